@@ -1,0 +1,3 @@
+import CryptoPayCore
+
+print("benchmarks")

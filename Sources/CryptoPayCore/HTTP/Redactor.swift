@@ -1,0 +1,58 @@
+import Foundation
+
+/// Decides which header and query values are credentials and replaces them with `[REDACTED]` before anything is
+/// logged or put in an error.
+///
+/// Matching is by name and deliberately broad: a name that contains `key`, `secret`, `token`, `auth`, `signature`,
+/// `password`, `cookie` or `hmac`, in any case, is treated as a credential. Over-redacting a harmless value costs a
+/// debugging hint; under-redacting costs a leaked key.
+public enum Redactor {
+    /// The text that replaces a credential.
+    public static let placeholder = "[REDACTED]"
+
+    private static let sensitiveFragments = [
+        "key", "secret", "token", "auth", "signature", "password", "passwd", "cookie", "hmac", "sign",
+    ]
+
+    /// True when a header or query parameter of this name may carry a credential.
+    public static func isSensitive(name: String) -> Bool {
+        let lowered = name.lowercased()
+        return sensitiveFragments.contains { lowered.contains($0) }
+    }
+
+    /// The header's value, or ``placeholder`` when the name is sensitive.
+    public static func redactedValue(name: String, value: String) -> String {
+        isSensitive(name: name) ? placeholder : value
+    }
+
+    /// The headers as `name: value` pairs with sensitive values replaced.
+    public static func redactedHeaders(_ headers: HTTPHeaders) -> [(name: String, value: String)] {
+        headers.map { ($0.name, redactedValue(name: $0.name, value: $0.value)) }
+    }
+
+    /// The URL as text with sensitive query values and any user-info (`user:password@`) replaced.
+    public static func redactedURL(_ url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
+            return placeholder
+        }
+        if components.user != nil || components.password != nil {
+            components.user = nil
+            components.password = nil
+        }
+        if let items = components.percentEncodedQueryItems {
+            components.percentEncodedQueryItems = items.map { item in
+                isSensitive(name: item.name) && item.value != nil
+                    ? URLQueryItem(name: item.name, value: placeholder) : item
+            }
+        }
+        return components.string ?? placeholder
+    }
+
+    /// The path and query of the URL, redacted as in ``redactedURL(_:)``, for error summaries.
+    public static func redactedPathAndQuery(_ url: URL) -> String {
+        guard let components = URLComponents(string: redactedURL(url)) else { return placeholder }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        guard let query = components.percentEncodedQuery else { return path }
+        return path + "?" + query
+    }
+}
