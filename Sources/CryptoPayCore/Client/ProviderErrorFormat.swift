@@ -1,0 +1,129 @@
+import Foundation
+
+/// What a provider's error body says: its code, message and the fields it rejected.
+public struct ProviderErrorDetails: Sendable, Hashable {
+    /// The provider's machine-readable code (`validation_error`, `INVALID_AMOUNT`).
+    public var code: String?
+    /// The provider's human-readable message.
+    public var message: String?
+    /// The fields the provider rejected.
+    public var fieldErrors: [FieldError]
+
+    /// Creates details.
+    public init(code: String? = nil, message: String? = nil, fieldErrors: [FieldError] = []) {
+        self.code = code
+        self.message = message
+        self.fieldErrors = fieldErrors
+    }
+}
+
+/// A provider's error-body format: the one piece of error handling that differs between providers.
+///
+/// ``APIClient`` asks the format for details, then maps the HTTP status to a ``PaymentError/Kind`` the same way for
+/// every provider (see ``ErrorMapping``), unless the format overrides the kind.
+public protocol ProviderErrorFormat: Sendable {
+    /// Extracts code, message and field errors from a failed response, or `nil` when the body is not in the
+    /// provider's error format (an HTML page from a proxy, an empty body).
+    func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
+
+    /// For providers that report failures with a 2xx status and an error envelope: the details of such a failure,
+    /// or `nil` when the successful response really is a success. The default returns `nil`.
+    func failure(inSuccessful response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
+
+    /// The kind for a failure when the provider's code says more than its status (for example a code that means
+    /// "not found" sent with 400). The default returns `nil`, leaving the mapping to the status.
+    func kind(for details: ProviderErrorDetails, status: Int) -> PaymentError.Kind?
+}
+
+extension ProviderErrorFormat {
+    /// Reports no failure in successful responses.
+    public func failure(inSuccessful response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
+        nil
+    }
+
+    /// Leaves the kind to the HTTP status.
+    public func kind(for details: ProviderErrorDetails, status: Int) -> PaymentError.Kind? {
+        nil
+    }
+}
+
+/// Maps HTTP statuses to error kinds, the same way for every provider.
+public enum ErrorMapping {
+    /// The kind for a failed response: 400 and 422 → validation (with the provider's field errors), 401 →
+    /// authentication, 403 → permission, 404 and 410 → notFound, 409 → conflict, 429 → rateLimited (with
+    /// `Retry-After`), 408 and 5xx → server, other 4xx → invalidRequest, anything else unexpected → server.
+    public static func kind(
+        status: Int,
+        headers: HTTPHeaders,
+        details: ProviderErrorDetails?,
+        retryPolicy: RetryPolicy = .default
+    ) -> PaymentError.Kind {
+        switch status {
+        case 400, 422: .validation(details?.fieldErrors ?? [])
+        case 401: .authentication
+        case 403: .permission
+        case 404, 410: .notFound
+        case 409: .conflict
+        case 429: .rateLimited(retryAfter: retryPolicy.retryAfter(in: headers))
+        case 408, 500...599: .server
+        case 400...499: .invalidRequest
+        default: .server
+        }
+    }
+
+    /// A default message for a status when the provider sent none.
+    public static func message(status: Int) -> String {
+        switch status {
+        case 400: "the provider rejected the request as invalid"
+        case 401: "the credentials were rejected; check the API key"
+        case 403: "the credentials are not allowed to do this"
+        case 404: "no such object"
+        case 405: "method not allowed"
+        case 406: "the provider cannot produce JSON for this request"
+        case 409: "the request conflicts with the object's current state"
+        case 410: "the object was removed"
+        case 422: "the provider rejected the request's data"
+        case 429: "too many requests"
+        case 500...599:
+            "the provider failed (HTTP \(status)); for a payment-creating request, look the object up before retrying"
+        default: "unexpected HTTP status \(status)"
+        }
+    }
+
+    /// The dotted path of a decoding failure (`items[0].pricing.tron.amount`) and its explanation.
+    public static func describe(_ error: DecodingError) -> String {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var text = ""
+            for key in codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
+            return text.isEmpty ? "the response" : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "\(path(context.codingPath + [key])) is missing"
+        case .valueNotFound(_, let context):
+            return "\(path(context.codingPath)) is null but required"
+        case .typeMismatch(let type, let context):
+            return "\(path(context.codingPath)) is not \(typeName(type)): \(context.debugDescription)"
+        case .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "undecodable response"
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Decimal.Type: "a number"
+        case is Bool.Type: "a boolean"
+        case is Int.Type: "an integer"
+        default: "a \(type)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Builds request URLs from a base URL, a path template and query items, percent-encoding every value.
+public enum URLBuilder {
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+    )
+
+    /// Percent-encodes everything except RFC 3986 unreserved characters, so `+`, `&`, `=`, `/`, `?`, `#`, spaces
+    /// and non-ASCII text can never change the meaning of a path segment or query.
+    public static func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    /// Joins `base` and a path template such as `/payments/{id}/cancel`, substituting `parameters` (each
+    /// percent-encoded as one segment) and appending `query` in order.
+    ///
+    /// A trailing slash in the template is kept (some providers route `/payments/` and `/payments` differently);
+    /// slashes where base and path meet are merged.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` when a placeholder has no value, a value is empty (an
+    ///   empty id would silently address the collection instead of the object) or a dot segment (`.`, `..`), or a
+    ///   parameter is not used.
+    public static func url(
+        base: URL,
+        path template: String,
+        parameters: [String: String] = [:],
+        query: [URLQueryItem] = []
+    ) throws -> URL {
+        var path = ""
+        var used = Set<String>()
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            path += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                throw PaymentError.invalidRequest("path template \(template) has an unclosed placeholder")
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard let value = parameters[name] else {
+                throw PaymentError.invalidRequest("path parameter \(name) is missing")
+            }
+            guard !value.isEmpty else {
+                throw PaymentError.invalidRequest("\(name) must not be empty")
+            }
+            // "." and ".." are unreserved, so encoding leaves them as is, and servers resolve them as directories.
+            guard value != ".", value != ".." else {
+                throw PaymentError.invalidRequest("\(name) must not be \(value)")
+            }
+            path += percentEncoded(value)
+            used.insert(name)
+            rest = rest[rest.index(after: close)...]
+        }
+        path += rest
+        if let unused = Set(parameters.keys).subtracting(used).sorted().first {
+            throw PaymentError.invalidRequest("path parameter \(unused) is not in \(template)")
+        }
+
+        var text = base.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        text += path.hasPrefix("/") ? path : "/" + path
+        if !query.isEmpty {
+            text +=
+                "?"
+                + query.map { item in
+                    item.value.map { percentEncoded(item.name) + "=" + percentEncoded($0) } ?? percentEncoded(item.name)
+                }.joined(separator: "&")
+        }
+        guard let url = URL(string: text) else {
+            throw PaymentError.invalidRequest("could not build a URL from \(template)")
+        }
+        return url
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// One request/response exchange as seen by the logging middleware, with every credential already redacted.
+public struct HTTPLogRecord: Sendable, CustomStringConvertible {
+    /// The HTTP method.
+    public var method: String
+    /// The URL with credential-like query values replaced by `[REDACTED]`.
+    public var url: String
+    /// The request headers with credential values replaced by `[REDACTED]`.
+    public var requestHeaders: [HTTPHeaders.Field]
+    /// The response status, or `nil` when no response arrived.
+    public var status: Int?
+    /// Seconds from sending to the response or the failure.
+    public var duration: TimeInterval
+    /// Which try this was, starting at 1.
+    public var attempt: Int
+    /// The failure, when no response arrived (a ``PaymentError`` description, which never contains a secret).
+    public var failure: String?
+
+    /// One line: `POST https://host/path?q=1 → 201 in 12 ms (attempt 1)`.
+    public var description: String {
+        let milliseconds = Int((duration * 1000).rounded())
+        let outcome = status.map { "\($0)" } ?? "failed: \(failure ?? "no response")"
+        return "\(method) \(url) → \(outcome) in \(milliseconds) ms (attempt \(attempt))"
+    }
+}
+
+/// Receives one ``HTTPLogRecord`` per try. Hand it to your logging system; it is called on the task that sent
+/// the request, so it should not block.
+public typealias HTTPLogHandler = @Sendable (HTTPLogRecord) -> Void
+
+/// Reports every try to an ``HTTPLogHandler`` with credentials redacted (see ``Redactor``).
+public struct LoggingMiddleware: HTTPMiddleware {
+    /// The handler that receives the records.
+    public let handler: HTTPLogHandler
+
+    /// Creates the middleware.
+    public init(handler: @escaping HTTPLogHandler) {
+        self.handler = handler
+    }
+
+    /// Sends the request and reports how it went.
+    ///
+    /// - Throws: whatever `next` throws, unchanged.
+    public func intercept(
+        _ request: HTTPRequest,
+        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        let started = DispatchTime.now()
+        func record(status: Int?, failure: String?) -> HTTPLogRecord {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return HTTPLogRecord(
+                method: request.method.rawValue,
+                url: Redactor.redactedURL(request.url),
+                requestHeaders: Redactor.redactedHeaders(request.headers).map {
+                    HTTPHeaders.Field(name: $0.name, value: $0.value)
+                },
+                status: status,
+                duration: elapsed,
+                attempt: request.attempt,
+                failure: failure
+            )
+        }
+        do {
+            let response = try await next(request)
+            handler(record(status: response.statusCode, failure: nil))
+            return response
+        } catch let error as PaymentError {
+            handler(record(status: nil, failure: error.description))
+            throw error
+        } catch {
+            handler(record(status: nil, failure: String(describing: type(of: error))))
+            throw error
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Parses the timestamps providers send: ISO 8601 with or without fractional seconds and with `Z`, an offset or
+/// no zone (read as UTC), and the `YYYY-MM-DD HH:MM:SS` form of the POS document (UTC).
+public enum DateCoding {
+    private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let withoutFraction = Date.ISO8601FormatStyle()
+    private static let noZone = Date.ISO8601FormatStyle(timeZone: .gmt)
+        .year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon)
+        .dateTimeSeparator(.standard)
+    private static let noZoneWithFraction = Date.ISO8601FormatStyle(timeZone: .gmt)
+        .year().month().day().time(includingFractionalSeconds: true).timeSeparator(.colon)
+        .dateTimeSeparator(.standard)
+    private static let spaced = Date.ISO8601FormatStyle(timeZone: .gmt)
+        .year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon)
+        .dateTimeSeparator(.space)
+
+    /// Parses one timestamp, or returns `nil` when the text is in none of the accepted forms.
+    public static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for style in [withoutFraction, withFraction, noZone, noZoneWithFraction, spaced] {
+            if let date = try? style.parse(trimmed) { return date }
+        }
+        return nil
+    }
+
+    /// ISO 8601 in UTC with whole seconds (`2019-08-24T14:15:22Z`), the form providers expect back.
+    public static func format(_ date: Date) -> String {
+        withoutFraction.format(date)
+    }
+
+    /// A `JSONDecoder` date strategy that accepts every form ``parse(_:)`` does and, for anything else, throws a
+    /// `DecodingError` whose coding path names the field.
+    public static let decodingStrategy = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a date")
+        }
+        return date
+    }
+
+    /// A `JSONEncoder` date strategy writing ``format(_:)``.
+    public static let encodingStrategy = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+        var container = encoder.singleValueContainer()
+        try container.encode(format(date))
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Decoding and encoding of amounts that providers send as JSON numbers (`145.622008`) or JSON strings
+/// (`"0.00370885"`).
+///
+/// Numbers are read by `JSONDecoder` straight from the JSON text into `Decimal`, which is exact; strings go through
+/// ``DecimalText/parse(_:)``. Binary floating point is never involved. A malformed amount is a `DecodingError` whose
+/// coding path names the field, which the clients turn into a ``PaymentError`` of kind `decoding`.
+public enum DecimalCoding {
+    /// Reads an amount from a single-value container holding a JSON number or a JSON string.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not strict decimal text, `typeMismatch` when the
+    ///   value is neither a number nor a string.
+    public static func decode(from decoder: any Decoder) throws -> Decimal {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            guard let value = DecimalText.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "\"\(text)\" is not a decimal amount"
+                )
+            }
+            return value
+        }
+        do {
+            return try container.decode(Decimal.self)
+        } catch {
+            throw DecodingError.typeMismatch(
+                Decimal.self,
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected an amount as a JSON number or string"
+                )
+            )
+        }
+    }
+}
+
+/// How an amount is written back to JSON: some providers want numbers, some strings.
+public protocol DecimalWireFormat: Sendable {
+    /// Writes the value in this format.
+    ///
+    /// - Throws: whatever the encoder throws.
+    static func encode(_ value: Decimal, to encoder: any Encoder) throws
+}
+
+/// Writes amounts as JSON numbers with their exact digits (`145.622008`).
+public enum DecimalAsNumber: DecimalWireFormat {
+    /// Writes the value as a JSON number.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public static func encode(_ value: Decimal, to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// Writes amounts as JSON strings in plain decimal notation (`"0.00370885"`).
+public enum DecimalAsString: DecimalWireFormat {
+    /// Writes the value as a JSON string.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public static func encode(_ value: Decimal, to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(DecimalText.format(value))
+    }
+}
+
+/// A `Decimal` property that decodes from a JSON number or string and encodes in the wire format `Format`.
+///
+/// ```swift
+/// struct Quote: Codable {
+///     @Amount<DecimalAsString> var rate: Decimal
+/// }
+/// ```
+@propertyWrapper
+public struct Amount<Format: DecimalWireFormat>: Codable, Hashable, Sendable {
+    /// The exact value.
+    public var wrappedValue: Decimal
+
+    /// Wraps a value.
+    public init(wrappedValue: Decimal) {
+        self.wrappedValue = wrappedValue
+    }
+
+    /// Decodes from a JSON number or string.
+    ///
+    /// - Throws: `DecodingError` naming the field when the value is not an exact decimal amount.
+    public init(from decoder: any Decoder) throws {
+        wrappedValue = try DecimalCoding.decode(from: decoder)
+    }
+
+    /// Encodes in `Format`.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        try Format.encode(wrappedValue, to: encoder)
+    }
+}
+
+/// An optional `Decimal` property that decodes from a JSON number, a string, `null` or a missing key, and encodes
+/// in the wire format `Format` (a `nil` value is left out).
+@propertyWrapper
+public struct OptionalAmount<Format: DecimalWireFormat>: Codable, Hashable, Sendable {
+    /// The exact value, or `nil` when absent.
+    public var wrappedValue: Decimal?
+
+    /// Wraps a value.
+    public init(wrappedValue: Decimal?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    /// Decodes from a JSON number, string or `null`.
+    ///
+    /// - Throws: `DecodingError` naming the field when the value is present but not an exact decimal amount.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try DecimalCoding.decode(from: decoder)
+    }
+
+    /// Encodes in `Format`, or `null` when `nil` (keyed containers skip the key instead, see the extension on
+    /// `KeyedEncodingContainer`).
+    ///
+    /// - Throws: whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        guard let wrappedValue else {
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+            return
+        }
+        try Format.encode(wrappedValue, to: encoder)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes an ``OptionalAmount`` that may be missing entirely, not only `null`.
+    ///
+    /// - Throws: `DecodingError` when the value is present but not an exact decimal amount.
+    public func decode<Format>(
+        _ type: OptionalAmount<Format>.Type,
+        forKey key: Key
+    ) throws -> OptionalAmount<Format> {
+        try decodeIfPresent(type, forKey: key) ?? OptionalAmount(wrappedValue: nil)
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Leaves out an ``OptionalAmount`` key whose value is `nil`, instead of writing `null`.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public mutating func encode<Format>(_ value: OptionalAmount<Format>, forKey key: Key) throws {
+        guard value.wrappedValue != nil else { return }
+        try encodeIfPresent(Optional(value), forKey: key)
+    }
+}

@@ -1,0 +1,48 @@
+/// A blockchain network a token can travel on (`tron` for TRC-20, `bsc` for BEP-20).
+///
+/// An open set: constants cover the networks the providers' documents name; others can be created from their
+/// lower-case name.
+public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The network's lower-case name.
+    public let rawValue: String
+
+    /// Creates a network from its name; the name is lower-cased so that `TRON` and `tron` are the same network.
+    public init(rawValue: String) {
+        self.rawValue = rawValue.lowercased()
+    }
+
+    /// Bitcoin.
+    public static let bitcoin = Network(rawValue: "bitcoin")
+    /// Ethereum (ERC-20 tokens).
+    public static let ethereum = Network(rawValue: "ethereum")
+    /// Litecoin.
+    public static let litecoin = Network(rawValue: "litecoin")
+    /// Tron (TRC-20 tokens).
+    public static let tron = Network(rawValue: "tron")
+    /// BNB Smart Chain (BEP-20 tokens).
+    public static let bsc = Network(rawValue: "bsc")
+    /// TON.
+    public static let ton = Network(rawValue: "ton")
+    /// Polygon.
+    public static let polygon = Network(rawValue: "polygon")
+    /// Solana.
+    public static let solana = Network(rawValue: "solana")
+
+    /// The name.
+    public var description: String { rawValue }
+
+    /// Decodes the network's name from a JSON string.
+    ///
+    /// - Throws: `DecodingError` when the value is not a string.
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the network's name as a JSON string.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

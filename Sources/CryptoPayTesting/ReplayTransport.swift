@@ -1,0 +1,102 @@
+import CryptoPayCore
+import Foundation
+
+/// An ``HTTPTransport`` that answers from a script of canned responses and records every request it receives.
+///
+/// Responses are taken from routes (method + path) when one matches, otherwise from the queue in order. Nothing
+/// touches the network, so tests of provider clients run offline and check both directions: what was sent
+/// (``requests``) and what was decoded.
+///
+/// ```swift
+/// let transport = ReplayTransport()
+/// try transport.enqueue(fixture: "UseGateway/payments_create.json", status: 201)
+/// let client = try UseGatewayClient(apiKey: "test", configuration: .init(transport: transport))
+/// ```
+public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
+    /// One scripted answer: a response or a failure.
+    public enum Reply: Sendable {
+        /// Answer with this response.
+        case response(HTTPResponse)
+        /// Fail as a transport would when no response arrives.
+        case failure(TransportFailure)
+    }
+
+    private let lock = NSLock()
+    private var queue: [Reply] = []
+    private var routes: [(method: HTTPMethod, path: String, reply: Reply)] = []
+    private var recorded: [RecordedRequest] = []
+
+    /// Creates a transport with an empty script.
+    public init() {}
+
+    /// Queues a reply for the next request that no route matches.
+    public func enqueue(_ reply: Reply) {
+        lock.withLock { queue.append(reply) }
+    }
+
+    /// Queues a response with a JSON body given as text.
+    public func enqueue(status: Int = 200, json: String, headers: HTTPHeaders = ["Content-Type": "application/json"]) {
+        enqueue(.response(HTTPResponse(statusCode: status, headers: headers, body: Data(json.utf8))))
+    }
+
+    /// Queues a response whose body is a file under `Fixtures/`.
+    ///
+    /// - Throws: ``FixtureError`` when the fixture cannot be read.
+    public func enqueue(
+        fixture path: String,
+        status: Int = 200,
+        headers: HTTPHeaders = ["Content-Type": "application/json"]
+    ) throws {
+        enqueue(.response(HTTPResponse(statusCode: status, headers: headers, body: try Fixtures.data(path))))
+    }
+
+    /// Answers every request with this method and URL path (as sent, without the query) with `reply`, instead of
+    /// the queue.
+    public func route(_ method: HTTPMethod, _ path: String, reply: Reply) {
+        lock.withLock { routes.append((method, path, reply)) }
+    }
+
+    /// Every request received so far, in order.
+    public var requests: [RecordedRequest] {
+        lock.withLock { recorded }
+    }
+
+    /// The last request received.
+    ///
+    /// - Throws: ``FixtureError`` when no request was received.
+    public func lastRequest() throws -> RecordedRequest {
+        guard let last = requests.last else { throw FixtureError(message: "no request was sent") }
+        return last
+    }
+
+    /// The number of queued replies not yet used.
+    public var pendingReplies: Int {
+        lock.withLock { queue.count }
+    }
+
+    /// Records the request and returns the matching scripted reply.
+    ///
+    /// - Throws: the scripted ``PaymentError`` of kind `transport` for a failure reply, or one with
+    ///   `.other(code: -1)` when the script has no reply left (a test that sends more than it scripted).
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let reply: Reply? = lock.withLock {
+            recorded.append(RecordedRequest(request))
+            let path = request.url.path
+            if let route = routes.first(where: { $0.method == request.method && $0.path == path }) {
+                return route.reply
+            }
+            return queue.isEmpty ? nil : queue.removeFirst()
+        }
+        switch reply {
+        case .response(let response):
+            return response
+        case .failure(let failure):
+            throw PaymentError(.transport(failure), message: "scripted \(failure)")
+        case nil:
+            throw PaymentError(
+                .transport(.other(code: -1)),
+                message: "ReplayTransport has no reply scripted for \(request.method) \(request.url.path)"
+            )
+        }
+    }
+}
