@@ -200,11 +200,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     /// Sleeps in short slices so that a shutdown is not held up by a long scripted delay; false when stopped.
     private func wait(_ delay: TimeInterval) -> Bool {
         let end = Date().addingTimeInterval(delay)
-        while Date() < end {
-            if isStopped { return false }
-            usleep(useconds_t(min(end.timeIntervalSinceNow, 0.005) * 1_000_000))
+        while !isStopped {
+            // Read the clock once per slice: a second reading could already be past `end`, and a negative
+            // interval does not convert to `useconds_t`.
+            let remaining = end.timeIntervalSinceNow
+            guard remaining > 0 else { return true }
+            usleep(useconds_t(min(remaining, 0.005) * 1_000_000))
         }
-        return !isStopped
+        return false
     }
 
     /// Writes the whole response with one `send` (looping only if the kernel takes part of it), so that the client
