@@ -26,6 +26,10 @@ public struct URLSessionTransport: HTTPTransport {
     /// multiplies the timeout into an integer number of milliseconds.
     public static let maximumTimeout: TimeInterval = 86_400
 
+    /// One transport shared by every client that is not given its own, so that connections are reused across
+    /// clients.
+    public static let shared = URLSessionTransport()
+
     /// The session requests are sent with.
     public let session: URLSession
     private let owner: SessionOwner?
