@@ -63,7 +63,8 @@ public struct HMACHeaderSignatureScheme: WebhookSignatureScheme, CustomStringCon
 
     private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) {
         guard let value = try request.uniqueHeader(headerName, provider: provider) else {
-            throw .webhookRejected(.missingHeader(headerName), "The \(headerName) header is missing.", provider: provider)
+            throw .webhookRejected(
+                .missingHeader(headerName), "The \(headerName) header is missing.", provider: provider)
         }
         let candidates = Self.candidateCodes(in: value)
         guard !candidates.isEmpty else {
