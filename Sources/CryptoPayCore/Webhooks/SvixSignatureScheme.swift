@@ -99,9 +99,11 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     }
 
     private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) {
-        let id = try requiredHeader(\.id, in: request)
-        let timestamp = try requiredHeader(\.timestamp, in: request)
-        let signatureHeader = try requiredHeader(\.signature, in: request)
+        let svix = HeaderNames.svix
+        let standard = HeaderNames.standardWebhooks
+        let id = try requiredHeader(svix.id, orElse: standard.id, in: request)
+        let timestamp = try requiredHeader(svix.timestamp, orElse: standard.timestamp, in: request)
+        let signatureHeader = try requiredHeader(svix.signature, orElse: standard.signature, in: request)
 
         try checkTimestamp(timestamp)
         let signatures = Self.v1Signatures(in: signatureHeader)
@@ -198,12 +200,11 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// The value of the header, read from the `svix-` spelling or, when that is absent, the `webhook-` one.
     private func requiredHeader(
-        _ name: KeyPath<HeaderNames, String>,
+        _ primary: String,
+        orElse fallback: String,
         in request: WebhookRequest
     ) throws(PaymentError) -> String {
-        let primary = HeaderNames.svix[keyPath: name]
         if let value = try request.uniqueHeader(primary, provider: provider) { return value }
-        let fallback = HeaderNames.standardWebhooks[keyPath: name]
         if let value = try request.uniqueHeader(fallback, provider: provider) { return value }
         throw .webhookRejected(
             .missingHeader(primary),
