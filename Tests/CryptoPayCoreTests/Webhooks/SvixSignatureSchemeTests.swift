@@ -344,6 +344,13 @@ final class SvixSignatureSchemeTests: XCTestCase {
         }
     }
 
+    func testBodyThatIsADataSliceVerifies() throws {
+        let framed = Data("HTTP-FRAMING".utf8) + body + Data("TRAILER".utf8)
+        let slice = framed[framed.startIndex + 12..<framed.endIndex - 7]
+        XCTAssertNotEqual(slice.startIndex, 0)
+        XCTAssertNoThrow(try scheme().verify(request(body: slice)))
+    }
+
     func testErrorsNeverContainSecrets() throws {
         let scheme = try scheme(secrets: [secret, "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"])
         let error = WebhookTestSupport.assertRejected(.noMatchingSignature) {
