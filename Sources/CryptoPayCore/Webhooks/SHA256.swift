@@ -313,8 +313,9 @@ private func rotateRight(_ x: UInt32, _ count: UInt32) -> UInt32 {
 /// overwrites.
 @inline(__always)
 private func expand(_ w16: UInt32, _ w2: UInt32, _ w7: UInt32, _ w15: UInt32) -> UInt32 {
-    let sigma0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 &>> 3)
-    let sigma1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 &>> 10)
+    // Nested rotations as in `round`: ROTR7(x ^ ROTR11(x)) = ROTR7(x) ^ ROTR18(x), and likewise for σ1.
+    let sigma0 = rotateRight(w15 ^ rotateRight(w15, 11), 7) ^ (w15 &>> 3)
+    let sigma1 = rotateRight(w2 ^ rotateRight(w2, 2), 17) ^ (w2 &>> 10)
     return w16 &+ sigma0 &+ w7 &+ sigma1
 }
 
