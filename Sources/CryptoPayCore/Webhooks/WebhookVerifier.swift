@@ -11,7 +11,7 @@ public struct WebhookVerifier<Event: Decodable & Sendable>: Sendable {
     public let decoder: JSONDecoder
 
     /// Creates a verifier for a scheme and a decoder.
-    public init(scheme: any WebhookSignatureScheme, decoder: JSONDecoder = JSONDecoder()) {
+    public init(scheme: any WebhookSignatureScheme, decoder: JSONDecoder = JSONCoding.makeDecoder()) {
         self.scheme = scheme
         self.decoder = decoder
     }
@@ -34,7 +34,7 @@ extension WebhookSignatureScheme {
     public func verify<Event: Decodable>(
         _ request: WebhookRequest,
         as type: Event.Type,
-        decoder: JSONDecoder = JSONDecoder()
+        decoder: JSONDecoder = JSONCoding.makeDecoder()
     ) throws -> Event {
         try verify(request)
         do {
@@ -42,7 +42,7 @@ extension WebhookSignatureScheme {
         } catch let error as DecodingError {
             throw PaymentError.webhookRejected(
                 .malformedPayload,
-                "The webhook body is authentic but is not a valid \(type): \(describe(error))"
+                "The webhook body is authentic but is not a valid \(type): \(ErrorMapping.describe(error))"
             )
         } catch {
             throw PaymentError.webhookRejected(
@@ -51,21 +51,4 @@ extension WebhookSignatureScheme {
             )
         }
     }
-}
-
-/// The coding path and the decoder's explanation, without the underlying error's value dumps.
-private func describe(_ error: DecodingError) -> String {
-    let (context, problem): (DecodingError.Context, String) =
-        switch error {
-        case .typeMismatch(let expected, let context): (context, "expected \(expected)")
-        case .valueNotFound(let expected, let context): (context, "missing \(expected) value")
-        case .keyNotFound(let key, let context): (context, "missing key \(key.stringValue)")
-        case .dataCorrupted(let context): (context, "corrupted data")
-        @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "decoding failed")
-        }
-    var path = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? key.stringValue }
-        .joined(separator: ".")
-    if path.isEmpty { path = "(root)" }
-    let detail = context.debugDescription.isEmpty ? "" : " (\(context.debugDescription))"
-    return "at \(path): \(problem)\(detail)"
 }

@@ -48,7 +48,7 @@ final class WebhookVerifierTests: XCTestCase {
         let missing = WebhookTestSupport.assertRejected(.malformedPayload) {
             _ = try self.verifier().verify(self.signed(#"{"data":{"amount":1}}"#))
         }
-        XCTAssertTrue(missing?.message.contains("missing key type") ?? false, missing?.message ?? "")
+        XCTAssertTrue(missing?.message.contains("type is missing") ?? false, missing?.message ?? "")
         WebhookTestSupport.assertRejected(.malformedPayload) { _ = try self.verifier().verify(self.signed("")) }
     }
 
