@@ -1,8 +1,8 @@
 // Release-mode benchmarks of the webhook hot paths: `swift run -c release cryptopay-benchmarks`.
 //
 // Single-threaded. Each figure is the best of several timed rounds, which filters out scheduler noise on a shared
-// machine. Reference figures default to those measured on the project machine and can be replaced with figures
-// measured on the machine at hand:
+// machine. Reference figures are measured on this machine when `openssl` and the Python `standardwebhooks` package
+// are installed, otherwise taken from the project machine's records; either can be given explicitly:
 //   CRYPTOPAY_REF_OPENSSL_SHA256_MIBS   `OPENSSL_ia32cap=":~0x20000000" openssl speed -bytes 1048576 -evp sha256`,
 //                                       converted from 1000s of bytes/s to MiB/s (SHA extensions disabled)
 //   CRYPTOPAY_REF_PYTHON_SVIX_PER_SECOND  the Python `standardwebhooks` package's `Webhook.verify` on a 1 KiB body
@@ -26,13 +26,6 @@ func bestRate(operations: Int, rounds: Int = 5, seconds: Double = 0.6, _ body: (
         best = max(best, Double(iterations * operations) / elapsed)
     }
     return best
-}
-
-func reference(_ name: String, default value: Double) -> (value: Double, source: String) {
-    if let text = ProcessInfo.processInfo.environment[name], let measured = Double(text), measured > 0 {
-        return (measured, "\(name)")
-    }
-    return (value, "project machine default; set \(name) to override")
 }
 
 func formatted(_ value: Double, decimals: Int = 0) -> String {
@@ -77,8 +70,9 @@ let hmacPerSecond = bestRate(operations: batch) {
     }
 }
 
-let openSSL = reference("CRYPTOPAY_REF_OPENSSL_SHA256_MIBS", default: 630)
-let python = reference("CRYPTOPAY_REF_PYTHON_SVIX_PER_SECOND", default: 150_000)
+let openSSL = reference("CRYPTOPAY_REF_OPENSSL_SHA256_MIBS", measure: measureOpenSSLSoftwareSHA256, recorded: 630)
+let python = reference(
+    "CRYPTOPAY_REF_PYTHON_SVIX_PER_SECOND", measure: measurePythonStandardWebhooks, recorded: 150_000)
 let shaRatio = shaMiBPerSecond / openSSL.value
 let svixRatio = svixPerSecond / python.value
 
