@@ -6,9 +6,11 @@ extension UseGatewayClient {
     public struct P2P: Sendable {
         let deposits: UseGatewayResource<UseGatewayDeposit>
 
-        /// Creates a P2P deposit, `POST /deposits/` with `is_p2p: true` whatever the parameters' ``isP2P`` says.
+        /// Creates a P2P deposit, `POST /deposits/` with `is_p2p: true` whatever
+        /// ``UseGatewayDepositParameters/isP2P`` says.
         ///
-        /// - Throws: as ``UseGatewayResource/create(_:)-(UseGatewayDepositParameters)``.
+        /// - Throws: as `client.deposits.create(_:)`: ``PaymentError`` of kind `invalidRequest` for invalid
+        ///   parameters (nothing is sent), `validation` when the provider rejects the data, and so on.
         public func create(_ parameters: UseGatewayDepositParameters) async throws -> UseGatewayDeposit {
             var parameters = parameters
             parameters.isP2P = true
