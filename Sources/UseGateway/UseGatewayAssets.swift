@@ -2,7 +2,7 @@ import CryptoPayCore
 
 /// A fiat currency UseGateway prices in (the document's `Currency` schema), kept open so that a currency added
 /// by the provider decodes as ``unknown(_:)`` instead of failing.
-public enum UseGatewayCurrency: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum UseGatewayCurrency: UseGatewayOpenValue {
     /// US dollar.
     case usd
     /// Euro.
@@ -22,11 +22,6 @@ public enum UseGatewayCurrency: Hashable, Sendable, Codable, CustomStringConvert
 
     /// The documented currencies, in the document's order.
     public static let documented: [UseGatewayCurrency] = [.usd, .eur, .rub, .uah, .kzt, .azn, .try]
-
-    /// Reads a wire code (`USD`); undocumented codes become ``unknown(_:)``.
-    public init(rawValue: String) {
-        self = Self.documented.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
-    }
 
     /// The currency an ``Asset`` stands for, or `nil` when UseGateway does not document it.
     public init?(asset: Asset) {
@@ -50,24 +45,6 @@ public enum UseGatewayCurrency: Hashable, Sendable, Codable, CustomStringConvert
 
     /// The asset; an undocumented code becomes a fiat-style asset of that code.
     public var asset: Asset { Asset(code: rawValue) }
-
-    /// The wire code.
-    public var description: String { rawValue }
-
-    /// Decodes the wire code.
-    ///
-    /// - Throws: `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the wire code.
-    ///
-    /// - Throws: whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// A cryptocurrency UseGateway accepts (the document's `Cryptocurrency` schema), kept open.
@@ -76,7 +53,7 @@ public enum UseGatewayCurrency: Hashable, Sendable, Codable, CustomStringConvert
 /// codes. They are therefore not cases: they decode as ``unknown(_:)``, and ``asset`` still recognises the
 /// `<TOKEN>_BEP20`, `_TRC20` and `_ERC20` spellings by analogy with `USDT_TRC20` (and `BNB` as the coin), so amounts
 /// in them read as the right ``Asset``. Requests never send an undocumented code on the caller's behalf.
-public enum UseGatewayCryptocurrency: Hashable, Sendable, Codable, CustomStringConvertible {
+public enum UseGatewayCryptocurrency: UseGatewayOpenValue {
     /// Bitcoin.
     case btc
     /// Ether.
@@ -92,11 +69,6 @@ public enum UseGatewayCryptocurrency: Hashable, Sendable, Codable, CustomStringC
 
     /// The documented cryptocurrencies, in the document's order.
     public static let documented: [UseGatewayCryptocurrency] = [.btc, .eth, .ltc, .trx, .usdtTRC20]
-
-    /// Reads a wire code (`USDT_TRC20`); undocumented codes become ``unknown(_:)``.
-    public init(rawValue: String) {
-        self = Self.documented.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
-    }
 
     /// The cryptocurrency an ``Asset`` stands for, or `nil` when UseGateway does not document it.
     public init?(asset: Asset) {
@@ -126,24 +98,6 @@ public enum UseGatewayCryptocurrency: Hashable, Sendable, Codable, CustomStringC
         case .usdtTRC20: .usdtTron
         case .unknown(let code): UseGatewayAssets.inferredAsset(code: code)
         }
-    }
-
-    /// The wire code.
-    public var description: String { rawValue }
-
-    /// Decodes the wire code.
-    ///
-    /// - Throws: `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the wire code.
-    ///
-    /// - Throws: whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 

@@ -56,7 +56,7 @@ public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Decodable, UseGat
 }
 
 /// The kind of amount a withdrawal request is for, kept open.
-public enum UseGatewayWithdrawalType: Hashable, Sendable, Decodable, CustomStringConvertible {
+public enum UseGatewayWithdrawalType: UseGatewayOpenValue {
     /// `crypto`: an amount of a cryptocurrency, sent to an address.
     case crypto
     /// `local`: an amount of a fiat currency. The document shows no response of this type; the spelling follows the
@@ -65,14 +65,8 @@ public enum UseGatewayWithdrawalType: Hashable, Sendable, Decodable, CustomStrin
     /// A type the document does not show, as sent.
     case unknown(String)
 
-    /// Reads the wire value; undocumented values become ``unknown(_:)``.
-    public init(rawValue: String) {
-        switch rawValue {
-        case "crypto": self = .crypto
-        case "local": self = .local
-        default: self = .unknown(rawValue)
-        }
-    }
+    /// The documented values.
+    public static let documented: [UseGatewayWithdrawalType] = [.crypto, .local]
 
     /// The wire value.
     public var rawValue: String {
@@ -83,13 +77,4 @@ public enum UseGatewayWithdrawalType: Hashable, Sendable, Decodable, CustomStrin
         }
     }
 
-    /// The wire value.
-    public var description: String { rawValue }
-
-    /// Decodes the wire value.
-    ///
-    /// - Throws: `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
 }

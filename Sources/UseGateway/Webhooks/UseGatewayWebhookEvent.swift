@@ -86,7 +86,7 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
 
 /// The event names of the document's `WebhookEvent` enumeration, kept open: an event it does not list decodes as
 /// ``unknown(_:)``.
-public enum UseGatewayWebhookEventType: Hashable, Sendable, Decodable, CustomStringConvertible {
+public enum UseGatewayWebhookEventType: UseGatewayOpenValue {
     /// `payment.created`.
     case paymentCreated
     /// `payment.completed`: the transaction was confirmed and the payment completed.
@@ -147,11 +147,6 @@ public enum UseGatewayWebhookEventType: Hashable, Sendable, Decodable, CustomStr
         .withdrawalRequestApproved, .withdrawalRequestDeclined,
     ]
 
-    /// Reads an event name; undocumented names become ``unknown(_:)``.
-    public init(rawValue: String) {
-        self = Self.documented.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
-    }
-
     /// The event name as sent (`payment.completed`).
     public var rawValue: String {
         switch self {
@@ -190,13 +185,4 @@ public enum UseGatewayWebhookEventType: Hashable, Sendable, Decodable, CustomStr
         return rawValue.split(separator: ".").first.map(String.init)
     }
 
-    /// The event name.
-    public var description: String { rawValue }
-
-    /// Decodes the event name.
-    ///
-    /// - Throws: `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
 }
