@@ -2,7 +2,7 @@ import CryptoPayCore
 
 /// A fiat currency UseGateway prices in (the document's `Currency` schema), kept open so that a currency added
 /// by the provider decodes as ``unknown(_:)`` instead of failing.
-public enum UseGatewayCurrency: UseGatewayOpenValue {
+public enum UseGatewayCurrency: UseGatewayAssetCode {
     /// US dollar.
     case usd
     /// Euro.
@@ -22,12 +22,6 @@ public enum UseGatewayCurrency: UseGatewayOpenValue {
 
     /// The documented currencies, in the document's order.
     public static let documented: [UseGatewayCurrency] = [.usd, .eur, .rub, .uah, .kzt, .azn, .try]
-
-    /// The currency an ``Asset`` stands for, or `nil` when UseGateway does not document it.
-    public init?(asset: Asset) {
-        guard let match = Self.documented.first(where: { $0.asset == asset }) else { return nil }
-        self = match
-    }
 
     /// The wire code.
     public var rawValue: String {
@@ -53,7 +47,7 @@ public enum UseGatewayCurrency: UseGatewayOpenValue {
 /// codes. They are therefore not cases: they decode as ``unknown(_:)``, and ``asset`` still recognises the
 /// `<TOKEN>_BEP20`, `_TRC20` and `_ERC20` spellings by analogy with `USDT_TRC20` (and `BNB` as the coin), so amounts
 /// in them read as the right ``Asset``. Requests never send an undocumented code on the caller's behalf.
-public enum UseGatewayCryptocurrency: UseGatewayOpenValue {
+public enum UseGatewayCryptocurrency: UseGatewayAssetCode {
     /// Bitcoin.
     case btc
     /// Ether.
@@ -69,12 +63,6 @@ public enum UseGatewayCryptocurrency: UseGatewayOpenValue {
 
     /// The documented cryptocurrencies, in the document's order.
     public static let documented: [UseGatewayCryptocurrency] = [.btc, .eth, .ltc, .trx, .usdtTRC20]
-
-    /// The cryptocurrency an ``Asset`` stands for, or `nil` when UseGateway does not document it.
-    public init?(asset: Asset) {
-        guard let match = Self.documented.first(where: { $0.asset == asset }) else { return nil }
-        self = match
-    }
 
     /// The wire code.
     public var rawValue: String {
@@ -98,6 +86,20 @@ public enum UseGatewayCryptocurrency: UseGatewayOpenValue {
         case .usdtTRC20: .usdtTron
         case .unknown(let code): UseGatewayAssets.inferredAsset(code: code)
         }
+    }
+}
+
+/// A UseGateway currency code that stands for an ``Asset``.
+public protocol UseGatewayAssetCode: UseGatewayOpenValue {
+    /// The asset the code stands for.
+    var asset: Asset { get }
+}
+
+extension UseGatewayAssetCode {
+    /// The documented code for an ``Asset``, or `nil` when UseGateway does not document one.
+    public init?(asset: Asset) {
+        guard let match = Self.documented.first(where: { $0.asset == asset }) else { return nil }
+        self = match
     }
 }
 
