@@ -49,7 +49,7 @@ public struct APIClient: Sendable {
         self.errorFormat = errorFormat
         self.decoder = decoder
         self.encoder = encoder
-        var userAgent = "CryptoPay/\(CryptoPayVersion.current) Swift"
+        var userAgent = CryptoPayVersion.userAgent
         if let suffix = configuration.userAgentSuffix, !suffix.isEmpty { userAgent += " " + suffix }
         self.userAgent = userAgent
         var chain = configuration.middleware

@@ -10,6 +10,9 @@ public enum Redactor {
     /// The text that replaces a credential.
     public static let placeholder = "[REDACTED]"
 
+    /// The placeholder as it must appear inside a percent-encoded query; Foundation traps on raw brackets there.
+    private static let encodedPlaceholder = "%5BREDACTED%5D"
+
     private static let sensitiveFragments = [
         "key", "secret", "token", "auth", "signature", "password", "passwd", "cookie", "hmac", "sign",
     ]
@@ -42,7 +45,7 @@ public enum Redactor {
         if let items = components.percentEncodedQueryItems {
             components.percentEncodedQueryItems = items.map { item in
                 isSensitive(name: item.name) && item.value != nil
-                    ? URLQueryItem(name: item.name, value: placeholder) : item
+                    ? URLQueryItem(name: item.name, value: encodedPlaceholder) : item
             }
         }
         return components.string ?? placeholder

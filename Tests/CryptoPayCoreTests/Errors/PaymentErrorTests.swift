@@ -1,0 +1,45 @@
+import CryptoPayCore
+import Foundation
+import XCTest
+
+final class PaymentErrorTests: XCTestCase {
+    func testDescriptionIsOneLineWithOperationAndCause() {
+        let error = PaymentError(
+            .validation([FieldError(field: "local_price.amount", message: "must be > 0")]),
+            message: "Your request data is invalid",
+            provider: .useGateway,
+            operation: "payments.create",
+            httpStatus: 422,
+            providerCode: "validation_error",
+            request: .init(method: "POST", path: "/v1/payments/")
+        )
+        XCTAssertEqual(
+            error.description,
+            "usegateway payments.create: POST /v1/payments/ → HTTP 422 [validation validation_error] Your request data is invalid (local_price.amount: must be > 0)"
+        )
+        XCTAssertFalse(error.description.contains("\n"))
+        XCTAssertEqual(error.fieldErrors.map(\.field), ["local_price.amount"])
+        XCTAssertFalse(error.isTransient)
+        XCTAssertTrue(
+            PaymentError(.rateLimited(retryAfter: 2.5), message: "slow").description.contains("retry after 3 s"))
+    }
+
+    func testResponseBodyIsCutAt4KB() {
+        let body = Data(repeating: UInt8(ascii: "x"), count: 10_000)
+        let error = PaymentError(.server, message: "down", responseBody: body)
+        XCTAssertEqual(error.responseBody?.utf8.count, 4096 + "…".utf8.count)
+        XCTAssertEqual(PaymentError(.server, message: "down", responseBody: Data("short".utf8)).responseBody, "short")
+        XCTAssertTrue(error.debugDescription.hasPrefix("[server] down\nresponse body: xxx"))
+    }
+
+    func testTransportAndWebhookKindsDescribeTheirReason() {
+        XCTAssertEqual(
+            PaymentError(.transport(.connectionRefused), message: "m").description, "[transport: connection refused] m")
+        XCTAssertTrue(TransportFailure.connectionRefused.requestNeverSent)
+        XCTAssertFalse(TransportFailure.timedOut.requestNeverSent)
+        XCTAssertEqual(
+            PaymentError.webhookRejected(.timestampTooOld, "old", provider: .useGateway).description,
+            "usegateway: [webhookRejected: timestamp too old] old"
+        )
+    }
+}

@@ -1,0 +1,157 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import XCTest
+
+final class RetryPolicyTests: XCTestCase {
+    /// A policy whose jitter always lands in the middle: each wait is 3/4 of its ceiling.
+    let policy = RetryPolicy(
+        maxRetries: 2,
+        baseDelay: 0.5,
+        maxDelay: 8,
+        maxRetryAfter: 30,
+        random: { 0.5 },
+        now: { Date(timeIntervalSince1970: 1_000_000) }
+    )
+
+    /// Method × failure → retry or not, and the wait chosen (first retry: ceiling 0.5 s → 0.375 s).
+    func testDecisionTable() {
+        typealias Row = (HTTPMethod, RetryPolicy.Outcome, RetryPolicy.Decision)
+        func status(_ code: Int, _ headers: HTTPHeaders = [:]) -> RetryPolicy.Outcome {
+            .response(status: code, headers: headers)
+        }
+        let rows: [Row] = [
+            (.get, status(408), .retry(after: 0.375)),
+            (.get, status(429), .retry(after: 0.375)),
+            (.get, status(429, ["Retry-After": "12"]), .retry(after: 12)),
+            (.get, status(429, ["retry-after": "120"]), .retry(after: 30)),
+            (.get, status(503, ["Retry-After": "Mon, 12 Jan 1970 13:46:50 GMT"]), .retry(after: 10)),
+            (.get, status(503, ["Retry-After": "soon"]), .retry(after: 0.375)),
+            (.get, status(500), .retry(after: 0.375)),
+            (.get, status(502), .retry(after: 0.375)),
+            (.get, status(503), .retry(after: 0.375)),
+            (.get, status(504), .retry(after: 0.375)),
+            (.get, status(509), .retry(after: 0.375)),
+            (.get, status(501), .stop),
+            (.get, status(400), .stop),
+            (.get, status(401), .stop),
+            (.get, status(404), .stop),
+            (.get, status(200), .stop),
+            (.head, status(503), .retry(after: 0.375)),
+            (.post, status(500), .stop),
+            (.post, status(503), .stop),
+            (.post, status(429, ["Retry-After": "1"]), .stop),
+            (.patch, status(502), .stop),
+            (.put, status(503), .stop),
+            (.delete, status(503), .stop),
+            (.get, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (.get, .transportFailure(.timedOut), .retry(after: 0.375)),
+            (.get, .transportFailure(.connectionLost), .retry(after: 0.375)),
+            (.get, .transportFailure(.hostNotFound), .retry(after: 0.375)),
+            (.get, .transportFailure(.secureConnectionFailed), .stop),
+            (.post, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (.post, .transportFailure(.hostNotFound), .retry(after: 0.375)),
+            (.post, .transportFailure(.notConnected), .retry(after: 0.375)),
+            (.post, .transportFailure(.timedOut), .stop),
+            (.post, .transportFailure(.connectionLost), .stop),
+            (.patch, .transportFailure(.timedOut), .stop),
+            (.patch, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (.post, .transportFailure(.other(code: -1)), .stop),
+        ]
+        for (method, outcome, expected) in rows {
+            XCTAssertEqual(
+                policy.decision(method: method, outcome: outcome, attempt: 1), expected, "\(method) \(outcome)")
+        }
+    }
+
+    func testBackoffGrowsExponentiallyWithinTheCapAndJitters() {
+        XCTAssertEqual(policy.backoff(retry: 1), 0.375)
+        XCTAssertEqual(policy.backoff(retry: 2), 0.75)
+        XCTAssertEqual(policy.backoff(retry: 3), 1.5)
+        XCTAssertEqual(policy.backoff(retry: 6), 6)
+        XCTAssertEqual(policy.backoff(retry: 40), 6)
+        let low = RetryPolicy(random: { 0 })
+        let high = RetryPolicy(random: { 0.999_999 })
+        XCTAssertEqual(low.backoff(retry: 2), 0.5)
+        XCTAssertEqual(high.backoff(retry: 2), 1, accuracy: 0.000_01)
+    }
+
+    func testStopsAfterMaxRetriesAndZeroDisables() {
+        let outcome = RetryPolicy.Outcome.response(status: 503, headers: [:])
+        XCTAssertEqual(policy.decision(method: .get, outcome: outcome, attempt: 2), .retry(after: 0.75))
+        XCTAssertEqual(policy.decision(method: .get, outcome: outcome, attempt: 3), .stop)
+        XCTAssertEqual(RetryPolicy.none.decision(method: .get, outcome: outcome, attempt: 1), .stop)
+    }
+
+    func testMiddlewareRetriesSafeRequestsWaitingAsDecided() async throws {
+        let waits = WaitRecorder()
+        let transport = ReplayTransport()
+        transport.enqueue(.failure(.connectionLost))
+        transport.enqueue(.response(HTTPResponse(statusCode: 429, headers: ["Retry-After": "3"])))
+        transport.enqueue(json: "{}")
+        let client = try makeClient(
+            transport: transport,
+            retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { await waits.record($0) })
+        )
+        _ = try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/"))
+        XCTAssertEqual(transport.requests.map(\.request.attempt), [1, 2, 3])
+        let recorded = await waits.values
+        XCTAssertEqual(recorded, [0.375, 3])
+    }
+
+    func testMiddlewareGivesUpAfterMaxRetriesWithTheLastResponse() async throws {
+        let transport = ReplayTransport()
+        for _ in 0..<3 { transport.enqueue(status: 503, json: #"{"message":"down"}"#) }
+        transport.enqueue(json: "{}")
+        let client = try makeClient(transport: transport)
+        await assertThrows(try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/"))) {
+            XCTAssertEqual($0.kind, .server)
+            XCTAssertEqual($0.message, "down")
+        }
+        XCTAssertEqual(transport.requests.count, 3)
+        XCTAssertEqual(transport.pendingReplies, 1)
+    }
+
+    func testPostIsResentOnlyWhenItNeverLeft() async throws {
+        let transport = ReplayTransport()
+        transport.enqueue(.failure(.connectionRefused))
+        transport.enqueue(status: 201, json: "{}")
+        let client = try makeClient(transport: transport)
+        _ = try await client.send(Endpoint<JSONValue>("items.create", .post, "/items/"))
+        XCTAssertEqual(transport.requests.count, 2)
+
+        let once = ReplayTransport()
+        once.enqueue(status: 500, json: "{}")
+        once.enqueue(status: 201, json: "{}")
+        let single = try makeClient(transport: once)
+        await assertThrows(try await single.send(Endpoint<JSONValue>("items.create", .post, "/items/"))) {
+            XCTAssertEqual($0.kind, .server)
+        }
+        XCTAssertEqual(once.requests.count, 1)
+    }
+
+    func testCancellationDuringBackoffStopsRetrying() async throws {
+        let transport = ReplayTransport()
+        for _ in 0..<3 { transport.enqueue(status: 503, json: "{}") }
+        let client = try makeClient(
+            transport: transport,
+            retryPolicy: RetryPolicy(
+                maxRetries: 2, baseDelay: 60, sleep: { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) })
+        )
+        let task = Task { try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/")) }
+        while transport.requests.isEmpty { await Task.yield() }
+        task.cancel()
+        do {
+            _ = try await task.value
+            XCTFail("expected cancellation")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+        XCTAssertEqual(transport.requests.count, 1)
+    }
+}
+
+actor WaitRecorder {
+    private(set) var values: [TimeInterval] = []
+    func record(_ value: TimeInterval) { values.append(value) }
+}

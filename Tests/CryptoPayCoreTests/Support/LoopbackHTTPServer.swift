@@ -1,0 +1,290 @@
+import CryptoPayCore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 for testing real transports without an external process.
+///
+/// It listens on an ephemeral port, serves keep-alive connections on one thread each, records every request it
+/// parses, and answers with whatever the handler returns. Every wait is bounded (polls of 50 ms that check the stop
+/// flag, an idle limit per connection, size limits), so a misbehaving client cannot hang a test run. Threads keep
+/// the server alive until ``shutdown()``, which every test must call (typically in `tearDown`).
+final class LoopbackHTTPServer: @unchecked Sendable {
+    /// A request as the server parsed it.
+    struct Request: Sendable {
+        var method: String
+        /// The request target exactly as sent: path and query.
+        var target: String
+        var headers: HTTPHeaders
+        var body: Data
+
+        var path: String { String(target.prefix { $0 != "?" }) }
+        var query: String? {
+            guard let mark = target.firstIndex(of: "?") else { return nil }
+            return String(target[target.index(after: mark)...])
+        }
+    }
+
+    /// A scripted response; `delay` is waited before it is written.
+    struct Response: Sendable {
+        var status: Int
+        var headers: HTTPHeaders = HTTPHeaders()
+        var body: Data = Data()
+        var delay: TimeInterval = 0
+
+        static func text(_ text: String, status: Int = 200, delay: TimeInterval = 0) -> Response {
+            Response(status: status, headers: ["Content-Type": "text/plain"], body: Data(text.utf8), delay: delay)
+        }
+    }
+
+    struct SocketError: Error, CustomStringConvertible {
+        var call: String
+        var code: Int32
+        var description: String { "\(call) failed: errno \(code)" }
+    }
+
+    typealias Handler = @Sendable (Request) -> Response
+
+    static let maximumHeaderBytes = 64 * 1024
+    static let maximumBodyBytes = 8 * 1024 * 1024
+    /// A connection with no request for this long is closed, so no thread outlives a test by much.
+    static let idleLimit: TimeInterval = 30
+    private static let pollMilliseconds: Int32 = 50
+
+    let port: Int
+    private let listener: Int32
+    private let handler: Handler
+    private let threads = DispatchGroup()
+    // Guards `recorded`, `stopped` and `openConnections`.
+    private let lock = NSLock()
+    private var recorded: [Request] = []
+    private var stopped = false
+    private var openConnections = 0
+
+    init(handler: @escaping Handler) throws {
+        self.handler = handler
+        (listener, port) = try Self.bindLoopback()
+        guard listen(listener, 128) == 0 else {
+            let code = errno
+            close(listener)
+            throw SocketError(call: "listen", code: code)
+        }
+        threads.enter()
+        let thread = Thread { [self] in
+            acceptLoop()
+            threads.leave()
+        }
+        thread.name = "LoopbackHTTPServer.accept"
+        thread.start()
+    }
+
+    /// `http://127.0.0.1:<port>` followed by `pathAndQuery`.
+    func url(_ pathAndQuery: String) -> URL {
+        URL(string: "http://127.0.0.1:\(port)\(pathAndQuery)")
+            ?? URL(fileURLWithPath: "/invalid-test-url")
+    }
+
+    /// Every request received so far, in order of arrival.
+    var requests: [Request] { lock.withLock { recorded } }
+
+    /// Connections currently being served.
+    var connectionCount: Int { lock.withLock { openConnections } }
+
+    /// Stops accepting, closes every connection and waits (at most 5 s) for the server's threads to end.
+    /// Returns false if some thread did not end in time.
+    @discardableResult
+    func shutdown() -> Bool {
+        lock.withLock { stopped = true }
+        return threads.wait(timeout: .now() + 5) == .success
+    }
+
+    /// A port on 127.0.0.1 that was free a moment ago and has nothing listening on it now.
+    static func closedPort() throws -> Int {
+        let (socket, port) = try bindLoopback()
+        close(socket)
+        return port
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    private static func bindLoopback() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw SocketError(call: "socket", code: errno) }
+        var reuse: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr = in_addr(s_addr: UInt32(0x7F00_0001).bigEndian)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
+                bind(fd, address, length) == 0 && getsockname(fd, address, &length) == 0
+            }
+        }
+        guard bound else {
+            let code = errno
+            close(fd)
+            throw SocketError(call: "bind", code: code)
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    private func acceptLoop() {
+        defer { close(listener) }
+        while !isStopped {
+            guard Self.waitReadable(listener) else { continue }
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { continue }
+            var noDelay: Int32 = 1
+            setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            let accepted = lock.withLock {
+                guard !stopped else { return false }
+                openConnections += 1
+                threads.enter()
+                return true
+            }
+            guard accepted else {
+                close(connection)
+                break
+            }
+            let thread = Thread { [self] in
+                serve(connection)
+                lock.withLock { openConnections -= 1 }
+                threads.leave()
+            }
+            thread.name = "LoopbackHTTPServer.connection"
+            thread.start()
+        }
+    }
+
+    private static func waitReadable(_ fd: Int32) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, pollMilliseconds) > 0
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        var buffer: [UInt8] = []
+        var lastActivity = Date()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while !isStopped {
+            switch Self.parse(buffer) {
+            case .complete(let request, let consumed):
+                buffer.removeFirst(consumed)
+                lock.withLock { recorded.append(request) }
+                let response = handler(request)
+                guard wait(response.delay), write(response, to: connection) else { return }
+                if request.headers["Connection"]?.lowercased() == "close" { return }
+                lastActivity = Date()
+                continue
+            case .invalid:
+                _ = write(.text("bad request", status: 400), to: connection)
+                return
+            case .incomplete:
+                break
+            }
+            guard Self.waitReadable(connection) else {
+                if Date().timeIntervalSince(lastActivity) > Self.idleLimit { return }
+                continue
+            }
+            let received = recv(connection, &chunk, chunk.count, 0)
+            guard received > 0 else { return }
+            buffer.append(contentsOf: chunk[0..<received])
+            lastActivity = Date()
+        }
+    }
+
+    /// Sleeps in short slices so that a shutdown is not held up by a long scripted delay; false when stopped.
+    private func wait(_ delay: TimeInterval) -> Bool {
+        let end = Date().addingTimeInterval(delay)
+        while !isStopped {
+            // Read the clock once per slice: a second reading could already be past `end`, and a negative
+            // interval does not convert to `useconds_t`.
+            let remaining = end.timeIntervalSinceNow
+            guard remaining > 0 else { return true }
+            usleep(useconds_t(min(remaining, 0.005) * 1_000_000))
+        }
+        return false
+    }
+
+    /// Writes the whole response with one `send` (looping only if the kernel takes part of it), so that the client
+    /// never waits on a delayed ACK between header and body.
+    private func write(_ response: Response, to connection: Int32) -> Bool {
+        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        for field in response.headers where field.name.lowercased() != "content-length" {
+            head += "\(field.name): \(field.value)\r\n"
+        }
+        head += "Content-Length: \(response.body.count)\r\n\r\n"
+        let bytes = [UInt8](head.utf8) + [UInt8](response.body)
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { raw in
+                send(connection, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
+            }
+            guard sent > 0 else { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    private static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 302: "Found"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        case 422: "Unprocessable Entity"
+        case 429: "Too Many Requests"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status \(status)"
+        }
+    }
+
+    private enum Parsed {
+        case incomplete
+        case invalid
+        case complete(Request, consumed: Int)
+    }
+
+    private static func parse(_ buffer: [UInt8]) -> Parsed {
+        guard let headerEnd = headerTerminator(in: buffer) else {
+            return buffer.count > maximumHeaderBytes ? .invalid : .incomplete
+        }
+        let head = String(decoding: buffer[0..<headerEnd], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
+        guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1.") else { return .invalid }
+        var headers = HTTPHeaders()
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { return .invalid }
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers.add(name: String(line[..<colon]), value: value)
+        }
+        if headers.contains("Transfer-Encoding") { return .invalid }
+        let length = Int(headers["Content-Length"] ?? "0") ?? -1
+        guard (0...maximumBodyBytes).contains(length) else { return .invalid }
+        let bodyStart = headerEnd + 4
+        guard buffer.count >= bodyStart + length else { return .incomplete }
+        let request = Request(
+            method: String(requestLine[0]),
+            target: String(requestLine[1]),
+            headers: headers,
+            body: Data(buffer[bodyStart..<(bodyStart + length)])
+        )
+        return .complete(request, consumed: bodyStart + length)
+    }
+
+    private static func headerTerminator(in buffer: [UInt8]) -> Int? {
+        guard buffer.count >= 4 else { return nil }
+        for index in 0...(buffer.count - 4)
+        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+            return index
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import XCTest
+
+final class ReplayTransportTests: XCTestCase {
+    func testRoutesWinOverTheQueueAndEverythingIsRecorded() async throws {
+        let transport = ReplayTransport()
+        transport.route(
+            .get, "/v1/rates/BTC/USD", reply: .response(HTTPResponse(statusCode: 200, body: Data("{}".utf8))))
+        transport.enqueue(status: 201, json: #"{"queued":true}"#)
+        let url = URL(string: "https://api.example.com/v1/rates/BTC/USD?x=1")!
+        let routed = try await transport.send(HTTPRequest(method: .get, url: url))
+        let queued = try await transport.send(HTTPRequest(method: .post, url: url, body: Data(#"{"a":1}"#.utf8)))
+        XCTAssertEqual(routed.statusCode, 200)
+        XCTAssertEqual(queued.statusCode, 201)
+        XCTAssertEqual(transport.requests.count, 2)
+        let last = try transport.lastRequest()
+        try last.expect(.post, "/v1/rates/BTC/USD")
+        try last.expectQuery([("x", "1")])
+        try last.expectJSONBody(#"{ "a" : 1.0 }"#)
+    }
+
+    func testRunningOutOfRepliesIsATransportError() async throws {
+        let transport = ReplayTransport()
+        do {
+            _ = try await transport.send(HTTPRequest(method: .get, url: URL(string: "https://h/x")!))
+            XCTFail("expected an error")
+        } catch let error as PaymentError {
+            XCTAssertEqual(error.kind, .transport(.other(code: -1)))
+            XCTAssertEqual(error.message, "ReplayTransport has no reply scripted for GET /x")
+        }
+    }
+
+    func testExpectationsDescribeMismatchesWithoutEchoingSecrets() throws {
+        var headers = HTTPHeaders()
+        headers["x-api-key"] = "real-secret"
+        let request = RecordedRequest(
+            HTTPRequest(
+                method: .get, url: URL(string: "https://h/v1/a/?page=2")!, headers: headers,
+                body: Data(#"{"a":1}"#.utf8))
+        )
+        XCTAssertThrowsError(try request.expect(.post, "/v1/a/")) {
+            XCTAssertEqual("\($0)", "expected POST /v1/a/, got GET /v1/a/")
+        }
+        XCTAssertThrowsError(try request.expectQuery([("page", "3")]))
+        XCTAssertThrowsError(try request.expectHeader("x-api-key", "other")) {
+            XCTAssertFalse("\($0)".contains("real-secret"))
+        }
+        XCTAssertThrowsError(try request.expectJSONBody(#"{"a":2}"#)) {
+            XCTAssertEqual("\($0)", #"expected body {"a":2}, got {"a":1}"#)
+        }
+        XCTAssertNoThrow(try request.expectHeader("x-api-key", "real-secret"))
+    }
+
+    func testFixturesAreFoundFromTheTestTarget() throws {
+        let directory = try Fixtures.directory()
+        XCTAssertEqual(directory.lastPathComponent, "Fixtures")
+        XCTAssertEqual(
+            try Fixtures.json("UseGateway/rates_get.json")["rate"]?["BTC-USD"], .number(Decimal(string: "31234.4262")!))
+        XCTAssertThrowsError(try Fixtures.data("UseGateway/missing.json"))
+    }
+}
