@@ -3,7 +3,7 @@ import Foundation
 
 /// A webhook delivery: `{event, created_at, data}`, with `data` decoded as the resource the event is about.
 ///
-/// Only build one from a body whose signature was verified (``UseGatewayWebhook``); nothing in an unverified body
+/// Obtain one from ``UseGatewayWebhook/verify(_:)``, which checks the signature first: nothing in an unverified body
 /// may be trusted.
 public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
     /// What happened.
@@ -59,27 +59,6 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
         case "withdrawal_request":
             data = .withdrawalRequest(try container.decode(UseGatewayWithdrawalRequest.self, forKey: .data))
         default: data = .other(try container.decodeIfPresent(JSONValue.self, forKey: .data) ?? .null)
-        }
-    }
-
-    /// Decodes a webhook body that has already been verified.
-    ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected(.malformedPayload)` naming the field that does not fit.
-    public static func decode(_ body: Data) throws -> UseGatewayWebhookEvent {
-        do {
-            return try JSONCoding.makeDecoder().decode(UseGatewayWebhookEvent.self, from: body)
-        } catch let error as DecodingError {
-            throw PaymentError.webhookRejected(
-                .malformedPayload,
-                "the webhook body is not a UseGateway event: \(ErrorMapping.describe(error))",
-                provider: .useGateway
-            )
-        } catch {
-            throw PaymentError.webhookRejected(
-                .malformedPayload,
-                "the webhook body is not a UseGateway event",
-                provider: .useGateway
-            )
         }
     }
 }
