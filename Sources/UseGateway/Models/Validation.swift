@@ -1,0 +1,84 @@
+import CryptoPayCore
+import Foundation
+
+/// The document's limits, checked before anything is sent.
+enum Validation {
+    /// The `string (255)` limit of the document's tables.
+    static let maximumLength = 255
+    /// The largest page size the document permits.
+    static let maximumPageSize = 100
+    /// The page size the provider uses when none is given.
+    static let defaultPageSize = 50
+
+    /// Runs checks and labels any refusal with the operation, so the caller's error names what was refused.
+    static func checking<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
+        do {
+            return try checks()
+        } catch var error as PaymentError {
+            error.provider = .useGateway
+            error.operation = operation
+            throw error
+        }
+    }
+
+    /// A required string: not blank and within the length limit.
+    static func required(_ value: String, field: String) throws -> String {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PaymentError.invalidRequest("\(field) must not be empty")
+        }
+        return try withinLimit(value, field: field)
+    }
+
+    /// An optional string within the length limit. Length counts Unicode scalars, as the provider's Python
+    /// validation counts code points.
+    static func limited(_ value: String?, field: String) throws -> String? {
+        try value.map { try withinLimit($0, field: field) }
+    }
+
+    private static func withinLimit(_ value: String, field: String) throws -> String {
+        guard value.unicodeScalars.count <= maximumLength else {
+            throw PaymentError.invalidRequest(
+                "\(field) must be at most \(maximumLength) characters, got \(value.unicodeScalars.count)"
+            )
+        }
+        return value
+    }
+
+    /// A positive amount of a documented fiat currency, as the wire `{amount, currency}`.
+    static func fiatPrice(_ price: Money, field: String) throws -> WireMoney {
+        try AmountRules.requirePositive(price.amount, field: "\(field).amount")
+        guard let currency = UseGatewayCurrency(asset: price.asset) else {
+            throw PaymentError.invalidRequest(
+                "\(field).currency must be one of "
+                    + UseGatewayCurrency.documented.map(\.rawValue).joined(separator: ", ") + ", got \(price.asset)"
+            )
+        }
+        return WireMoney(amount: price.amount, currency: currency.rawValue)
+    }
+
+    /// A positive amount of a documented cryptocurrency, as the wire `{amount, currency}`.
+    static func cryptoAmount(_ amount: Money, field: String) throws -> WireMoney {
+        try AmountRules.requirePositive(amount.amount, field: "\(field).amount")
+        guard let currency = UseGatewayCryptocurrency(asset: amount.asset) else {
+            throw PaymentError.invalidRequest(
+                "\(field).currency must be one of "
+                    + UseGatewayCryptocurrency.documented.map(\.rawValue).joined(separator: ", ")
+                    + ", got \(amount.asset)"
+            )
+        }
+        return WireMoney(amount: amount.amount, currency: currency.rawValue)
+    }
+
+    /// A page number (from 1) and size (1…100).
+    static func page(_ page: Int, size: Int) throws {
+        guard page >= 1 else { throw PaymentError.invalidRequest("page must be 1 or more, got \(page)") }
+        try pageSize(size)
+    }
+
+    /// A page size (1…100).
+    static func pageSize(_ size: Int) throws {
+        guard (1...maximumPageSize).contains(size) else {
+            throw PaymentError.invalidRequest("page size must be between 1 and \(maximumPageSize), got \(size)")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import CryptoPayCore
+import Foundation
+
+/// What to create a withdrawal request with (`WithdrawalRequestPayloadSchema`): an amount of a cryptocurrency sent
+/// to an address, or an amount of a fiat currency paid out by other means described in the comment.
+public struct UseGatewayWithdrawalRequestParameters: Hashable, Sendable {
+    /// The amount and, for a cryptocurrency, the address.
+    public enum Value: Hashable, Sendable {
+        /// An amount of a documented cryptocurrency, sent to `address` (required).
+        case crypto(Money, address: String)
+        /// An amount of a documented fiat currency; the address is optional.
+        case local(Money, address: String?)
+    }
+
+    /// The amount and destination.
+    public var value: Value
+    /// Any additional information (payment details for a fiat withdrawal), at most 255 characters.
+    public var comment: String?
+
+    /// Creates parameters.
+    public init(value: Value, comment: String? = nil) {
+        self.value = value
+        self.comment = comment
+    }
+
+    /// A withdrawal of a cryptocurrency amount to an address.
+    public static func crypto(_ amount: Money, to address: String, comment: String? = nil) -> Self {
+        Self(value: .crypto(amount, address: address), comment: comment)
+    }
+
+    /// A withdrawal of a fiat amount; say in `comment` how it is to be paid.
+    public static func local(_ amount: Money, address: String? = nil, comment: String? = nil) -> Self {
+        Self(value: .local(amount, address: address), comment: comment)
+    }
+
+    func body() throws -> Body {
+        let comment = try Validation.limited(comment, field: "comment")
+        switch value {
+        case .crypto(let amount, let address):
+            return Body(
+                address: try Validation.required(address, field: "address"),
+                value: ["crypto": try Validation.cryptoAmount(amount, field: "value.crypto")],
+                comment: comment
+            )
+        case .local(let amount, let address):
+            return Body(
+                address: address,
+                value: ["local": try Validation.fiatPrice(amount, field: "value.local")],
+                comment: comment
+            )
+        }
+    }
+
+    struct Body: Encodable, Sendable {
+        var address: String?
+        var value: [String: WireMoney]
+        var comment: String?
+    }
+}
+
+/// The body of a decline: an optional comment.
+struct DeclineBody: Encodable, Sendable {
+    var comment: String
+}

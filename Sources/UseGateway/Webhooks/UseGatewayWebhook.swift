@@ -1,0 +1,56 @@
+import CryptoPayCore
+import Foundation
+
+/// Verifies UseGateway webhooks (Svix signatures: `svix-id`, `svix-timestamp`, `svix-signature`) and decodes them
+/// as ``UseGatewayWebhookEvent``.
+///
+/// ```swift
+/// let webhook = try UseGatewayWebhook(secret: "whsec_…")
+/// let event = try webhook.verify(WebhookRequest(body: rawBody, headers: headers))
+/// ```
+///
+/// Pass the body exactly as received: the signature covers its bytes. The secrets never appear in descriptions or
+/// errors.
+public struct UseGatewayWebhook: Sendable {
+    private let verifier: WebhookVerifier<UseGatewayWebhookEvent>
+
+    /// Creates a verifier for one or more endpoint secrets (`whsec_…`; more than one while a secret is rotated).
+    ///
+    /// - Parameters:
+    ///   - tolerance: how many seconds the `svix-timestamp` may differ from `now`, either way.
+    ///   - now: the clock; inject a fixed one in tests.
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
+    ///   tolerance is negative.
+    public init(
+        secrets: [String],
+        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        let scheme = try SvixSignatureScheme(secrets: secrets, tolerance: tolerance, provider: .useGateway, now: now)
+        verifier = WebhookVerifier(scheme: scheme, decoder: JSONCoding.makeDecoder())
+    }
+
+    /// Creates a verifier for one endpoint secret.
+    ///
+    /// - Throws: as ``init(secrets:tolerance:now:)``.
+    public init(
+        secret: String,
+        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        try self.init(secrets: [secret], tolerance: tolerance, now: now)
+    }
+
+    /// Checks the signature and timestamp of a delivery, then decodes the same bytes as an event.
+    ///
+    /// - Throws: ``PaymentError`` of kind `webhookRejected`: a missing or malformed header, a timestamp outside the
+    ///   tolerance, no matching signature, or `malformedPayload` when the authentic body is not a UseGateway event.
+    public func verify(_ request: WebhookRequest) throws -> UseGatewayWebhookEvent {
+        do {
+            return try verifier.verify(request)
+        } catch var error as PaymentError {
+            error.provider = error.provider ?? .useGateway
+            throw error
+        }
+    }
+}
