@@ -11,7 +11,7 @@ import Foundation
 /// ```
 ///
 /// An immutable value, safe to share across tasks. Its description never shows the API key.
-public struct UseGatewayClient: Sendable, CustomStringConvertible, CustomReflectable {
+public struct UseGatewayClient: Sendable, CustomStringConvertible {
     /// `https://api.usegateway.net/v1`, used unless the configuration sets another base URL.
     public static let defaultBaseURL = URL(string: "https://api.usegateway.net/v1")
 
@@ -51,7 +51,4 @@ public struct UseGatewayClient: Sendable, CustomStringConvertible, CustomReflect
 
     /// `UseGatewayClient(https://api.usegateway.net/v1)`: the base URL only.
     public var description: String { "UseGatewayClient(\(baseURL.absoluteString))" }
-
-    /// A mirror showing the base URL only, so that `dump` cannot reach the credentials.
-    public var customMirror: Mirror { Mirror(self, children: ["baseURL": baseURL], displayStyle: .struct) }
 }

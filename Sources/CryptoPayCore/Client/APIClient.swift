@@ -4,7 +4,7 @@ import Foundation
 /// middleware, retries and logging, maps failures to ``PaymentError`` and decodes the success body.
 ///
 /// Provider clients own one of these; it is an immutable `Sendable` value, safe to share across tasks.
-public struct APIClient: Sendable {
+public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// The provider, for errors and logs.
     public let provider: ProviderID
     /// The validated base URL.
@@ -56,6 +56,14 @@ public struct APIClient: Sendable {
         chain.append(RetryMiddleware(policy: configuration.retryPolicy))
         if let logHandler = configuration.logHandler { chain.append(LoggingMiddleware(handler: logHandler)) }
         self.transport = MiddlewareTransport(base: configuration.transport, middleware: chain)
+    }
+
+    /// `APIClient(usegateway, https://api.usegateway.net/v1)`: never the credentials.
+    public var description: String { "APIClient(\(provider), \(baseURL.absoluteString))" }
+
+    /// A mirror without the credentials, so that `dump` and debuggers cannot print them.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["provider": provider, "baseURL": baseURL], displayStyle: .struct)
     }
 
     /// Sends the endpoint's request and decodes its success body.

@@ -118,12 +118,16 @@ public enum ErrorMapping {
     }
 
     private static func typeName(_ type: Any.Type) -> String {
+        let name = String(describing: type)
         switch type {
-        case is String.Type: "a string"
-        case is Decimal.Type: "a number"
-        case is Bool.Type: "a boolean"
-        case is Int.Type: "an integer"
-        default: "a \(type)"
+        case is String.Type: return "a string"
+        case is Decimal.Type: return "a number"
+        case is Bool.Type: return "a boolean"
+        case is Int.Type: return "an integer"
+        default:
+            if name.hasPrefix("Array<") { return "an array" }
+            if name.hasPrefix("Dictionary<") { return "an object" }
+            return "a \(name)"
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The secret is held privately: ``description`` and `debugDescription` show only the scheme, so a credential
 /// printed by accident (in a log line, an assertion message, `dump`) does not leak.
-public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private enum Scheme: Sendable {
         case header(name: String, value: String)
         case basic(String)
@@ -64,4 +64,9 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
 
     /// The same as ``description``.
     public var debugDescription: String { description }
+
+    /// A mirror with the scheme's description only, so that `dump` and debuggers cannot print the secret.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["scheme": description], displayStyle: .struct)
+    }
 }

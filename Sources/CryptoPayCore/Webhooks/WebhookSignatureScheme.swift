@@ -5,11 +5,19 @@
 /// configuration, such as an empty secret, is reported there) and call ``verify(_:)`` for every delivery before
 /// trusting anything in it.
 public protocol WebhookSignatureScheme: Sendable {
+    /// The provider named in rejection errors, when known.
+    var provider: ProviderID? { get }
+
     /// Returns normally when `request` is authentic.
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)``, whose
     ///   ``WebhookRejectionReason`` says what was wrong; nothing in a rejected request may be trusted.
     func verify(_ request: WebhookRequest) throws
+}
+
+extension WebhookSignatureScheme {
+    /// No provider, for schemes that are not tied to one.
+    public var provider: ProviderID? { nil }
 }
 
 /// For providers whose webhooks carry no signature at all (1xGate, the POS API): accepts every request.

@@ -42,12 +42,14 @@ extension WebhookSignatureScheme {
         } catch let error as DecodingError {
             throw PaymentError.webhookRejected(
                 .malformedPayload,
-                "The webhook body is authentic but is not a valid \(type): \(ErrorMapping.describe(error))"
+                "The webhook body is authentic but is not a valid \(type): \(ErrorMapping.describe(error))",
+                provider: provider
             )
         } catch {
             throw PaymentError.webhookRejected(
                 .malformedPayload,
-                "The webhook body is authentic but is not a valid \(type)."
+                "The webhook body is authentic but is not a valid \(type).",
+                provider: provider
             )
         }
     }

@@ -46,11 +46,6 @@ public struct UseGatewayWebhook: Sendable {
     /// - Throws: ``PaymentError`` of kind `webhookRejected`: a missing or malformed header, a timestamp outside the
     ///   tolerance, no matching signature, or `malformedPayload` when the authentic body is not a UseGateway event.
     public func verify(_ request: WebhookRequest) throws -> UseGatewayWebhookEvent {
-        do {
-            return try verifier.verify(request)
-        } catch var error as PaymentError {
-            error.provider = error.provider ?? .useGateway
-            throw error
-        }
+        try verifier.verify(request)
     }
 }

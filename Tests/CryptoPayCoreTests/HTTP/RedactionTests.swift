@@ -104,3 +104,23 @@ final class RedactionTests: XCTestCase {
             "https://h.com/a?token=%5BREDACTED%5D&x=1")
     }
 }
+
+final class ReflectionRedactionTests: XCTestCase {
+    func testDumpOfCredentialsAndClientsShowsNoSecret() throws {
+        let credentials: [Credentials] = [
+            .apiKey("sk_live_SECRET123"), .basic(user: "shop-user", secret: "hunter2-password"),
+            .bearer("bearer-TOKEN-987"),
+        ]
+        for credential in credentials {
+            var dumped = ""
+            dump(credential, to: &dumped)
+            let client = try makeClient(transport: ReplayTransport(), credentials: credential)
+            dump(client, to: &dumped)
+            dumped += "\(client) \(String(reflecting: client))"
+            for secret in RedactionTests.secrets + [Data("shop-user:hunter2-password".utf8).base64EncodedString()] {
+                XCTAssertFalse(dumped.contains(secret), "dump leaked a secret: \(dumped)")
+            }
+            XCTAssertTrue(dumped.contains("[REDACTED]"))
+        }
+    }
+}

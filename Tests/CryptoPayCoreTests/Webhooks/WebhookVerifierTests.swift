@@ -68,3 +68,22 @@ final class WebhookVerifierTests: XCTestCase {
         XCTAssertEqual(request.headers["svix-id"], "a")
     }
 }
+
+final class WebhookProviderTaggingTests: XCTestCase {
+    func testMalformedPayloadRejectionNamesTheSchemesProvider() throws {
+        let scheme = try HMACHeaderSignatureScheme(
+            headerName: "X-Webhook-Signature", secrets: ["s3cret"], provider: .usdtInvoice)
+        let body = Data(#"{"unexpected":true}"#.utf8)
+        let headers = try HMACHeaderSignatureScheme.sign(
+            body: body, secret: "s3cret", headerName: "X-Webhook-Signature")
+        struct Event: Decodable, Sendable { let id: String }
+        XCTAssertThrowsError(
+            try WebhookVerifier<Event>(scheme: scheme).verify(WebhookRequest(body: body, headers: headers))
+        ) {
+            let error = $0 as? PaymentError
+            XCTAssertEqual(error?.kind, .webhookRejected(.malformedPayload))
+            XCTAssertEqual(error?.provider, .usdtInvoice)
+            XCTAssertEqual(error?.message, "The webhook body is authentic but is not a valid Event: id is missing")
+        }
+    }
+}

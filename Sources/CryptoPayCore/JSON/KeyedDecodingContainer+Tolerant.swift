@@ -1,0 +1,34 @@
+import Foundation
+
+/// Tolerant decoding helpers shared by the provider models: fields the documents show but do not promise, amounts
+/// that arrive as numbers or strings, and URLs that are sometimes sent as empty strings.
+extension KeyedDecodingContainer {
+    /// A number or decimal string read exactly; `nil` when the key is missing or `null`.
+    ///
+    /// - Throws: `DecodingError` naming the field when the value is present but not an exact decimal amount.
+    public func decodeDecimalIfPresent(forKey key: Key) throws -> Decimal? {
+        try decode(OptionalAmount<DecimalAsNumber>.self, forKey: key).wrappedValue
+    }
+
+    /// A list or map that the document shows but does not promise: empty when the key is missing or `null`.
+    ///
+    /// - Throws: `DecodingError` naming the field when the value is present but malformed.
+    public func decodeOrEmpty<Value: Decodable & RangeReplaceableCollection>(
+        _ type: Value.Type,
+        forKey key: Key
+    ) throws -> Value {
+        try decodeIfPresent(type, forKey: key) ?? Value()
+    }
+
+    /// A URL sent as a string; `nil` when the key is missing, `null` or the empty string (some providers send an
+    /// unset URL as `""`).
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` naming the field when the text is not a URL.
+    public func decodeURLIfPresent(forKey key: Key) throws -> URL? {
+        guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let url = URL(string: text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\"\(text)\" is not a URL")
+        }
+        return url
+    }
+}
