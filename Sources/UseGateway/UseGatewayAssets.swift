@@ -90,7 +90,7 @@ public enum UseGatewayCryptocurrency: UseGatewayAssetCode {
 }
 
 /// A UseGateway currency code that stands for an ``Asset``.
-public protocol UseGatewayAssetCode: UseGatewayOpenValue {
+public protocol UseGatewayAssetCode: OpenEnumeration {
     /// The asset the code stands for.
     var asset: Asset { get }
 }

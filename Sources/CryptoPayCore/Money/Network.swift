@@ -1,7 +1,7 @@
 /// A blockchain network a token can travel on (`tron` for TRC-20, `bsc` for BEP-20).
 ///
 /// An open set: constants cover the networks the providers' documents name; others can be created from their
-/// lower-case name.
+/// name. Codes as a JSON string; decoding lower-cases it like ``init(rawValue:)``.
 public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The network's lower-case name.
     public let rawValue: String
@@ -30,19 +30,4 @@ public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStri
 
     /// The name.
     public var description: String { rawValue }
-
-    /// Decodes the network's name from a JSON string.
-    ///
-    /// - Throws: `DecodingError` when the value is not a string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the network's name as a JSON string.
-    ///
-    /// - Throws: whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -1,5 +1,7 @@
+import CryptoPayCore
+
 /// Whether a payment has a fixed price (the document's `PricingType`), kept open.
-public enum UseGatewayPricingType: UseGatewayOpenValue {
+public enum UseGatewayPricingType: OpenEnumeration {
     /// `fixed_price`: the customer pays the local price.
     case fixedPrice
     /// `no_price`: the customer chooses the amount.

@@ -56,7 +56,7 @@ public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Decodable, UseGat
 }
 
 /// The kind of amount a withdrawal request is for, kept open.
-public enum UseGatewayWithdrawalType: UseGatewayOpenValue {
+public enum UseGatewayWithdrawalType: OpenEnumeration {
     /// `crypto`: an amount of a cryptocurrency, sent to an address.
     case crypto
     /// `local`: an amount of a fiat currency. The document shows no response of this type; the spelling follows the

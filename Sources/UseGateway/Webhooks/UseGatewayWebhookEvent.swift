@@ -65,7 +65,7 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
 
 /// The event names of the document's `WebhookEvent` enumeration, kept open: an event it does not list decodes as
 /// ``unknown(_:)``.
-public enum UseGatewayWebhookEventType: UseGatewayOpenValue {
+public enum UseGatewayWebhookEventType: OpenEnumeration {
     /// `payment.created`.
     case paymentCreated
     /// `payment.completed`: the transaction was confirmed and the payment completed.

@@ -151,3 +151,11 @@ final class DecimalTextTests: XCTestCase {
         XCTAssertFalse(Asset.btc.isFiat)
     }
 }
+
+final class NetworkCodingTests: XCTestCase {
+    func testNetworkCodesAsItsLowerCasedName() throws {
+        let decoded = try JSONDecoder().decode([Network].self, from: Data(#"["TRON","bsc"]"#.utf8))
+        XCTAssertEqual(decoded, [.tron, .bsc])
+        XCTAssertEqual(String(decoding: try JSONEncoder().encode([Network.tron]), as: UTF8.self), #"["tron"]"#)
+    }
+}

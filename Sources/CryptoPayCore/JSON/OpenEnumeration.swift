@@ -1,6 +1,9 @@
 /// A provider string with documented values and room for more: each documented value is a case, anything else is
 /// kept as `unknown(raw)`, so a value the provider adds never fails decoding.
-public protocol UseGatewayOpenValue: Hashable, Sendable, Codable, CustomStringConvertible {
+///
+/// Conform an enum with one case per documented value plus `case unknown(String)`, list the documented cases in
+/// ``documented`` and spell each in ``rawValue``; decoding, encoding and ``description`` come from here.
+public protocol OpenEnumeration: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The documented values.
     static var documented: [Self] { get }
     /// A value the document does not list, as sent.
@@ -9,7 +12,7 @@ public protocol UseGatewayOpenValue: Hashable, Sendable, Codable, CustomStringCo
     var rawValue: String { get }
 }
 
-extension UseGatewayOpenValue {
+extension OpenEnumeration {
     /// Reads the wire spelling; undocumented values become `unknown(raw)`.
     public init(rawValue: String) {
         self = Self.documented.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
