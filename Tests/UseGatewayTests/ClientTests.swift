@@ -42,7 +42,7 @@ final class ClientTests: XCTestCase {
         dump(client, to: &dumped)
 
         for text in [String(describing: client), String(reflecting: client), dumped] {
-            XCTAssertFalse(text.contains(testAPIKey), text)
+            XCTAssertFalse(text.contains(testAPIKey), "the API key leaked into a description")
         }
         XCTAssertTrue(String(describing: client).contains("https://api.usegateway.net/v1"))
     }

@@ -405,7 +405,7 @@ final class URLSessionTransportTests: XCTestCase {
 
     private func assertNoSecret(in error: PaymentError, file: StaticString = #filePath, line: UInt = #line) {
         for text in [error.description, error.debugDescription, error.message, "\(error.request.map(\.path) ?? "")"] {
-            XCTAssertFalse(text.contains("SECRET"), "leaked a secret: \(text)", file: file, line: line)
+            XCTAssertFalse(text.contains("SECRET"), "a secret leaked into an error message", file: file, line: line)
         }
     }
 }

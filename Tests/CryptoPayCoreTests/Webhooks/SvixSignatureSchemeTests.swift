@@ -159,7 +159,7 @@ final class SvixSignatureSchemeTests: XCTestCase {
     func testDescriptionNeverShowsSecrets() throws {
         let scheme = try scheme()
         for text in [String(describing: scheme), String(reflecting: scheme)] {
-            XCTAssertFalse(text.contains("MfKQ9r8G"), text)
+            XCTAssertFalse(text.contains("MfKQ9r8G"), "the secret leaked into a description or error")
         }
         XCTAssertEqual(String(describing: scheme), "SvixSignatureScheme(secrets: 1 [REDACTED], tolerance: 300 s)")
         var dumped = ""
