@@ -1,4 +1,5 @@
 import CryptoPayCore
+import CryptoPayTesting
 import Foundation
 import XCTest
 
@@ -45,9 +46,8 @@ final class SHA256Tests: XCTestCase {
     }
 
     private func lengthVectors() throws -> [LengthFixture.Vector] {
-        let url = try WebhookTestSupport.packageRoot()
-            .appendingPathComponent("Fixtures/CryptoPayCore/sha256_lengths.json")
-        let vectors = try JSONDecoder().decode(LengthFixture.self, from: Data(contentsOf: url)).vectors
+        let data = try Fixtures.data("CryptoPayCore/sha256_lengths.json")
+        let vectors = try JSONDecoder().decode(LengthFixture.self, from: data).vectors
         XCTAssertEqual(vectors.map(\.length), Array(0...300))
         return vectors
     }

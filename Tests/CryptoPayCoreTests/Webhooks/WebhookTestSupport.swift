@@ -19,18 +19,6 @@ enum WebhookTestSupport {
         return result
     }
 
-    /// The repository root: the nearest ancestor of this file that contains Package.swift.
-    static func packageRoot(filePath: String = #filePath) throws -> URL {
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-                return directory
-            }
-            directory.deleteLastPathComponent()
-        }
-        throw XCTSkip("Package.swift not found above \(filePath)")
-    }
-
     /// Asserts that `body` throws a `PaymentError` rejecting a webhook for `reason`, and returns it.
     @discardableResult
     static func assertRejected(
@@ -39,17 +27,7 @@ enum WebhookTestSupport {
         line: UInt = #line,
         _ body: () throws -> Void
     ) -> PaymentError? {
-        do {
-            try body()
-            XCTFail("expected rejection \(reason), but the webhook was accepted", file: file, line: line)
-            return nil
-        } catch let error as PaymentError {
-            XCTAssertEqual(error.kind, .webhookRejected(reason), "\(error)", file: file, line: line)
-            return error
-        } catch {
-            XCTFail("expected PaymentError, got \(error)", file: file, line: line)
-            return nil
-        }
+        assertPaymentError(.webhookRejected(reason), file: file, line: line, body)
     }
 
     /// Asserts that `body` throws a `PaymentError` of kind invalidRequest, and returns it.
@@ -59,12 +37,21 @@ enum WebhookTestSupport {
         line: UInt = #line,
         _ body: () throws -> Void
     ) -> PaymentError? {
+        assertPaymentError(.invalidRequest, file: file, line: line, body)
+    }
+
+    private static func assertPaymentError(
+        _ kind: PaymentError.Kind,
+        file: StaticString,
+        line: UInt,
+        _ body: () throws -> Void
+    ) -> PaymentError? {
         do {
             try body()
-            XCTFail("expected invalidRequest, but nothing was thrown", file: file, line: line)
+            XCTFail("expected \(kind), but nothing was thrown", file: file, line: line)
             return nil
         } catch let error as PaymentError {
-            XCTAssertEqual(error.kind, .invalidRequest, "\(error)", file: file, line: line)
+            XCTAssertEqual(error.kind, kind, "\(error)", file: file, line: line)
             return error
         } catch {
             XCTFail("expected PaymentError, got \(error)", file: file, line: line)
