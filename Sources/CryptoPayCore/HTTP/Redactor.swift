@@ -33,29 +33,31 @@ public enum Redactor {
         headers.map { ($0.name, redactedValue(name: $0.name, value: $0.value)) }
     }
 
-    /// The URL as text with sensitive query values and any user-info (`user:password@`) replaced.
+    /// The URL as text with sensitive query values and any user-info (`user:password@`) replaced by
+    /// ``placeholder``. The result is for display (logs, errors), not for sending.
     public static func redactedURL(_ url: URL) -> String {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else {
-            return placeholder
-        }
-        if components.user != nil || components.password != nil {
-            components.user = nil
-            components.password = nil
-        }
+        guard let components = redactedComponents(url), let text = components.string else { return placeholder }
+        return text.replacingOccurrences(of: encodedPlaceholder, with: placeholder)
+    }
+
+    /// The path and query of the URL, redacted as in ``redactedURL(_:)``, for error summaries.
+    public static func redactedPathAndQuery(_ url: URL) -> String {
+        guard let components = redactedComponents(url) else { return placeholder }
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        guard let query = components.percentEncodedQuery else { return path }
+        return path + "?" + query.replacingOccurrences(of: encodedPlaceholder, with: placeholder)
+    }
+
+    private static func redactedComponents(_ url: URL) -> URLComponents? {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return nil }
+        components.user = nil
+        components.password = nil
         if let items = components.percentEncodedQueryItems {
             components.percentEncodedQueryItems = items.map { item in
                 isSensitive(name: item.name) && item.value != nil
                     ? URLQueryItem(name: item.name, value: encodedPlaceholder) : item
             }
         }
-        return components.string ?? placeholder
-    }
-
-    /// The path and query of the URL, redacted as in ``redactedURL(_:)``, for error summaries.
-    public static func redactedPathAndQuery(_ url: URL) -> String {
-        guard let components = URLComponents(string: redactedURL(url)) else { return placeholder }
-        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
-        guard let query = components.percentEncodedQuery else { return path }
-        return path + "?" + query
+        return components
     }
 }

@@ -56,9 +56,10 @@ final class RedactionTests: XCTestCase {
             texts.append(contentsOf: record.requestHeaders.map { "\($0.name): \($0.value)" })
             texts.append(record.failure ?? "")
         }
-        XCTAssertTrue(
-            log.records[0].url.contains("api_key=%5BREDACTED%5D") || log.records[0].url.contains("api_key=[REDACTED]"),
-            log.records[0].url)
+        XCTAssertEqual(
+            log.records[0].url,
+            "https://api.example.com/v1/items/?api_key=[REDACTED]&secret=[REDACTED]&token=[REDACTED]&page=2"
+        )
         XCTAssertTrue(log.records[0].url.contains("page=2"))
         XCTAssertTrue(log.records[0].requestHeaders.contains { $0.name == "x-api-key" && $0.value == "[REDACTED]" })
         XCTAssertTrue(log.records[2].requestHeaders.contains { $0.name == "Authorization" && $0.value == "[REDACTED]" })
@@ -102,7 +103,10 @@ final class RedactionTests: XCTestCase {
         }
         XCTAssertEqual(
             Redactor.redactedURL(URL(string: "https://u:p@h.com/a?token=t&x=1")!),
-            "https://h.com/a?token=%5BREDACTED%5D&x=1")
+            "https://h.com/a?token=[REDACTED]&x=1")
+        XCTAssertEqual(
+            Redactor.redactedPathAndQuery(URL(string: "https://h.com/a/b%20c?x=1&api_key=k")!),
+            "/a/b%20c?x=1&api_key=[REDACTED]")
     }
 }
 
