@@ -127,7 +127,7 @@ struct CheckoutBody: Encodable, Sendable {
         self.name = try Validation.required(name, field: "name")
         self.description = try Validation.limited(description, field: "description")
         self.pricingType = pricingType?.rawValue
-        self.localPrice = try Validation.fiatPrice(price, field: "local_price")
+        self.localPrice = try Validation.amount(price, in: UseGatewayCurrency.self, field: "local_price")
         self.metadata = metadata.map(JSONValue.object)
         self.redirectURL = redirectURL?.absoluteString
         self.cancelURL = cancelURL?.absoluteString

@@ -44,7 +44,9 @@ public struct UseGatewayDepositParameters: Hashable, Sendable {
             name: try Validation.limited(name, field: "name"),
             description: try Validation.limited(description, field: "description"),
             isP2P: isP2P,
-            localPrice: try localPrice.map { try Validation.fiatPrice($0, field: "local_price") },
+            localPrice: try localPrice.map {
+                try Validation.amount($0, in: UseGatewayCurrency.self, field: "local_price")
+            },
             metadata: metadata.map(JSONValue.object)
         )
     }

@@ -7,8 +7,6 @@ enum Validation {
     static let maximumLength = 255
     /// The largest page size the document permits.
     static let maximumPageSize = 100
-    /// The page size the provider uses when none is given.
-    static let defaultPageSize = 50
 
     /// Runs checks and labels any refusal with the operation, so the caller's error names what was refused.
     static func checking<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
@@ -44,29 +42,18 @@ enum Validation {
         return value
     }
 
-    /// A positive amount of a documented fiat currency, as the wire `{amount, currency}`.
-    static func fiatPrice(_ price: Money, field: String) throws -> WireMoney {
-        try AmountRules.requirePositive(price.amount, field: "\(field).amount")
-        guard let currency = UseGatewayCurrency(asset: price.asset) else {
+    /// A positive amount in a currency `Code` documents (``UseGatewayCurrency`` for prices, ``UseGatewayCryptocurrency``
+    /// for crypto withdrawals), as the wire `{amount, currency}`.
+    static func amount<Code: UseGatewayAssetCode>(_ money: Money, in code: Code.Type, field: String) throws -> WireMoney
+    {
+        try AmountRules.requirePositive(money.amount, field: "\(field).amount")
+        guard let currency = Code(asset: money.asset) else {
             throw PaymentError.invalidRequest(
-                "\(field).currency must be one of "
-                    + UseGatewayCurrency.documented.map(\.rawValue).joined(separator: ", ") + ", got \(price.asset)"
+                "\(field).currency must be one of " + Code.documented.map(\.rawValue).joined(separator: ", ")
+                    + ", got \(money.asset)"
             )
         }
-        return WireMoney(amount: price.amount, currency: currency.rawValue)
-    }
-
-    /// A positive amount of a documented cryptocurrency, as the wire `{amount, currency}`.
-    static func cryptoAmount(_ amount: Money, field: String) throws -> WireMoney {
-        try AmountRules.requirePositive(amount.amount, field: "\(field).amount")
-        guard let currency = UseGatewayCryptocurrency(asset: amount.asset) else {
-            throw PaymentError.invalidRequest(
-                "\(field).currency must be one of "
-                    + UseGatewayCryptocurrency.documented.map(\.rawValue).joined(separator: ", ")
-                    + ", got \(amount.asset)"
-            )
-        }
-        return WireMoney(amount: amount.amount, currency: currency.rawValue)
+        return WireMoney(amount: money.amount, currency: currency.rawValue)
     }
 
     /// A page number (from 1) and size (1…100).

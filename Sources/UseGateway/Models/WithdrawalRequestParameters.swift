@@ -39,13 +39,15 @@ public struct UseGatewayWithdrawalRequestParameters: Hashable, Sendable {
         case .crypto(let amount, let address):
             return Body(
                 address: try Validation.required(address, field: "address"),
-                value: ["crypto": try Validation.cryptoAmount(amount, field: "value.crypto")],
+                value: [
+                    "crypto": try Validation.amount(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")
+                ],
                 comment: comment
             )
         case .local(let amount, let address):
             return Body(
                 address: address,
-                value: ["local": try Validation.fiatPrice(amount, field: "value.local")],
+                value: ["local": try Validation.amount(amount, in: UseGatewayCurrency.self, field: "value.local")],
                 comment: comment
             )
         }
