@@ -52,9 +52,7 @@ public struct LoggingMiddleware: HTTPMiddleware {
             return HTTPLogRecord(
                 method: request.method.rawValue,
                 url: Redactor.redactedURL(request.url),
-                requestHeaders: Redactor.redactedHeaders(request.headers).map {
-                    HTTPHeaders.Field(name: $0.name, value: $0.value)
-                },
+                requestHeaders: Redactor.redactedHeaders(request.headers),
                 status: status,
                 duration: elapsed,
                 attempt: request.attempt,

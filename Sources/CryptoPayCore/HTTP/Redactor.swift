@@ -28,9 +28,9 @@ public enum Redactor {
         isSensitive(name: name) ? placeholder : value
     }
 
-    /// The headers as `name: value` pairs with sensitive values replaced.
-    public static func redactedHeaders(_ headers: HTTPHeaders) -> [(name: String, value: String)] {
-        headers.map { ($0.name, redactedValue(name: $0.name, value: $0.value)) }
+    /// The header fields in order, with sensitive values replaced.
+    public static func redactedHeaders(_ headers: HTTPHeaders) -> [HTTPHeaders.Field] {
+        headers.map { HTTPHeaders.Field(name: $0.name, value: redactedValue(name: $0.name, value: $0.value)) }
     }
 
     /// The URL as text with sensitive query values and any user-info (`user:password@`) replaced by
