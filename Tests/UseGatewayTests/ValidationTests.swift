@@ -20,6 +20,7 @@ final class ValidationTests: XCTestCase {
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .invalidRequest, file: file, line: line)
             XCTAssertEqual(error.operation, operation, file: file, line: line)
+            XCTAssertEqual(error.provider, .useGateway, file: file, line: line)
             XCTAssertTrue(error.message.contains(text), error.message, file: file, line: line)
         }
         XCTAssertTrue(transport.requests.isEmpty, file: file, line: line)

@@ -101,18 +101,13 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when the path parameters do not fit the template or
     ///   the body cannot be encoded.
     public func makeRequest<Response>(for endpoint: Endpoint<Response>) throws -> HTTPRequest {
-        let url: URL
-        do {
-            url = try URLBuilder.url(
+        let url = try validating(endpoint.operation) {
+            try URLBuilder.url(
                 base: baseURL,
                 path: endpoint.path,
                 parameters: endpoint.pathParameters,
                 query: endpoint.query
             )
-        } catch var error as PaymentError {
-            error.provider = provider
-            error.operation = endpoint.operation
-            throw error
         }
         var headers = HTTPHeaders()
         headers["Accept"] = "application/json"
@@ -140,6 +135,20 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             body: body,
             timeout: configuration.timeout
         )
+    }
+
+    /// Runs client-side checks for `operation` and labels any ``PaymentError`` they throw with this provider and the
+    /// operation, so that a refusal says what was refused. Run them before sending: nothing is sent when they throw.
+    ///
+    /// - Throws: the checks' ``PaymentError`` (kind `invalidRequest` by convention), labelled; other errors as thrown.
+    public func validating<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
+        do {
+            return try checks()
+        } catch var error as PaymentError {
+            error.provider = provider
+            error.operation = operation
+            throw error
+        }
     }
 
     /// Decodes a response body, turning any failure into a ``PaymentError`` of kind `decoding` that names the field.

@@ -8,17 +8,6 @@ enum Validation {
     /// The largest page size the document permits.
     static let maximumPageSize = 100
 
-    /// Runs checks and labels any refusal with the operation, so the caller's error names what was refused.
-    static func checking<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
-        do {
-            return try checks()
-        } catch var error as PaymentError {
-            error.provider = .useGateway
-            error.operation = operation
-            throw error
-        }
-    }
-
     /// A required string: not blank and within the length limit.
     static func required(_ value: String, field: String) throws -> String {
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

@@ -11,7 +11,7 @@ extension UseGatewayClient {
         /// - Throws: ``PaymentError``: `invalidRequest` when UseGateway does not document an asset (nothing is
         ///   sent); `decoding` when the response has no rate for the pair; otherwise as `APIClient.send(_:)`.
         public func get(from base: Asset, to quote: Asset) async throws -> UseGatewayRate {
-            let codes = try Validation.checking("rates.get") {
+            let codes = try api.validating("rates.get") {
                 (
                     try UseGatewayAssets.requireCode(for: base, field: "currency1"),
                     try UseGatewayAssets.requireCode(for: quote, field: "currency2")

@@ -27,7 +27,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     ///   otherwise as `APIClient.send(_:)` (`authentication`, `rateLimited`, `server`, `transport`, `decoding` …).
     public func list(page: Int = 1, size: Int = 50) async throws -> Page<Item> {
         let operation = "\(name).list"
-        try Validation.checking(operation) { try Validation.page(page, size: size) }
+        try api.validating(operation) { try Validation.page(page, size: size) }
         let query = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "size", value: String(size))]
         let wire = try await api.send(Endpoint<WirePage<Item>>(operation, .get, "/\(path)/", query: query))
         let pageSize = wire.size.flatMap { $0 > 0 ? $0 : nil } ?? size
@@ -39,7 +39,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for a size outside 1…100 (nothing is sent); the stream
     ///   ends with whatever ``list(page:size:)`` throws.
     public func all(pageSize: Int = 50) throws -> AsyncThrowingStream<Item, any Error> {
-        try Validation.checking("\(name).list") { try Validation.pageSize(pageSize) }
+        try api.validating("\(name).list") { try Validation.pageSize(pageSize) }
         return Pagination.items { page in try await list(page: page, size: pageSize) }
     }
 
@@ -54,7 +54,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// Validates and sends a creation, `POST /<collection>/`.
     func create<Body: Encodable & Sendable>(_ makeBody: () throws -> Body) async throws -> Item {
         let operation = "\(name).create"
-        let body = try Validation.checking(operation, makeBody)
+        let body = try api.validating(operation, makeBody)
         return try await api.send(Endpoint(operation, .post, "/\(path)/", body: .json(body)))
     }
 

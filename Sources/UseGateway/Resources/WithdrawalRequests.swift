@@ -24,7 +24,7 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     ///   sent), `validation` when the request can no longer be declined, `notFound` when there is no such request,
     ///   otherwise as `APIClient.send(_:)`.
     public func decline(id: String, comment: String? = nil) async throws -> UseGatewayWithdrawalRequest {
-        let body = try Validation.checking("\(name).decline") {
+        let body = try api.validating("\(name).decline") {
             try Validation.limited(comment, field: "comment").map { RequestBody.json(DeclineBody(comment: $0)) }
         }
         return try await perform("decline", id: id, method: .post, body: body)

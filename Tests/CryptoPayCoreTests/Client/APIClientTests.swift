@@ -86,6 +86,7 @@ final class APIClientTests: XCTestCase {
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .invalidRequest)
             XCTAssertEqual(error.operation, "items.retrieve")
+            XCTAssertEqual(error.provider, ProviderID(rawValue: "sample"))
         }
         XCTAssertTrue(transport.requests.isEmpty)
     }
