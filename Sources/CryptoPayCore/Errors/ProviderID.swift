@@ -18,7 +18,7 @@ public struct ProviderID: RawRepresentable, Hashable, Sendable, CustomStringConv
     /// The USDT invoice API.
     public static let usdtInvoice = ProviderID(rawValue: "usdtinvoice")
     /// 1xGate.
-    public static let oneXGate = ProviderID(rawValue: "1xgate")
+    public static let oneXGate = ProviderID(rawValue: "onexgate")
     /// The POS-style Open API v2.
     public static let openPOS = ProviderID(rawValue: "openpos")
 
