@@ -8,12 +8,9 @@ import Foundation
 /// to), `{"error": {"message": "…", "code": "…"}}`, and either of these inside the `data` envelope of its successful
 /// responses. Each message of a list becomes a ``FieldError`` without a field, since the list does not say which
 /// field each one is about.
-public struct OneXGateErrorFormat: ProviderErrorFormat {
-    /// Creates the format.
-    public init() {}
-
+struct OneXGateErrorFormat: ProviderErrorFormat {
     /// The code, message and field errors of an error body, or `nil` when it is not JSON in one of the shapes above.
-    public func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
+    func details(in response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
         guard let body = try? decoder.decode(JSONValue.self, from: response.body), case .object = body else {
             return nil
         }
@@ -21,7 +18,7 @@ public struct OneXGateErrorFormat: ProviderErrorFormat {
     }
 
     private static func details(in object: JSONValue) -> ProviderErrorDetails? {
-        var code = object["code"]?.stringValue
+        var code = object["code"].flatMap { $0 == .null ? nil : $0.stringValue ?? $0.description }
         var message: String?
         var fields: [FieldError] = []
         switch object["message"] {
@@ -38,7 +35,7 @@ public struct OneXGateErrorFormat: ProviderErrorFormat {
         case .string(let text):
             if message == nil { message = text } else { code = code ?? text }
         case .object:
-            code = code ?? object["error"]?["code"]?.stringValue
+            code = code ?? object["error"]?["code"].flatMap { $0 == .null ? nil : $0.stringValue ?? $0.description }
             message = message ?? object["error"]?["message"]?.stringValue
         default:
             break

@@ -1,19 +1,20 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
-import OneXGate
 import XCTest
+
+@testable import OneXGate
 
 final class ErrorFormatTests: XCTestCase {
     private func details(_ json: String) -> ProviderErrorDetails? {
         OneXGateErrorFormat().details(
-            in: HTTPResponse(statusCode: 400, body: Data(json.utf8)),
+            in: TransportResponse(statusCode: 400, body: Data(json.utf8)),
             decoder: JSONCoding.makeDecoder()
         )
     }
 
     private func details(fixture: String) throws -> ProviderErrorDetails? {
-        let response = HTTPResponse(statusCode: 400, body: try Fixtures.data("OneXGate/\(fixture)"))
+        let response = TransportResponse(statusCode: 400, body: try Fixtures.data("OneXGate/\(fixture)"))
         return OneXGateErrorFormat().details(in: response, decoder: JSONCoding.makeDecoder())
     }
 

@@ -4,6 +4,40 @@ import Foundation
 import OneXGate
 import XCTest
 
+/// The key every test client uses; tests check it never shows up where it must not.
+let testAPIKey = "oxg_test_key_5d2e8a"
+
+/// A client on a fresh replay transport, with retries off so failures reach the test at once.
+func makeClient(
+    retryPolicy: RetryPolicy = .none,
+    baseURL: URL? = nil,
+    paymentCreationPath: OneXGatePaymentCreationPath = .documented
+) throws -> (OneXGateClient, ReplayTransport) {
+    let transport = ReplayTransport()
+    let configuration = ClientConfiguration(baseURL: baseURL, transport: transport, retryPolicy: retryPolicy)
+    let client = try OneXGateClient(
+        apiKey: testAPIKey,
+        configuration: configuration,
+        paymentCreationPath: paymentCreationPath
+    )
+    return (client, transport)
+}
+
+/// Two instant retries, for tests of what is and is not resent.
+let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+
+/// The checks every authenticated request shares: method, path, the key header and JSON accepted.
+func expectAuthenticated(_ request: RecordedRequest, _ method: RequestMethod, _ path: String) throws {
+    try request.expect(method, path)
+    try request.expectHeader("x-integration-key", testAPIKey)
+    try request.expectHeader("Accept", "application/json")
+}
+
+/// A JSON value as a response body in the `{"data": …}` envelope.
+func enveloped(_ payload: JSONValue) throws -> String {
+    String(decoding: try JSONCoding.makeEncoder().encode(JSONValue.object(["data": payload])), as: UTF8.self)
+}
+
 /// Exact decimal from literal text; fails the test on malformed text instead of rounding.
 func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
     try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)

@@ -1,8 +1,9 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
-import OneXGate
 import XCTest
+
+@testable import OneXGate
 
 final class WebhookModelTests: XCTestCase {
     func testTheDocumentedNotificationDecodesAndRoundTrips() throws {

@@ -18,6 +18,18 @@ enum OneXGateTimestamp {
 }
 
 extension KeyedDecodingContainer {
+    /// A timestamp sent as ISO 8601 text, parsed here rather than by the decoder's date strategy so that stored
+    /// objects decode with any `JSONDecoder`; `nil` when missing or `null`.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` naming the field when the text is not a date.
+    func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = DateCoding.parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\"\(text)\" is not a date")
+        }
+        return date
+    }
+
     /// A status text read through ``OneXGateStatus``.
     ///
     /// - Throws: `DecodingError` naming the field when the status is missing or not a string.

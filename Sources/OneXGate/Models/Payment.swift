@@ -123,12 +123,12 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
         merchantUserEmail = try container.decodeIfPresent(String.self, forKey: .merchantUserEmail)
         transactions = try container.decodeIfPresent([JSONValue].self, forKey: .transactions)
         inUse = try container.decodeIfPresent(Bool.self, forKey: .inUse)
-        expiresAt = try container.decodeIfPresent(Date.self, forKey: .expiresAt)
+        expiresAt = try container.decodeTimestampIfPresent(forKey: .expiresAt)
         hook = try container.decodeIfPresent(OneXGatePaymentHook.self, forKey: .hook)
         callbacks = try container.decodeIfPresent(OneXGateCallbacks.self, forKey: .callbacks)
         meta = try container.decodeIfPresent(JSONValue.self, forKey: .meta)
-        updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt)
-        createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+        updatedAt = try container.decodeTimestampIfPresent(forKey: .updatedAt)
+        createdAt = try container.decodeTimestampIfPresent(forKey: .createdAt)
         link = try container.decodeURLIfPresent(forKey: .link)
     }
 

@@ -38,7 +38,7 @@ public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             success = try container.decodeIfPresent(Bool.self, forKey: .success)
             httpStatus = try container.decodeIfPresent(Code.self, forKey: .code)?.status
-            at = try container.decodeIfPresent(Date.self, forKey: .at)
+            at = try container.decodeTimestampIfPresent(forKey: .at)
             body = try container.decodeIfPresent(JSONValue.self, forKey: .body)
         }
 
@@ -66,7 +66,7 @@ public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         response = try container.decodeIfPresent(Response.self, forKey: .response)
         retries = try container.decodeIfPresent(Int.self, forKey: .retries)
-        lastHookedAt = try container.decodeIfPresent(Date.self, forKey: .lastHookedAt)
+        lastHookedAt = try container.decodeTimestampIfPresent(forKey: .lastHookedAt)
     }
 
     /// Encodes the same shape; `nil` values are left out.

@@ -206,7 +206,7 @@ public enum OneXGateCurrencyType: OpenEnumeration {
 /// Resolves icon paths (`/icons/usdt.png`), which 1xGate serves from the API host.
 enum OneXGateIcon {
     /// The document's API host, used for icons decoded outside a client.
-    static let defaultBase = URL(string: "https://api.1xgate.com")
+    static var defaultBase: URL? { OneXGateClient.defaultBaseURL }
 
     /// The icon's address, or `nil` when there is no icon or the text is not a URL reference.
     static func url(_ path: String?, base: URL?) -> URL? {

@@ -5,24 +5,24 @@ import Foundation
 ///
 /// 1xGate does not sign its webhooks, so these are only claims: anyone who knows the webhook URL can send them.
 /// ``OneXGateWebhook`` reads them, fetches the payment they name and checks them against it; act on its result, never
-/// on a notification decoded by hand.
-public struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
+/// on the body. Internal on purpose: nothing from the body reaches callers unless the fetch confirmed it.
+struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
     /// The payment id the notification is about (`_id`).
-    public var paymentID: String
+    var paymentID: String
     /// What kind of object changed (`payment`).
-    public var type: OneXGateWebhookType?
+    var type: OneXGateWebhookType?
     /// The status claimed, unified and as sent.
-    public var status: ProviderStatus
+    var status: ProviderStatus
     /// When the status was claimed to change.
-    public var modifiedAt: Date?
+    var modifiedAt: Date?
     /// The amount claimed, in ``currency``.
-    public var amount: Decimal
+    var amount: Decimal
     /// The amount claimed to have been paid.
-    public var amountPaid: Decimal?
+    var amountPaid: Decimal?
     /// The currency claimed.
-    public var currency: OneXGateCurrency
+    var currency: OneXGateCurrency
     /// The network claimed.
-    public var network: OneXGateNetwork
+    var network: OneXGateNetwork
 
     private enum CodingKeys: String, CodingKey {
         case type, status, modifiedAt, amount, amountPaid, currency, network
@@ -33,12 +33,12 @@ public struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
     ///
     /// - Throws: `DecodingError` naming the field when `_id`, `status`, `amount`, `currency` or `network` is missing,
     ///   or a present value has the wrong type.
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         paymentID = try container.decode(String.self, forKey: .paymentID)
         type = try container.decodeIfPresent(OneXGateWebhookType.self, forKey: .type)
         status = try container.decodeStatus(forKey: .status)
-        modifiedAt = try container.decodeIfPresent(Date.self, forKey: .modifiedAt)
+        modifiedAt = try container.decodeTimestampIfPresent(forKey: .modifiedAt)
         amount = try container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
         amountPaid = try container.decodeDecimalIfPresent(forKey: .amountPaid)
         currency = try container.decode(OneXGateCurrency.self, forKey: .currency)
@@ -48,7 +48,7 @@ public struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
     /// Encodes the provider's field names; `nil` values are left out.
     ///
     /// - Throws: whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(paymentID, forKey: .paymentID)
         try container.encodeIfPresent(type, forKey: .type)
