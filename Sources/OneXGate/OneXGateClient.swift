@@ -7,8 +7,8 @@ import Foundation
 /// let client = try OneXGateClient(apiKey: key)
 /// let payment = try await client.payments.create(
 ///     OneXGatePaymentParameters(
-///         amount: Money("2.3", .usdtTron), orderID: "order-42",
-///         successURL: URL(string: "https://shop.example/paid")!, failedURL: URL(string: "https://shop.example/failed")!
+///         amount: try Money("2.3", .usdtTron), orderID: "order-42",
+///         successURL: paidPage, failedURL: failedPage
 ///     )
 /// )
 /// // Send the customer to payment.link, then wait for the webhook (see OneXGateWebhook).
