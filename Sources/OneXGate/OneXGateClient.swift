@@ -20,7 +20,7 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
     /// `https://api.1xgate.com`, used unless the configuration sets another base URL.
     public static let defaultBaseURL = URL(string: "https://api.1xgate.com")
 
-    let api: APIClient
+    package let api: APIClient
     /// Where `payments.create` posts.
     public let paymentCreationPath: OneXGatePaymentCreationPath
 
