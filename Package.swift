@@ -33,7 +33,10 @@ let package = Package(
         ),
         .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting"]),
         .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
-        .testTarget(name: "CryptoPayTests", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting"]),
+        .testTarget(
+            name: "CryptoPayTests",
+            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting", "cryptopay"]
+        ),
     ]
         + providers.flatMap { name -> [Target] in
             [
