@@ -22,7 +22,10 @@ let package = Package(
     targets: [
         .target(name: "CryptoPayCore"),
         .target(name: "UseGateway", dependencies: ["CryptoPayCore"]),
-        .target(name: "CryptoPay", dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }),
+        .target(
+            name: "CryptoPay",
+            dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }
+        ),
         .target(name: "CryptoPaySandbox", dependencies: ["CryptoPayCore"]),
         .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
         .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
