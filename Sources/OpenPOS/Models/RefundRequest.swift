@@ -8,17 +8,14 @@ import Foundation
 public struct OpenPOSRefundRequest: Hashable, Sendable {
     /// The payment id.
     public var paymentID: String
-    /// The cryptocurrency the payment was made in.
-    public var currency: Asset
     /// The address that receives the refund (`address_out`).
     public var destinationAddress: String
-    /// The amount to refund, in the cryptocurrency (`refund_amount`).
-    public var amount: Decimal
+    /// The amount to refund, in the payment's cryptocurrency (`refund_amount` and `currency`).
+    public var amount: Money
 
     /// Describes a refund.
-    public init(paymentID: String, currency: Asset, to destinationAddress: String, amount: Decimal) {
+    public init(paymentID: String, to destinationAddress: String, amount: Money) {
         self.paymentID = paymentID
-        self.currency = currency
         self.destinationAddress = destinationAddress
         self.amount = amount
     }
@@ -30,12 +27,7 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
         guard let amount = check.refundAmountOpened else {
             throw PaymentError.invalidRequest("the payment has no refund_amount_opened to refund")
         }
-        self.init(
-            paymentID: paymentID,
-            currency: OpenPOSAssets.asset(code: check.currency),
-            to: destinationAddress,
-            amount: amount
-        )
+        self.init(paymentID: paymentID, to: destinationAddress, amount: Money(amount, OpenPOSAssets.asset(code: check.currency)))
     }
 
     /// The query items in the document's order.
@@ -44,10 +36,10 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
     ///   or a currency the API cannot express.
     func queryItems() throws -> [URLQueryItem] {
         var query = OpenPOSQuery()
-        query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
+        query.add("currency", try OpenPOSAssets.requireSymbol(for: amount.asset, field: "currency"))
         query.add("payment_id", try OpenPOSValidation.required(paymentID, field: "payment_id"))
         query.add("address_out", try OpenPOSValidation.required(destinationAddress, field: "address_out"))
-        query.add("refund_amount", try OpenPOSValidation.positive(amount, field: "refund_amount"))
+        query.add("refund_amount", try OpenPOSValidation.positive(amount.amount, field: "refund_amount"))
         return query.items
     }
 }
