@@ -50,7 +50,9 @@ public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectabl
         func refusal(_ message: String) -> PaymentError {
             PaymentError(.invalidRequest, message: message, provider: .openPOS)
         }
-        guard !username.trimmingCharacters(in: .whitespaces).isEmpty else { throw refusal("username must not be empty") }
+        guard !username.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw refusal("username must not be empty")
+        }
         guard !username.contains(":") else { throw refusal("username must not contain a colon (HTTP Basic)") }
         guard !apiKey.isEmpty else { throw refusal("apiKey must not be empty") }
         guard !posID.trimmingCharacters(in: .whitespaces).isEmpty else { throw refusal("posID must not be empty") }

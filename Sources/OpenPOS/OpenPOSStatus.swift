@@ -9,8 +9,9 @@ import Foundation
 ///
 /// | state | flag and confirmations | status |
 /// | --- | --- | --- |
-/// | `waiting` | nothing received, no confirmations | `pending` |
-/// | `waiting` or `confirmed` | seen (received or confirmations > 0), `confirmed` false | `processing` |
+/// | `waiting` | `confirmed` false, nothing received, no confirmations | `pending` |
+/// | `waiting` | `confirmed` false, seen (something received or confirmations > 0) | `processing` |
+/// | `confirmed` | `confirmed` false | `processing` |
 /// | `waiting` or `confirmed` | `confirmed` true | `paid` |
 /// | `underpaid` | any | `partiallyPaid` |
 /// | `cancelled` | any | `cancelled` |
@@ -25,7 +26,7 @@ public enum OpenPOSStatus {
     ]
 
     /// The unified status of a CheckPayment answer, following the table above; ``ProviderStatus/raw`` is the state.
-    public static func status(
+    static func status(
         state: OpenPOSPaymentState,
         confirmed: Bool,
         confirmations: Int?,

@@ -1,8 +1,9 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
-import OpenPOS
 import XCTest
+
+@testable import OpenPOS
 
 final class PaymentCheckModelTests: XCTestCase {
     func testTheDocumentsWaitingPaymentIsPending() throws {

@@ -65,3 +65,78 @@ func canonical(_ value: JSONValue) -> JSONValue {
         return value
     }
 }
+
+/// The credentials every test client uses; tests check they never show up where they must not.
+let testUsername = "merchant"
+let testAPIKey = "pos_test_key_5b8e1f"
+
+/// `Basic base64("merchant:pos_test_key_5b8e1f")`, computed independently with Python's `base64`.
+let expectedAuthorization = "Basic bWVyY2hhbnQ6cG9zX3Rlc3Rfa2V5XzViOGUxZg=="
+
+/// The document's service URL.
+let documentBaseURL = URL(string: "https://api.demoURL.com/v2/")
+
+/// A client for `POS1` on the document's service URL, on a fresh replay transport, with retries off unless a
+/// policy is given.
+func makeClient(
+    retryPolicy: RetryPolicy = .none,
+    addressBook: (any OpenPOSAddressBook)? = nil
+) throws -> (OpenPOSClient, ReplayTransport) {
+    let transport = ReplayTransport()
+    let configuration = ClientConfiguration(baseURL: documentBaseURL, transport: transport, retryPolicy: retryPolicy)
+    let client = try OpenPOSClient(
+        username: testUsername, apiKey: testAPIKey, posID: "POS1", configuration: configuration,
+        addressBook: addressBook)
+    return (client, transport)
+}
+
+/// A retry policy that would resend idempotent requests twice, at once.
+let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+
+/// The document's reference to the payment of `startPayment.json`.
+let documentReference = OpenPOSPaymentReference(paymentID: documentPaymentID, currency: .btc, address: documentAddress)
+
+/// Checks that a request is the document's example request of `Fixtures/OpenPOS/<fixture>`: `GET`, the same path
+/// (trailing slash included), the same query items as parsed, in order, with `extra` appended and `pos_id` put
+/// first when `addingPOSID` (the document's GetTransactions example omits it), and the Basic header.
+///
+/// Values that are decimal text compare by value (`0.01000000` and `0.01` are the same amount).
+func expectDocumentRequest(
+    _ request: RecordedRequest,
+    fixture: String,
+    addingPOSID: Bool = false,
+    extra: [(String, String)] = []
+) throws {
+    let example = try Fixtures.json("OpenPOS/\(fixture)")
+    guard let text = example["url"]?.stringValue, let components = URLComponents(string: text) else {
+        throw FixtureError(message: "\(fixture) has no url")
+    }
+    try request.expect(.get, components.percentEncodedPath)
+    var expected = (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }
+    if addingPOSID { expected.insert(("pos_id", "POS1"), at: 0) }
+    expected += extra
+    let actual = request.queryItems.map { ($0.name, $0.value ?? "") }
+    func normalized(_ value: String) -> String { DecimalText.parse(value).map(DecimalText.format) ?? value }
+    guard actual.count == expected.count,
+        zip(actual, expected).allSatisfy({ $0.0 == $1.0 && normalized($0.1) == normalized($1.1) })
+    else {
+        throw FixtureError(message: "expected query \(expected), got \(actual)")
+    }
+    try request.expectHeader("Authorization", expectedAuthorization)
+    try request.expectHeader("Accept", "application/json")
+    try request.expectJSONBody(nil as JSONValue?)
+}
+
+/// Runs `body`, which must throw a ``PaymentError``, and returns it.
+func paymentError(
+    file: StaticString = #filePath,
+    line: UInt = #line,
+    _ body: () async throws -> Void
+) async throws -> PaymentError {
+    do {
+        try await body()
+    } catch let error as PaymentError {
+        return error
+    }
+    throw FixtureError(message: "expected a PaymentError")
+}

@@ -27,7 +27,9 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
         guard let amount = check.refundAmountOpened else {
             throw PaymentError.invalidRequest("the payment has no refund_amount_opened to refund")
         }
-        self.init(paymentID: paymentID, to: destinationAddress, amount: Money(amount, OpenPOSAssets.asset(code: check.currency)))
+        self.init(
+            paymentID: paymentID, to: destinationAddress,
+            amount: Money(amount, OpenPOSAssets.asset(code: check.currency)))
     }
 
     /// The query items in the document's order.

@@ -90,7 +90,8 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
                 paymentID: notice.paymentID, currency: OpenPOSAssets.asset(code: currency), address: address)
         }
         guard let addressBook else {
-            throw PaymentError.invalidRequest("no address book is set; pass the payment's address to verify(_:address:)")
+            throw PaymentError.invalidRequest(
+                "no address book is set; pass the payment's address to verify(_:address:)")
         }
         guard let reference = try await addressBook.reference(forPaymentID: notice.paymentID) else {
             throw PaymentError.invalidRequest("no address is recorded for payment \(notice.paymentID)")
