@@ -51,7 +51,7 @@ final class ConfirmationTests: XCTestCase {
     func testTimesOutWhenThePaymentStaysUnconfirmed() async throws {
         let (client, transport) = try makeClient()
         transport.route(
-            .get, "/v2/CheckPayment",
+            .get, "/v2/CheckPayment/",
             reply: .response(
                 TransportResponse(
                     statusCode: 200, headers: ["Content-Type": "application/json"],
@@ -100,7 +100,7 @@ final class ConfirmationTests: XCTestCase {
     func testCancellingTheTaskStopsTheWait() async throws {
         let (client, transport) = try makeClient()
         transport.route(
-            .get, "/v2/CheckPayment",
+            .get, "/v2/CheckPayment/",
             reply: .response(
                 TransportResponse(
                     statusCode: 200, headers: ["Content-Type": "application/json"],

@@ -68,6 +68,6 @@ final class TransactionTests: XCTestCase {
         for text in [error.description, error.debugDescription, error.responseBody ?? ""] {
             XCTAssertFalse(text.contains(token), "the access token leaked: \(text)")
         }
-        XCTAssertTrue(error.debugDescription.contains(#""access_token" : "[REDACTED]""#), error.debugDescription)
+        XCTAssertTrue(error.debugDescription.contains(#""access_token":"[REDACTED]""#), error.debugDescription)
     }
 }

@@ -18,12 +18,8 @@ extension OpenPOSClient {
         limit: Int = defaultTransactionPageSize,
         options: OpenPOSCallOptions = .none
     ) async throws -> [OpenPOSTransaction] {
-        do {
-            return try await send("getTransactions", "/GetTransactions/", options: options) {
-                try Self.page(offset: offset, limit: limit)
-            }
-        } catch let error as PaymentError {
-            throw error.redactingAccessTokens()
+        try await send("getTransactions", "/GetTransactions/", options: options) {
+            try Self.page(offset: offset, limit: limit)
         }
     }
 
