@@ -29,6 +29,11 @@ package enum DateCoding {
         withoutFraction.format(date)
     }
 
+    /// The POS document's `YYYY-MM-DD HH:MM:SS` in UTC, the form ``parse(_:)`` also reads.
+    package static func formatSpaced(_ date: Date) -> String {
+        spaced.format(date)
+    }
+
     /// ISO 8601 in UTC with exactly three fraction digits (`2024-08-02T18:23:14.867Z`), as JavaScript's
     /// `toISOString()` writes, rounded to the millisecond. The fraction is written by hand because the format
     /// style truncates binary seconds (`.867` would come out as `.866`).

@@ -1,13 +1,9 @@
 import CryptoPayCore
 import Foundation
 
-/// The POS API's wire conventions, in one place: amounts are strings in which `""` means "none", dates are
-/// `YYYY-MM-DD HH:MM:SS` in UTC, and counts and flags may arrive as strings, as PHP-style servers often send them.
-enum OpenPOSWire {
-    /// The provider's date form, for writing dates back exactly as it sends them.
-    static let dateStyle = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
-        .time(includingFractionalSeconds: false).timeSeparator(.colon).dateTimeSeparator(.space)
-}
+// The POS API's wire conventions, in one place: amounts are strings in which `""` means "none", dates are
+// `YYYY-MM-DD HH:MM:SS` in UTC (`DateCoding.formatSpaced`), and counts and flags may arrive as strings, as PHP-style
+// servers often send them.
 
 extension KeyedDecodingContainer {
     /// A required amount, from a decimal string or a JSON number, exactly.
@@ -96,6 +92,6 @@ extension KeyedEncodingContainer {
     /// Writes a date in the provider's `YYYY-MM-DD HH:MM:SS` form, or `null` when there is none.
     mutating func encodePOSDateOrNull(_ date: Date?, forKey key: Key) throws {
         guard let date else { return try encodeNil(forKey: key) }
-        try encode(OpenPOSWire.dateStyle.format(date), forKey: key)
+        try encode(DateCoding.formatSpaced(date), forKey: key)
     }
 }

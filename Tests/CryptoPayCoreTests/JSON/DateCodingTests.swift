@@ -38,4 +38,10 @@ final class DateCodingTests: XCTestCase {
             XCTAssertEqual(DateCoding.formatWithMilliseconds(date), text)
         }
     }
+
+    func testFormatsThePOSDocumentsSpacedForm() throws {
+        let date = try XCTUnwrap(DateCoding.parse("2024-03-01 09:05:07"))
+        XCTAssertEqual(DateCoding.formatSpaced(date), "2024-03-01 09:05:07")
+        XCTAssertEqual(date, Date(timeIntervalSince1970: 1_709_283_907))
+    }
 }
