@@ -78,18 +78,28 @@ public struct URLSessionTransport: HTTPTransport {
         let timeout = Self.effectiveTimeout(request.timeout)
         let urlRequest = Self.urlRequest(for: request, timeout: timeout)
         let exchange = Exchange()
-        let deadline = DispatchWorkItem {
-            exchange.finish(.failure(Self.error(.timedOut, detail: "overall deadline of \(Int(timeout)) s", request)))
-        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                guard exchange.start(continuation, deadline: deadline) else { return }
+                // A timer source, not `asyncAfter`: cancelling it releases its handler (and with it this call's
+                // request and continuation) as soon as the call ends, instead of holding them for the whole timeout.
+                let deadline = DispatchSource.makeTimerSource(queue: .global())
+                deadline.setEventHandler {
+                    exchange.finish(
+                        .failure(Self.error(.timedOut, detail: "overall deadline of \(Int(timeout)) s", request)))
+                }
+                deadline.schedule(deadline: .now() + timeout)
+                guard exchange.start(continuation, deadline: deadline) else {
+                    // libdispatch traps when an inactive source is released: activate it, already cancelled.
+                    deadline.cancel()
+                    deadline.resume()
+                    return
+                }
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     exchange.finish(Self.result(data: data, response: response, error: error, request: request))
                 }
                 task.delegate = RedirectRefusal.shared
                 task.resume()
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
+                deadline.resume()
             }
         } onCancel: {
             exchange.finish(.failure(CancellationError()))
@@ -163,12 +173,15 @@ private final class Exchange: @unchecked Sendable {
     // Guards every stored property below.
     private let lock = NSLock()
     private var continuation: CheckedContinuation<TransportResponse, any Error>?
-    private var deadline: DispatchWorkItem?
+    private var deadline: (any DispatchSourceTimer)?
     private var finished = false
 
     /// Installs the continuation; returns false, having resumed it with `CancellationError`, when cancellation
     /// already finished the exchange, so no transfer should start.
-    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>, deadline: DispatchWorkItem) -> Bool {
+    func start(
+        _ continuation: CheckedContinuation<TransportResponse, any Error>,
+        deadline: any DispatchSourceTimer
+    ) -> Bool {
         let alreadyFinished = lock.withLock {
             guard !finished else { return true }
             self.continuation = continuation
@@ -182,7 +195,8 @@ private final class Exchange: @unchecked Sendable {
     }
 
     func finish(_ result: Result<TransportResponse, any Error>) {
-        let pending = lock.withLock { () -> (CheckedContinuation<TransportResponse, any Error>?, DispatchWorkItem?) in
+        let pending = lock.withLock {
+            () -> (CheckedContinuation<TransportResponse, any Error>?, (any DispatchSourceTimer)?) in
             guard !finished else { return (nil, nil) }
             finished = true
             defer {
