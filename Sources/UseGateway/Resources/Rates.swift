@@ -69,8 +69,21 @@ public struct UseGatewayRate: Hashable, Sendable {
     }
 
     /// The value of an amount of ``base`` in ``quote``, unrounded.
-    public func convert(_ amount: Decimal) -> Decimal {
-        amount * rate
+    public func convert<Value: ExactDecimal>(_ amount: Value) -> Decimal {
+        amount.exactDecimal * rate
+    }
+
+    /// The value of a whole amount of ``base`` in ``quote``, unrounded.
+    public func convert(_ amount: Int) -> Decimal {
+        Decimal(amount) * rate
+    }
+
+    /// Refuses a binary floating-point amount at compile time (a float literal is inexact); pass a `Decimal`.
+    @available(
+        *, unavailable, message: "a float literal is inexact; pass an exact Decimal (DecimalText, Money(\"19.99\", …))"
+    )
+    public func convert(_ amount: Double) -> Decimal {
+        rate
     }
 }
 
