@@ -84,3 +84,48 @@ enum JSONDifference {
         }
     }
 }
+
+/// The store credentials every test client uses; tests check they never show up where they must not.
+let testAPIKey = "sg_key_4f1c0a"
+let testAPISecret = "sg_secret_9b77e2d1"
+
+/// The base URL test clients use (the document's host is a placeholder).
+let testBaseURL = "https://api.storegateway.test/int"
+
+/// `Basic base64("sg_key_4f1c0a:sg_secret_9b77e2d1")`.
+let expectedAuthorization = "Basic " + Data("\(testAPIKey):\(testAPISecret)".utf8).base64EncodedString()
+
+/// A client on a fresh replay transport. Retries are on (two, instant) unless `retries` says otherwise, so tests
+/// can show which requests are resent.
+func makeClient(retries: Int = 0) throws -> (StoreGatewayClient, ReplayTransport) {
+    let transport = ReplayTransport()
+    let policy = RetryPolicy(maxRetries: retries, random: { 0.5 }, sleep: { _ in })
+    let configuration = ClientConfiguration(baseURL: URL(string: testBaseURL), transport: transport, retryPolicy: policy)
+    return (try StoreGatewayClient(apiKey: testAPIKey, apiSecret: testAPISecret, configuration: configuration), transport)
+}
+
+/// The checks every request shares: method, path under `/int`, Basic authentication and the JSON headers the
+/// document requires on every request, GETs included.
+func expectStoreRequest(_ request: RecordedRequest, _ method: RequestMethod, _ path: String) throws {
+    try request.expect(method, "/int" + path)
+    try request.expectHeader("Authorization", expectedAuthorization)
+    try request.expectHeader("Content-Type", "application/json")
+    try request.expectHeader("Accept", "application/json")
+}
+
+/// Runs `body` and returns the ``PaymentError`` it throws, failing when it throws nothing or something else.
+func paymentError(
+    file: StaticString = #filePath,
+    line: UInt = #line,
+    _ body: () async throws -> Void
+) async -> PaymentError? {
+    do {
+        try await body()
+        XCTFail("expected a PaymentError", file: file, line: line)
+    } catch let error as PaymentError {
+        return error
+    } catch {
+        XCTFail("expected a PaymentError, got \(error)", file: file, line: line)
+    }
+    return nil
+}
