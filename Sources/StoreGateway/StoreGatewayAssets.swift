@@ -32,7 +32,8 @@ public enum StoreGatewayAssets {
     static func requireID(for asset: Asset, field: String) throws -> String {
         guard !asset.code.isEmpty, let id = id(for: asset) else {
             throw PaymentError.invalidRequest(
-                "\(field): Store Gateway has no asset ID for \(asset); tokens must be on tron (TRC20) or ethereum (ERC20)"
+                "\(field): Store Gateway has no asset ID for \(asset); "
+                    + "tokens must be on tron (TRC20) or ethereum (ERC20)"
             )
         }
         return id

@@ -72,15 +72,22 @@ final class AssetsAndCustomFieldsTests: XCTestCase {
         XCTAssertEqual(dedication.dedicationType, .uses)
         XCTAssertEqual(dedication.payerLanguage, .english)
         XCTAssertEqual(dedication.customFields.custom?.jsonObject?["org_id"], .number(3))
-        XCTAssertEqual(transfer, StoreGatewayTransferParameters(
-            toStoreID: "daee91ff-d4b7-4bb1-8c4a-855f57f9af6b", amount: Money(30, .usdtEthereum), description: "api transfer"))
+        XCTAssertEqual(
+            transfer,
+            StoreGatewayTransferParameters(
+                toStoreID: "daee91ff-d4b7-4bb1-8c4a-855f57f9af6b", amount: Money(30, .usdtEthereum),
+                description: "api transfer"))
     }
 
     func testOpenEnumerationsKeepUnknownValues() throws {
         XCTAssertEqual(StoreGatewayPaymentType(rawValue: "OPEN_AMOUNT"), .openAmount)
         XCTAssertEqual(StoreGatewayPaymentType(rawValue: "SUBSCRIPTION"), .unknown("SUBSCRIPTION"))
-        XCTAssertEqual(StoreGatewayLanguage.documented.map(\.rawValue), ["ar", "en", "es", "fa", "fr", "ja", "pt", "ru", "tr", "zh"])
-        XCTAssertEqual(StoreGatewayFiatProvider.documented.map(\.rawValue), ["sguardarian", "cmoonpay", "cbanxa", "cwert", "cransak", "ckado"])
+        XCTAssertEqual(
+            StoreGatewayLanguage.documented.map(\.rawValue),
+            ["ar", "en", "es", "fa", "fr", "ja", "pt", "ru", "tr", "zh"])
+        XCTAssertEqual(
+            StoreGatewayFiatProvider.documented.map(\.rawValue),
+            ["sguardarian", "cmoonpay", "cbanxa", "cwert", "cransak", "ckado"])
         XCTAssertEqual(StoreGatewayAddressAllocation(rawValue: "POOL"), .pool)
         XCTAssertEqual(StoreGatewayDedicationType(rawValue: "ASSIGN"), .assign)
         XCTAssertEqual(StoreGatewayAssetType(rawValue: "FIAT"), .fiat)

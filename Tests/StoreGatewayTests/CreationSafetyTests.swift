@@ -9,32 +9,42 @@ import XCTest
 /// may have left, and its failure says the outcome is unknown.
 final class CreationSafetyTests: XCTestCase {
     /// Each creating operation, with the fixture of its success.
-    private let creations: [(operation: String, fixture: String, call: @Sendable (StoreGatewayClient) async throws -> Void)] = [
-        (
-            "payments.create", "payments_create.json",
-            { _ = try await $0.payments.create(StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc)) }
-        ),
-        (
-            "payments.createFiat", "payments_create.json",
-            {
-                let payment = StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc)
-                _ = try await $0.payments.createFiat(
-                    StoreGatewayFiatPaymentParameters(payment: payment, fiatProvider: .cmoonpay, fiatAsset: .eur))
-            }
-        ),
-        (
-            "withdrawals.create", "withdrawals_create.json",
-            { _ = try await $0.withdrawals.create(StoreGatewayWithdrawalParameters(amount: Money(1, .btc), address: "bc1q")) }
-        ),
-        (
-            "dedicatedAddresses.create", "dedicated_addresses_create.json",
-            { _ = try await $0.dedicatedAddresses.create(StoreGatewayDedicatedAddressParameters(asset: .btc)) }
-        ),
-        (
-            "transfers.create", "transfers_create.json",
-            { _ = try await $0.transfers.create(StoreGatewayTransferParameters(toStoreID: "s2", amount: Money(30, .usdtEthereum))) }
-        ),
-    ]
+    private let creations:
+        [(operation: String, fixture: String, call: @Sendable (StoreGatewayClient) async throws -> Void)] = [
+            (
+                "payments.create", "payments_create.json",
+                {
+                    _ = try await $0.payments.create(
+                        StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc))
+                }
+            ),
+            (
+                "payments.createFiat", "payments_create.json",
+                {
+                    let payment = StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc)
+                    _ = try await $0.payments.createFiat(
+                        StoreGatewayFiatPaymentParameters(payment: payment, fiatProvider: .cmoonpay, fiatAsset: .eur))
+                }
+            ),
+            (
+                "withdrawals.create", "withdrawals_create.json",
+                {
+                    _ = try await $0.withdrawals.create(
+                        StoreGatewayWithdrawalParameters(amount: Money(1, .btc), address: "bc1q"))
+                }
+            ),
+            (
+                "dedicatedAddresses.create", "dedicated_addresses_create.json",
+                { _ = try await $0.dedicatedAddresses.create(StoreGatewayDedicatedAddressParameters(asset: .btc)) }
+            ),
+            (
+                "transfers.create", "transfers_create.json",
+                {
+                    _ = try await $0.transfers.create(
+                        StoreGatewayTransferParameters(toStoreID: "s2", amount: Money(30, .usdtEthereum)))
+                }
+            ),
+        ]
 
     func testAnHTTP500IsSentOnceAndReadsOutcomeUnknown() async throws {
         for creation in creations {
@@ -125,7 +135,8 @@ final class CreationSafetyTests: XCTestCase {
         transport.enqueue(status: 500, json: "")
 
         let error = await paymentError {
-            _ = try await client.payments.create(StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
+            _ = try await client.payments.create(
+                StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
         }
 
         XCTAssertTrue(error?.message.contains("payments.list") == true, error?.message ?? "")

@@ -79,7 +79,8 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(conversion.rate, try decimal("0.00003695550182251254"))
         XCTAssertEqual(conversion.rateDate, try date("2023-06-02T13:13:30Z"))
 
-        let json = #"{"from_amount": 1, "from_amount_str": "1.10", "from_asset_id": "USD", "amount": 2,"#
+        let json =
+            #"{"from_amount": 1, "from_amount_str": "1.10", "from_asset_id": "USD", "amount": 2,"#
             + #" "amount_str": "2.5", "asset_id": "BTC"}"#
         let preferred = try JSONCoding.makeDecoder().decode(StoreGatewayConversion.self, from: Data(json.utf8))
         XCTAssertEqual(preferred.fromAmount, try decimal("1.1"))

@@ -10,7 +10,9 @@ final class ErrorTests: XCTestCase {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "StoreGateway/error_422.json", status: 422)
 
-        let error = await paymentError { _ = try await client.payments.retrieve(id: "e5792528-d265-4813-8b59-055cdfef31b1") }
+        let error = await paymentError {
+            _ = try await client.payments.retrieve(id: "e5792528-d265-4813-8b59-055cdfef31b1")
+        }
 
         XCTAssertEqual(error?.kind, .notFound)
         XCTAssertEqual(error?.httpStatus, 422)
@@ -26,7 +28,8 @@ final class ErrorTests: XCTestCase {
         transport.enqueue(status: 422, json: #"{"code": "ERR_AMOUNT_TOO_SMALL", "message": "Amount is too small."}"#)
 
         let error = await paymentError {
-            _ = try await client.payments.create(StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
+            _ = try await client.payments.create(
+                StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
         }
 
         XCTAssertEqual(error?.kind, .validation)

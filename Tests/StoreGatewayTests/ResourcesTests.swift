@@ -89,7 +89,8 @@ final class ResourcesTests: XCTestCase {
         XCTAssertEqual(parameters.amount, Money(100, .usd))
         XCTAssertEqual(parameters.withdrawAsset, .btc)
         XCTAssertEqual(parameters.autoReallocate, "N")
-        XCTAssertEqual(parameters.customFields.custom?.jsonObject?["field1"], .string("341ba962-6ebf-4f3a-ae99-41c835a1dc26"))
+        XCTAssertEqual(
+            parameters.customFields.custom?.jsonObject?["field1"], .string("341ba962-6ebf-4f3a-ae99-41c835a1dc26"))
         try transport.lastRequest().expectJSONBody(Fixtures.json("StoreGateway/withdrawals_create_request.json"))
     }
 

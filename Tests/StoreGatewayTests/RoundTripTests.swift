@@ -46,7 +46,8 @@ final class RoundTripTests: XCTestCase {
     }
 
     func testStatusTypeSpellingIsWrittenBack() throws {
-        let json = #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "status_type": "OPEN", "status_type_name": "Open"}"#
+        let json =
+            #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "status_type": "OPEN", "status_type_name": "Open"}"#
         let payment = try JSONCoding.makeDecoder().decode(StoreGatewayPayment.self, from: Data(json.utf8))
 
         XCTAssertEqual(payment.statusCode, .open)

@@ -35,7 +35,8 @@ final class StatusTests: XCTestCase {
 
     func testAFixedAmountPaymentWithAPartOfTheAmountIsPartiallyPaid() throws {
         XCTAssertEqual(status(try payment(.open, received: "0.002", remaining: "0.00170885")), .partiallyPaid)
-        XCTAssertEqual(status(try payment(.open, type: nil, received: "0.002", remaining: "0.00170885")), .partiallyPaid)
+        XCTAssertEqual(
+            status(try payment(.open, type: nil, received: "0.002", remaining: "0.00170885")), .partiallyPaid)
         var withoutRemainder = try payment(.open, received: "0.002", remaining: nil)
         XCTAssertEqual(status(withoutRemainder), .partiallyPaid)
         withoutRemainder.ipAmount = try decimal("0.00370885")
@@ -44,18 +45,22 @@ final class StatusTests: XCTestCase {
 
     func testReceivedInFullOrOpenAmountIsProcessing() throws {
         XCTAssertEqual(status(try payment(.open, received: "0.00370885", remaining: "0")), .processing)
-        XCTAssertEqual(status(try payment(.open, type: .openAmount, received: "0.0001", remaining: "0.00360885")), .processing)
+        XCTAssertEqual(
+            status(try payment(.open, type: .openAmount, received: "0.0001", remaining: "0.00360885")), .processing)
         XCTAssertEqual(status(try payment(.closing, received: "0")), .processing)
     }
 
     func testCompleteIsPaid() throws {
-        XCTAssertEqual(try payment(.complete, received: "0.00370885", remaining: "0").status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(
+            try payment(.complete, received: "0.00370885", remaining: "0").status,
+            ProviderStatus(.paid, raw: "COMPLETE"))
     }
 
     func testCancelAfterTheTimeRanOutWithTooLittleIsExpired() throws {
         let afterEnd = "2023-06-02T15:06:25Z"
         XCTAssertEqual(status(try payment(.cancel, completed: afterEnd)), .expired)
-        XCTAssertEqual(status(try payment(.cancel, received: "0.001", remaining: "0.00270885", completed: afterEnd)), .expired)
+        XCTAssertEqual(
+            status(try payment(.cancel, received: "0.001", remaining: "0.00270885", completed: afterEnd)), .expired)
         XCTAssertEqual(status(try payment(.cancel, type: .openAmount, received: "0", completed: afterEnd)), .expired)
         XCTAssertEqual(status(try payment(.cancel, received: nil, remaining: nil, completed: nil)), .expired)
     }
@@ -83,7 +88,8 @@ final class StatusTests: XCTestCase {
     func testStatusCodesReadFromEitherSpelling() throws {
         for json in [
             #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "status": "COMPLETE", "status_name": "Done"}"#,
-            #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "status_type": "COMPLETE", "status_type_name": "Done"}"#,
+            #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "#
+                + #""status_type": "COMPLETE", "status_type_name": "Done"}"#,
         ] {
             let payment = try JSONCoding.makeDecoder().decode(StoreGatewayPayment.self, from: Data(json.utf8))
             XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "COMPLETE"))

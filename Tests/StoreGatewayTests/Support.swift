@@ -100,8 +100,11 @@ let expectedAuthorization = "Basic " + Data("\(testAPIKey):\(testAPISecret)".utf
 func makeClient(retries: Int = 0) throws -> (StoreGatewayClient, ReplayTransport) {
     let transport = ReplayTransport()
     let policy = RetryPolicy(maxRetries: retries, random: { 0.5 }, sleep: { _ in })
-    let configuration = ClientConfiguration(baseURL: URL(string: testBaseURL), transport: transport, retryPolicy: policy)
-    return (try StoreGatewayClient(apiKey: testAPIKey, apiSecret: testAPISecret, configuration: configuration), transport)
+    let configuration = ClientConfiguration(
+        baseURL: URL(string: testBaseURL), transport: transport, retryPolicy: policy)
+    return (
+        try StoreGatewayClient(apiKey: testAPIKey, apiSecret: testAPISecret, configuration: configuration), transport
+    )
 }
 
 /// The checks every request shares: method, path under `/int`, Basic authentication and the JSON headers the

@@ -141,7 +141,8 @@ final class ValidationTests: XCTestCase {
 
     func testAssetsStoreGatewayCannotExpress() async throws {
         try await assertRefused("payments.create", mentioning: "payment_asset_id: Store Gateway has no asset ID") {
-            _ = try await $0.payments.create(StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .usdtBSC))
+            _ = try await $0.payments.create(
+                StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .usdtBSC))
         }
         try await assertRefused("payments.list", mentioning: "asset_id") {
             _ = try await $0.payments.list(from: "2023-06-02", to: "2023-06-02", asset: .busdBSC)

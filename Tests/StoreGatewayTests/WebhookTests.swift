@@ -48,9 +48,11 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(payment.received, Money(try decimal("0.002137791379927765"), .eth))
         XCTAssertEqual(payment.rate, try decimal("0.0005344478449819411"))
         XCTAssertEqual(payment.description, "Платеж за сервис консультанта")
-        XCTAssertEqual(payment.customFields.custom?.jsonObject?["client_id"], .string("f54e57ab-b43c-480e-8d9d-cbd75764255c"))
         XCTAssertEqual(
-            verified.idempotencyKey, "payment:48bfcfc1-5658-48f9-81ca-d56ac92afd9d:payment.complete:COMPLETE:0.002137791379927765")
+            payment.customFields.custom?.jsonObject?["client_id"], .string("f54e57ab-b43c-480e-8d9d-cbd75764255c"))
+        XCTAssertEqual(
+            verified.idempotencyKey,
+            "payment:48bfcfc1-5658-48f9-81ca-d56ac92afd9d:payment.complete:COMPLETE:0.002137791379927765")
     }
 
     func testOpenAndCancelNotifications() async throws {
@@ -119,7 +121,8 @@ final class WebhookTests: XCTestCase {
         let webhook = try StoreGatewayWebhook(secret: secret)
 
         for encoding in [HMACHeaderSignatureScheme.Encoding.base64, .prefixedLowercaseHex] {
-            let verified = try await webhook.verify(try signedDelivery("webhook_payment_complete.json", encoding: encoding))
+            let verified = try await webhook.verify(
+                try signedDelivery("webhook_payment_complete.json", encoding: encoding))
             XCTAssertEqual(verified.event.event, .paymentComplete)
         }
     }

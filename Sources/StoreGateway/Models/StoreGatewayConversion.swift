@@ -45,8 +45,10 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
         let fromText = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .fromAmountText)
         let amountText = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .amountText)
         fromAmount =
-            try fromText.wrappedValue ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .fromAmount).wrappedValue
-        amount = try amountText.wrappedValue ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
+            try fromText.wrappedValue
+            ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .fromAmount).wrappedValue
+        amount =
+            try amountText.wrappedValue ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
         fromAssetID = try container.decode(String.self, forKey: .fromAssetID)
         assetID = try container.decode(String.self, forKey: .assetID)
         rate = try container.decodeDecimalIfPresent(forKey: .rate)

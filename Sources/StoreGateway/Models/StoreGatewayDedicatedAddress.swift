@@ -120,7 +120,8 @@ public struct StoreGatewayDedicatedAddress: Hashable, Sendable, Codable {
         cryptoAddressLink = try container.decodeURLIfPresent(forKey: .cryptoAddressLink)
         addressID = try container.decodeIfPresent(String.self, forKey: .addressID)
         address = try container.decodeIfPresent(String.self, forKey: .address)
-        addressAllocation = try container.decodeIfPresent(StoreGatewayAddressAllocation.self, forKey: .addressAllocation)
+        addressAllocation = try container.decodeIfPresent(
+            StoreGatewayAddressAllocation.self, forKey: .addressAllocation)
         startDate = try container.decodeDateIfPresent(forKey: .startDate)
         endDate = try container.decodeDateIfPresent(forKey: .endDate)
         paymentURL = try container.decodeURLIfPresent(forKey: .paymentURL)

@@ -81,7 +81,8 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
         payerName = try container.decodeIfPresent(String.self, forKey: .payerName)
         payerLanguage = try container.decodeIfPresent(StoreGatewayLanguage.self, forKey: .payerLanguage)
         description = try container.decodeIfPresent(String.self, forKey: .description)
-        addressAllocation = try container.decodeIfPresent(StoreGatewayAddressAllocation.self, forKey: .addressAllocation)
+        addressAllocation = try container.decodeIfPresent(
+            StoreGatewayAddressAllocation.self, forKey: .addressAllocation)
         dedicationType = try container.decodeIfPresent(StoreGatewayDedicationType.self, forKey: .dedicationType)
         customFields = try StoreGatewayCustomFields(from: decoder)
         webhookURL = try container.decodeURLIfPresent(forKey: .webhookURL)

@@ -40,7 +40,8 @@ extension KeyedDecodingContainer {
     ///
     /// - Throws: `DecodingError` naming the field when either is missing or malformed.
     func decodeMoney(amount amountKey: Key, assetID assetKey: Key) throws -> Money {
-        Money(try decode(Amount<DecimalAsNumber>.self, forKey: amountKey).wrappedValue, try decodeAsset(forKey: assetKey))
+        Money(
+            try decode(Amount<DecimalAsNumber>.self, forKey: amountKey).wrappedValue, try decodeAsset(forKey: assetKey))
     }
 }
 
@@ -52,7 +53,8 @@ extension KeyedEncodingContainer {
         guard let id = StoreGatewayAssets.id(for: asset) else {
             throw EncodingError.invalidValue(
                 asset.description,
-                EncodingError.Context(codingPath: codingPath + [key], debugDescription: "no Store Gateway ID for \(asset)")
+                EncodingError.Context(
+                    codingPath: codingPath + [key], debugDescription: "no Store Gateway ID for \(asset)")
             )
         }
         try encode(id, forKey: key)

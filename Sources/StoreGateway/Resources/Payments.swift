@@ -161,8 +161,9 @@ extension StoreGatewayClient {
             for day in [date, secondDay] {
                 let payments = try await list(from: Day.format(day), to: Day.next(after: day))
                 let matches = payments.filter { $0.customFields[slot] == reconciliationKey }
-                if let earliest = matches.min(by: { ($0.startDate ?? .distantFuture) < ($1.startDate ?? .distantFuture) })
-                {
+                if let earliest = matches.min(by: {
+                    ($0.startDate ?? .distantFuture) < ($1.startDate ?? .distantFuture)
+                }) {
                     return earliest
                 }
             }

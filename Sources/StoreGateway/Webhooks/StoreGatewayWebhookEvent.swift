@@ -68,7 +68,8 @@ public struct StoreGatewayWebhookEvent: Hashable, Sendable, Codable {
             let payment = try container.decode(StoreGatewayPayment.self, forKey: .payment)
             self.init(type: type, event: event, payload: .payment(payment))
         } else if event == nil, container.contains(.dedicateID) {
-            self.init(type: type, event: nil, payload: .dedicatedAddress(try StoreGatewayDedicatedAddress(from: decoder)))
+            self.init(
+                type: type, event: nil, payload: .dedicatedAddress(try StoreGatewayDedicatedAddress(from: decoder)))
         } else {
             self.init(type: type, event: event, payload: .other(raw))
         }
