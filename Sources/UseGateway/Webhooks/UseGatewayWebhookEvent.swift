@@ -8,7 +8,8 @@ import Foundation
 public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
     /// What happened.
     public var type: UseGatewayWebhookEventType
-    /// When UseGateway delivered the event.
+    /// When UseGateway delivered the event. The document types it only as a timestamp, so ISO 8601 text and Unix
+    /// epoch seconds are both accepted: a genuinely signed webhook is never rejected over this field.
     public var createdAt: Date?
     /// The resource the event is about.
     public var data: Payload
@@ -51,7 +52,7 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(UseGatewayWebhookEventType.self, forKey: .event)
-        createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+        createdAt = try container.decodeTimestampIfPresent(forKey: .createdAt)
         switch type.resource {
         case "payment": data = .payment(try container.decode(UseGatewayPayment.self, forKey: .data))
         case "invoice": data = .invoice(try container.decode(UseGatewayInvoice.self, forKey: .data))
