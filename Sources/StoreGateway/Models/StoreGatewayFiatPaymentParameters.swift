@@ -1,0 +1,56 @@
+import CryptoPayCore
+import Foundation
+
+/// What to create a fiat payment with (`POST /payment` with `fiat_provider` and `fiat_asset_id`): the payer pays in
+/// fiat money through a fiat provider, and the store receives ``StoreGatewayPaymentParameters/paymentAsset``.
+public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
+    /// Every field of a crypto payment.
+    public var payment: StoreGatewayPaymentParameters
+    /// The provider that takes the payer's fiat money.
+    public var fiatProvider: StoreGatewayFiatProvider
+    /// The fiat currency the payer pays in (the document lists USD, EUR, JPY, KRW, TRY).
+    public var fiatAsset: Asset
+
+    /// Creates parameters.
+    public init(payment: StoreGatewayPaymentParameters, fiatProvider: StoreGatewayFiatProvider, fiatAsset: Asset) {
+        self.payment = payment
+        self.fiatProvider = fiatProvider
+        self.fiatAsset = fiatAsset
+    }
+
+    /// Checks the document's limits.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest`: as ``StoreGatewayPaymentParameters``, or a fiat asset
+    ///   that is a token on a network.
+    func validate() throws {
+        try payment.validate()
+        guard fiatAsset.network == nil, !fiatAsset.code.isEmpty else {
+            throw PaymentError.invalidRequest("fiat_asset_id must be a fiat currency, got \(fiatAsset)")
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case fiatProvider = "fiat_provider"
+        case fiatAsset = "fiat_asset_id"
+    }
+
+    /// Decodes a request body of this shape.
+    ///
+    /// - Throws: `DecodingError` naming the field when a required field is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        payment = try StoreGatewayPaymentParameters(from: decoder)
+        fiatProvider = try container.decode(StoreGatewayFiatProvider.self, forKey: .fiatProvider)
+        fiatAsset = try container.decodeAsset(forKey: .fiatAsset)
+    }
+
+    /// Encodes the request body: the payment's fields plus `fiat_provider` and `fiat_asset_id`.
+    ///
+    /// - Throws: `EncodingError` when an asset has no Store Gateway ID.
+    public func encode(to encoder: any Encoder) throws {
+        try payment.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(fiatProvider, forKey: .fiatProvider)
+        try container.encodeAssetID(fiatAsset, forKey: .fiatAsset)
+    }
+}

@@ -1,0 +1,41 @@
+import CryptoPayCore
+
+extension StoreGatewayClient {
+    /// Dedicated addresses: addresses set aside for one client.
+    public struct DedicatedAddresses: Sendable {
+        let api: APIClient
+
+        /// Dedicates an address, `POST /dedicate` (operation `dedicatedAddresses.create`).
+        ///
+        /// Never resent once it may have reached the service.
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an asset Store Gateway cannot express, an undocumented
+        ///   payer language or a custom slot outside custom1…custom9 (nothing is sent); `server` (HTTP 500),
+        ///   `transport` or `decoding` with ``PaymentError/outcome`` `unknown`; otherwise as any request.
+        public func create(_ parameters: StoreGatewayDedicatedAddressParameters) async throws
+            -> StoreGatewayDedicatedAddress
+        {
+            let body = try api.validating("dedicatedAddresses.create") {
+                try parameters.validate()
+                return parameters
+            }
+            return try await api.send(Endpoint("dedicatedAddresses.create", .post, "/dedicate", body: .json(body)))
+        }
+
+        /// Releases a dedicated address, `POST /dedicate/{dedicate_id}/release` (operation
+        /// `dedicatedAddresses.release`); payments to it stop.
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); otherwise as any request,
+        ///   with an unknown outcome for HTTP 500 or a lost connection.
+        public func release(id: String) async throws -> StoreGatewayDedicatedAddress {
+            try await api.send(
+                Endpoint(
+                    "dedicatedAddresses.release",
+                    .post,
+                    "/dedicate/{dedicate_id}/release",
+                    pathParameters: ["dedicate_id": id]
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import CryptoPayCore
+import Foundation
+
+extension StoreGatewayClient {
+    /// Payments: create (crypto or fiat), list by day, retrieve, their blockchain transactions, and the lookup that
+    /// tells whether a creation that failed with an unknown outcome was applied.
+    public struct Payments: Sendable {
+        let api: APIClient
+
+        /// Creates a crypto payment, `POST /payment` (operation `payments.create`).
+        ///
+        /// Never resent once it may have reached the service. Prefer ``create(_:reconciliationKey:slot:)``, which
+        /// makes a failure with an unknown outcome resolvable.
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
+        ///   express, a timeout outside 0…1440, an undocumented payer language, a custom slot outside
+        ///   custom1…custom9 or an empty dedicate ID (nothing is sent); `validation` (HTTP 422) with the service's
+        ///   code; `server` (HTTP 500), `transport` or `decoding` with ``PaymentError/outcome`` `unknown` when the
+        ///   payment may have been created; otherwise as any request.
+        public func create(_ parameters: StoreGatewayPaymentParameters) async throws -> StoreGatewayPayment {
+            let body = try api.validating("payments.create") {
+                try parameters.validate()
+                return parameters
+            }
+            return try await sendCreation("payments.create", body: body, slot: nil)
+        }
+
+        /// Creates a crypto payment carrying `reconciliationKey` in a custom slot, `POST /payment` (operation
+        /// `payments.create`).
+        ///
+        /// Use a key that identifies the order (its ID). If the call fails with ``PaymentError/outcome``
+        /// `unknown` (HTTP 500, a timeout, a lost connection), ``find(reconciliationKey:slot:around:)`` with the
+        /// same key and slot tells whether the payment exists before anything else is done.
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an empty key, a slot outside custom1…custom9 or one the
+        ///   parameters already fill with another value, and everything ``create(_:)`` refuses (nothing is sent);
+        ///   otherwise as ``create(_:)``.
+        public func create(
+            _ parameters: StoreGatewayPaymentParameters,
+            reconciliationKey: String,
+            slot: StoreGatewayCustomSlot
+        ) async throws -> StoreGatewayPayment {
+            let body = try api.validating("payments.create") {
+                var parameters = parameters
+                parameters.customFields = try Self.stamped(parameters.customFields, key: reconciliationKey, slot: slot)
+                try parameters.validate()
+                return parameters
+            }
+            return try await sendCreation("payments.create", body: body, slot: slot)
+        }
+
+        /// Creates a fiat payment, `POST /payment` with `fiat_provider` and `fiat_asset_id` (operation
+        /// `payments.createFiat`).
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for everything ``create(_:)`` refuses or a fiat asset on a
+        ///   network (nothing is sent); otherwise as ``create(_:)``, including the unknown outcome.
+        public func createFiat(_ parameters: StoreGatewayFiatPaymentParameters) async throws -> StoreGatewayPayment {
+            let body = try api.validating("payments.createFiat") {
+                try parameters.validate()
+                return parameters
+            }
+            return try await sendCreation("payments.createFiat", body: body, slot: nil)
+        }
+
+        /// Creates a fiat payment carrying `reconciliationKey` in a custom slot (operation `payments.createFiat`);
+        /// see ``create(_:reconciliationKey:slot:)``.
+        ///
+        /// - Throws: as ``create(_:reconciliationKey:slot:)`` and ``createFiat(_:)``.
+        public func createFiat(
+            _ parameters: StoreGatewayFiatPaymentParameters,
+            reconciliationKey: String,
+            slot: StoreGatewayCustomSlot
+        ) async throws -> StoreGatewayPayment {
+            let body = try api.validating("payments.createFiat") {
+                var parameters = parameters
+                parameters.payment.customFields = try Self.stamped(
+                    parameters.payment.customFields, key: reconciliationKey, slot: slot)
+                try parameters.validate()
+                return parameters
+            }
+            return try await sendCreation("payments.createFiat", body: body, slot: slot)
+        }
+
+        /// The payments created between two days, `GET /payments?from=&to=` (operation `payments.list`).
+        ///
+        /// - Parameters:
+        ///   - from: the first day, `YYYY-MM-DD`.
+        ///   - to: the last day, `YYYY-MM-DD`; not before `from`.
+        ///   - status: only payments with this status code.
+        ///   - asset: only payments in this asset.
+        ///   - dedicateID: only payments to this dedicated address.
+        /// - Throws: ``PaymentError``: `invalidRequest` when a day is not a real date written `YYYY-MM-DD`, `to` is
+        ///   before `from`, the asset cannot be expressed or the dedicate ID is empty (nothing is sent); otherwise
+        ///   as any request. Retried like any read.
+        public func list(
+            from: String,
+            to: String,
+            status: StoreGatewayStatusCode? = nil,
+            asset: Asset? = nil,
+            dedicateID: String? = nil
+        ) async throws -> [StoreGatewayPayment] {
+            let query = try api.validating("payments.list") {
+                let start = try Validation.day(from, field: "from")
+                let end = try Validation.day(to, field: "to")
+                guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
+                try Validation.identifier(dedicateID, field: "dedicate_id")
+                var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
+                if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
+                if let asset {
+                    let id = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
+                    query.append(URLQueryItem(name: "asset_id", value: id))
+                }
+                if let dedicateID { query.append(URLQueryItem(name: "dedicate_id", value: dedicateID)) }
+                return query
+            }
+            return try await api.send(Endpoint("payments.list", .get, "/payments", query: query))
+        }
+
+        /// The payment with this ID, `GET /payment/{payment_id}` (operation `payments.retrieve`).
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
+        ///   `ERR_NO_PAYMENT`; otherwise as any request.
+        public func retrieve(id: String) async throws -> StoreGatewayPayment {
+            try await api.send(
+                Endpoint("payments.retrieve", .get, "/payment/{payment_id}", pathParameters: ["payment_id": id])
+            )
+        }
+
+        /// The blockchain transactions to a payment's address, `GET /payment/{payment_id}/txs` (operation
+        /// `payments.transactions`).
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
+        ///   `ERR_NO_PAYMENT`; otherwise as any request.
+        public func transactions(id: String) async throws -> [StoreGatewayTransaction] {
+            try await api.send(
+                Endpoint("payments.transactions", .get, "/payment/{payment_id}/txs", pathParameters: ["payment_id": id])
+            )
+        }
+
+        /// The payment created with `reconciliationKey` in `slot`, or `nil` when there is none: the documented way
+        /// to learn what a creation that failed with an unknown outcome did.
+        ///
+        /// Lists the payments of the UTC day `around` falls on, then of the next day (a payment created just
+        /// before midnight may be dated after it), one `payments.list` call per day (`from` = the day, `to` = the
+        /// day after, so that the day is covered whether the service reads `to` as inclusive or not), and stops at
+        /// the first day with a match. Pass the time the creation was sent. When more than one payment carries the
+        /// key, a duplicate was created; the earliest is returned.
+        ///
+        /// - Throws: ``PaymentError``: `invalidRequest` for an empty key or a slot outside custom1…custom9 (nothing
+        ///   is sent); otherwise as ``list(from:to:status:asset:dedicateID:)``.
+        public func find(
+            reconciliationKey: String,
+            slot: StoreGatewayCustomSlot,
+            around date: Date
+        ) async throws -> StoreGatewayPayment? {
+            try api.validating("payments.find") {
+                try Validation.identifier(reconciliationKey, field: "reconciliationKey")
+                try slot.requireDocumented()
+            }
+            let secondDay = date.addingTimeInterval(86_400)
+            for day in [date, secondDay] {
+                let payments = try await list(from: Day.format(day), to: Day.next(after: day))
+                let matches = payments.filter { $0.customFields[slot] == reconciliationKey }
+                if let earliest = matches.min(by: {
+                    ($0.startDate ?? .distantFuture) < ($1.startDate ?? .distantFuture)
+                }) {
+                    return earliest
+                }
+            }
+            return nil
+        }
+
+        /// Puts the key into the slot, refusing to overwrite another value.
+        private static func stamped(
+            _ fields: StoreGatewayCustomFields,
+            key: String,
+            slot: StoreGatewayCustomSlot
+        ) throws -> StoreGatewayCustomFields {
+            try Validation.identifier(key, field: "reconciliationKey")
+            try slot.requireDocumented()
+            if let existing = fields[slot], existing != key {
+                throw PaymentError.invalidRequest("\(slot) already holds another value; choose a free slot for the key")
+            }
+            var fields = fields
+            fields[slot] = key
+            return fields
+        }
+
+        /// Sends a creation once and, when its outcome is unknown, says how to find out what happened.
+        private func sendCreation<Body: Encodable & Sendable>(
+            _ operation: String,
+            body: Body,
+            slot: StoreGatewayCustomSlot?
+        ) async throws -> StoreGatewayPayment {
+            do {
+                return try await api.send(Endpoint(operation, .post, "/payment", body: .json(body)))
+            } catch var error as PaymentError where error.outcome == .unknown {
+                let hint =
+                    if let slot {
+                        "; payments.find(reconciliationKey:slot: .\(slot), around:) with the time of this request"
+                            + " tells whether the payment was created"
+                    } else {
+                        "; look for the payment in payments.list for today before creating it again"
+                    }
+                error.message += hint
+                throw error
+            }
+        }
+    }
+}

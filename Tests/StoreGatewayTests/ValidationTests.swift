@@ -1,0 +1,155 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import XCTest
+
+@testable import StoreGateway
+
+/// Client-side refusals: `invalidRequest`, labelled with the operation, and nothing sent.
+final class ValidationTests: XCTestCase {
+    private func assertRefused(
+        _ operation: String,
+        mentioning text: String,
+        file: StaticString = #filePath,
+        line: UInt = #line,
+        _ call: (StoreGatewayClient) async throws -> Void
+    ) async throws {
+        let (client, transport) = try makeClient()
+        let error = await paymentError(file: file, line: line) { try await call(client) }
+        XCTAssertEqual(error?.kind, .invalidRequest, file: file, line: line)
+        XCTAssertEqual(error?.operation, operation, file: file, line: line)
+        XCTAssertEqual(error?.provider, .storeGateway, file: file, line: line)
+        XCTAssertEqual(error?.outcome, .notApplied, file: file, line: line)
+        XCTAssertTrue(error?.message.contains(text) == true, "\(error?.message ?? "")", file: file, line: line)
+        XCTAssertTrue(transport.requests.isEmpty, "a refused request was sent", file: file, line: line)
+    }
+
+    private func payment(_ amount: Money = Money(10, .usd)) -> StoreGatewayPaymentParameters {
+        StoreGatewayPaymentParameters(amount: amount, paymentAsset: .btc)
+    }
+
+    func testAmountsOfZeroOrLess() async throws {
+        try await assertRefused("payments.create", mentioning: "amount must be greater than zero") {
+            _ = try await $0.payments.create(self.payment(Money(0, .usd)))
+        }
+        try await assertRefused("withdrawals.create", mentioning: "amount") {
+            _ = try await $0.withdrawals.create(StoreGatewayWithdrawalParameters(amount: Money(-1, .btc), address: "a"))
+        }
+        try await assertRefused("transfers.create", mentioning: "amount") {
+            _ = try await $0.transfers.create(StoreGatewayTransferParameters(toStoreID: "s", amount: Money(0, .btc)))
+        }
+        try await assertRefused("convert", mentioning: "from_amount") {
+            _ = try await $0.convert(Money(try decimal("-0.01"), .usd), to: .btc)
+        }
+    }
+
+    func testTimeoutOutsideTheDocumentedRange() async throws {
+        for minutes in [-1, 1441] {
+            var parameters = payment()
+            parameters.timeout = minutes
+            try await assertRefused("payments.create", mentioning: "between 0 and 1440 minutes, got \(minutes)") {
+                _ = try await $0.payments.create(parameters)
+            }
+            try await assertRefused("withdrawals.create", mentioning: "timeout") {
+                _ = try await $0.withdrawals.create(
+                    StoreGatewayWithdrawalParameters(amount: Money(1, .btc), address: "a", timeout: minutes))
+            }
+        }
+    }
+
+    func testTheTimeoutLimitsThemselvesAreAccepted() throws {
+        for minutes in [0, 1440] {
+            var parameters = payment()
+            parameters.timeout = minutes
+            XCTAssertNoThrow(try parameters.validate())
+        }
+    }
+
+    func testPayerLanguageOutsideTheList() async throws {
+        var parameters = payment()
+        parameters.payerLanguage = .unknown("de")
+        try await assertRefused("payments.create", mentioning: "payer_lang must be one of ar, en, es") {
+            _ = try await $0.payments.create(parameters)
+        }
+        try await assertRefused("dedicatedAddresses.create", mentioning: "got \"de\"") {
+            _ = try await $0.dedicatedAddresses.create(
+                StoreGatewayDedicatedAddressParameters(asset: .btc, payerLanguage: .unknown("de")))
+        }
+    }
+
+    func testDaysThatAreNotDatesOrOutOfOrder() async throws {
+        for (from, to, text) in [
+            ("2023-02-30", "2023-03-01", "from must be a date written YYYY-MM-DD"),
+            ("2023-6-2", "2023-06-03", "from must be"), ("2023-06-02", "tomorrow", "to must be"),
+            ("2023-06-02T00:00:00Z", "2023-06-03", "from must be"),
+            ("2023-06-03", "2023-06-02", "to (2023-06-02) is before from (2023-06-03)"),
+        ] {
+            try await assertRefused("payments.list", mentioning: text) {
+                _ = try await $0.payments.list(from: from, to: to)
+            }
+        }
+    }
+
+    func testCustomSlotsOutsideOneToNine() async throws {
+        var parameters = payment()
+        parameters.customFields[StoreGatewayCustomSlot(10)] = "x"
+        try await assertRefused("payments.create", mentioning: "custom1…custom9, got custom10") {
+            _ = try await $0.payments.create(parameters)
+        }
+        try await assertRefused("payments.create", mentioning: "custom0") {
+            _ = try await $0.payments.create(self.payment(), reconciliationKey: "k", slot: StoreGatewayCustomSlot(0))
+        }
+        try await assertRefused("withdrawals.create", mentioning: "custom12") {
+            _ = try await $0.withdrawals.create(
+                StoreGatewayWithdrawalParameters(
+                    amount: Money(1, .btc), address: "a",
+                    customFields: StoreGatewayCustomFields(slots: [StoreGatewayCustomSlot(12): "x"])))
+        }
+    }
+
+    func testEmptyIDs() async throws {
+        try await assertRefused("payments.retrieve", mentioning: "must not be empty") {
+            _ = try await $0.payments.retrieve(id: "")
+        }
+        try await assertRefused("payments.transactions", mentioning: "must not be empty") {
+            _ = try await $0.payments.transactions(id: "")
+        }
+        try await assertRefused("withdrawals.retrieve", mentioning: "must not be empty") {
+            _ = try await $0.withdrawals.retrieve(id: "")
+        }
+        try await assertRefused("dedicatedAddresses.release", mentioning: "must not be empty") {
+            _ = try await $0.dedicatedAddresses.release(id: "")
+        }
+        try await assertRefused("transfers.create", mentioning: "to_store_id must not be empty") {
+            _ = try await $0.transfers.create(StoreGatewayTransferParameters(toStoreID: " ", amount: Money(1, .btc)))
+        }
+        try await assertRefused("payments.list", mentioning: "dedicate_id must not be empty") {
+            _ = try await $0.payments.list(from: "2023-06-02", to: "2023-06-02", dedicateID: "")
+        }
+        try await assertRefused("payments.create", mentioning: "reconciliationKey must not be empty") {
+            _ = try await $0.payments.create(self.payment(), reconciliationKey: "", slot: .custom9)
+        }
+        var parameters = payment()
+        parameters.dedicateID = ""
+        try await assertRefused("payments.create", mentioning: "dedicate_id must not be empty") {
+            _ = try await $0.payments.create(parameters)
+        }
+        try await assertRefused("withdrawals.create", mentioning: "address must not be empty") {
+            _ = try await $0.withdrawals.create(StoreGatewayWithdrawalParameters(amount: Money(1, .btc), address: ""))
+        }
+    }
+
+    func testAssetsStoreGatewayCannotExpress() async throws {
+        try await assertRefused("payments.create", mentioning: "payment_asset_id: Store Gateway has no asset ID") {
+            _ = try await $0.payments.create(
+                StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .usdtBSC))
+        }
+        try await assertRefused("payments.list", mentioning: "asset_id") {
+            _ = try await $0.payments.list(from: "2023-06-02", to: "2023-06-02", asset: .busdBSC)
+        }
+        try await assertRefused("payments.createFiat", mentioning: "fiat_asset_id must be a fiat currency") {
+            _ = try await $0.payments.createFiat(
+                StoreGatewayFiatPaymentParameters(payment: self.payment(), fiatProvider: .ckado, fiatAsset: .usdtTron))
+        }
+    }
+}
