@@ -68,7 +68,7 @@ enum Base64 {
 }
 
 /// Strict hexadecimal for HMAC signatures: an even number of digits, either case, nothing else.
-enum Hex {
+package enum Hex {
     private static let lowercaseDigits = Array("0123456789abcdef".utf8)
     private static let uppercaseDigits = Array("0123456789ABCDEF".utf8)
 
@@ -91,7 +91,7 @@ enum Hex {
     }
 
     /// The hex text of `bytes`, in lowercase unless `uppercase` is true.
-    static func encode<Bytes: Sequence>(_ bytes: Bytes, uppercase: Bool = false) -> String
+    package static func encode<Bytes: Sequence>(_ bytes: Bytes, uppercase: Bool = false) -> String
     where Bytes.Element == UInt8 {
         let digits = uppercase ? uppercaseDigits : lowercaseDigits
         var output: [UInt8] = []

@@ -38,7 +38,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
         )
         mode = .signature(
             WebhookVerifier(scheme: scheme) { event, _, request in
-                event.idempotencyKey ?? "sha256:" + SHA256.hash(request.body).map(Self.hexDigits).joined()
+                event.idempotencyKey ?? "sha256:" + Hex.encode(SHA256.hash(request.body))
             }
         )
     }
@@ -122,10 +122,5 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
             claimed: DecimalText.format(claimed),
             confirmed: confirmed.map(DecimalText.format) ?? "none"
         )
-    }
-
-    private static func hexDigits(_ byte: UInt8) -> String {
-        let digits = String(byte, radix: 16)
-        return byte < 16 ? "0" + digits : digits
     }
 }
