@@ -7,15 +7,15 @@ import Foundation
 /// with a readable message and no XCTest dependency is needed here.
 public struct RecordedRequest: Sendable {
     /// The request exactly as sent.
-    public let request: HTTPRequest
+    public let request: TransportRequest
 
     /// Wraps a request.
-    public init(_ request: HTTPRequest) {
+    public init(_ request: TransportRequest) {
         self.request = request
     }
 
     /// The method.
-    public var method: HTTPMethod { request.method }
+    public var method: RequestMethod { request.method }
 
     /// The URL path as sent (percent-encoding kept), with its trailing slash if any.
     public var path: String {
@@ -42,7 +42,7 @@ public struct RecordedRequest: Sendable {
     /// Checks the method and path (including any trailing slash).
     ///
     /// - Throws: ``FixtureError`` describing the mismatch.
-    public func expect(_ method: HTTPMethod, _ path: String) throws {
+    public func expect(_ method: RequestMethod, _ path: String) throws {
         guard self.method == method, self.path == path else {
             throw FixtureError(message: "expected \(method) \(path), got \(self.method) \(self.path)")
         }

@@ -16,14 +16,14 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
     /// One scripted answer: a response or a failure.
     public enum Reply: Sendable {
         /// Answer with this response.
-        case response(HTTPResponse)
+        case response(TransportResponse)
         /// Fail as a transport would when no response arrives.
         case failure(TransportFailure)
     }
 
     private let lock = NSLock()
     private var queue: [Reply] = []
-    private var routes: [(method: HTTPMethod, path: String, reply: Reply)] = []
+    private var routes: [(method: RequestMethod, path: String, reply: Reply)] = []
     private var recorded: [RecordedRequest] = []
 
     /// Creates a transport with an empty script.
@@ -35,8 +35,8 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
     }
 
     /// Queues a response with a JSON body given as text.
-    public func enqueue(status: Int = 200, json: String, headers: HTTPHeaders = ["Content-Type": "application/json"]) {
-        enqueue(.response(HTTPResponse(statusCode: status, headers: headers, body: Data(json.utf8))))
+    public func enqueue(status: Int = 200, json: String, headers: HeaderFields = ["Content-Type": "application/json"]) {
+        enqueue(.response(TransportResponse(statusCode: status, headers: headers, body: Data(json.utf8))))
     }
 
     /// Queues a response whose body is a file under `Fixtures/`.
@@ -45,14 +45,14 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
     public func enqueue(
         fixture path: String,
         status: Int = 200,
-        headers: HTTPHeaders = ["Content-Type": "application/json"]
+        headers: HeaderFields = ["Content-Type": "application/json"]
     ) throws {
-        enqueue(.response(HTTPResponse(statusCode: status, headers: headers, body: try Fixtures.data(path))))
+        enqueue(.response(TransportResponse(statusCode: status, headers: headers, body: try Fixtures.data(path))))
     }
 
     /// Answers every request with this method and URL path (as sent, without the query) with `reply`, instead of
     /// the queue.
-    public func route(_ method: HTTPMethod, _ path: String, reply: Reply) {
+    public func route(_ method: RequestMethod, _ path: String, reply: Reply) {
         lock.withLock { routes.append((method, path, reply)) }
     }
 
@@ -69,6 +69,9 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
         return last
     }
 
+    /// The ``PaymentError/providerCode`` of the error thrown for a request the script has no reply for.
+    public static let unscriptedRequestCode = "ReplayTransport.unscriptedRequest"
+
     /// The number of queued replies not yet used.
     public var pendingReplies: Int {
         lock.withLock { queue.count }
@@ -76,9 +79,10 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
 
     /// Records the request and returns the matching scripted reply.
     ///
-    /// - Throws: the scripted ``PaymentError`` of kind `transport` for a failure reply, or one with
-    ///   `.other(code: -1)` when the script has no reply left (a test that sends more than it scripted).
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    /// - Throws: the scripted ``PaymentError`` of kind `transport` for a failure reply, or, when the script has no
+    ///   reply left (a test that sends more than it scripted), ``ReplayTransport/unscriptedRequestCode`` as an
+    ///   `invalidRequest` error: not a transport failure, so no retry policy waits and resends it.
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let reply: Reply? = lock.withLock {
             recorded.append(RecordedRequest(request))
             let path = request.url.path
@@ -91,11 +95,12 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
         case .response(let response):
             return response
         case .failure(let failure):
-            throw PaymentError(.transport(failure), message: "scripted \(failure)")
+            throw PaymentError.transport(failure, message: "scripted \(failure)")
         case nil:
             throw PaymentError(
-                .transport(.other(code: -1)),
-                message: "ReplayTransport has no reply scripted for \(request.method) \(request.url.path)"
+                .invalidRequest,
+                message: "ReplayTransport has no reply scripted for \(request.method) \(request.url.path)",
+                providerCode: Self.unscriptedRequestCode
             )
         }
     }

@@ -13,14 +13,14 @@ import Foundation
 /// A field path is `loc` joined with dots, integers as `[n]` (`items[0].amount`), without a leading `body`,
 /// `query`, `path`, `header` or `cookie`: that element says where the field was, and dropping it leaves the wire name
 /// the caller set (`local_price.amount`).
-public struct UseGatewayErrorFormat: ProviderErrorFormat {
+package struct UseGatewayErrorFormat: ProviderErrorFormat {
     private static let locations: Set<String> = ["body", "query", "path", "header", "cookie"]
 
     /// Creates the format.
-    public init() {}
+    package init() {}
 
     /// The code, message and field errors of an error body, or `nil` when it is not JSON in one of the shapes above.
-    public func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
+    package func details(in response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
         guard let body = try? decoder.decode(JSONValue.self, from: response.body), case .object = body else {
             return nil
         }

@@ -9,7 +9,7 @@ final class ErrorTests: XCTestCase {
         status: Int,
         fixture: String? = nil,
         json: String = "{}",
-        headers: HTTPHeaders = ["Content-Type": "application/json"]
+        headers: HeaderFields = ["Content-Type": "application/json"]
     ) async throws -> PaymentError {
         let (client, transport) = try makeClient()
         if let fixture {
@@ -28,11 +28,10 @@ final class ErrorTests: XCTestCase {
     func testValidationErrorBodyOf400() async throws {
         let error = try await failure(status: 400, fixture: "UseGateway/error_400.json")
 
+        XCTAssertEqual(error.kind, .validation)
         XCTAssertEqual(
-            error.kind,
-            .validation([
-                FieldError(field: "address", message: "address is required if type is crypto", code: "missing")
-            ])
+            error.fieldErrors,
+            [FieldError(field: "address", message: "address is required if type is crypto", code: "missing")]
         )
         XCTAssertEqual(error.providerCode, "validation_error")
         XCTAssertEqual(error.message, "Your request is invalid.")
@@ -84,12 +83,13 @@ final class ErrorTests: XCTestCase {
     func testDocumentedStatusesMapToKinds() async throws {
         let expected: [(Int, PaymentError.Kind)] = [
             (403, .permission), (404, .notFound), (405, .invalidRequest), (406, .invalidRequest), (410, .notFound),
-            (429, .rateLimited(retryAfter: 7)), (500, .server), (503, .server), (509, .server),
+            (429, .rateLimited), (500, .server), (503, .server), (509, .server),
         ]
         for (status, kind) in expected {
             let error = try await failure(status: status, headers: ["Retry-After": "7"])
             XCTAssertEqual(error.kind, kind, "HTTP \(status)")
             XCTAssertEqual(error.httpStatus, status)
+            XCTAssertEqual(error.retryAfter, status == 429 ? .seconds(7) : nil, "HTTP \(status)")
         }
     }
 
@@ -124,7 +124,8 @@ final class ErrorTests: XCTestCase {
             _ = try await client.invoices.list()
             XCTFail("expected an error")
         } catch let error as PaymentError {
-            XCTAssertEqual(error.kind, .transport(.connectionRefused))
+            XCTAssertEqual(error.kind, .transport)
+            XCTAssertEqual(error.transportFailure, .connectionRefused)
             XCTAssertEqual(error.operation, "invoices.list")
         }
     }

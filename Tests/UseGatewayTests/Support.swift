@@ -93,7 +93,7 @@ func assertDocumentTransaction(
 /// The checks every authenticated request shares: method, path and the API key header.
 func expectAuthenticated(
     _ request: RecordedRequest,
-    _ method: HTTPMethod,
+    _ method: RequestMethod,
     _ path: String
 ) throws {
     try request.expect(method, path)

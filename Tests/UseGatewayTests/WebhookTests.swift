@@ -24,22 +24,23 @@ final class WebhookTests: XCTestCase {
         return WebhookRequest(body: body, headers: headers)
     }
 
-    private func event(_ fixture: String) throws -> UseGatewayWebhookEvent {
-        try webhook().verify(delivery(Fixtures.data("UseGateway/\(fixture)")))
+    private func event(_ fixture: String) async throws -> UseGatewayWebhookEvent {
+        try await webhook().verify(delivery(Fixtures.data("UseGateway/\(fixture)"))).event
     }
 
-    private func rejection(_ call: () throws -> Any) -> PaymentError? {
+    private func rejection(_ request: WebhookRequest, by webhook: UseGatewayWebhook? = nil) async -> PaymentError? {
         do {
-            _ = try call()
+            _ = try await (webhook ?? self.webhook()).verify(request)
             XCTFail("expected a rejection")
         } catch {
+            XCTAssertEqual((error as? PaymentError)?.kind, .webhookRejected)
             return error as? PaymentError
         }
         return nil
     }
 
-    func testDocumentPaymentExampleWithoutOptionalFields() throws {
-        let event = try event("webhook_payment_completed.json")
+    func testDocumentPaymentExampleWithoutOptionalFields() async throws {
+        let event = try await event("webhook_payment_completed.json")
 
         XCTAssertEqual(event.type, .paymentCompleted)
         XCTAssertEqual(event.createdAt, epoch(1_659_300_602))
@@ -55,22 +56,22 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(event.data.status, ProviderStatus(.paid, raw: "Completed"))
     }
 
-    func testInvoiceDepositAndWithdrawalEvents() throws {
-        let invoice = try event("webhook_invoice_paid.json")
+    func testInvoiceDepositAndWithdrawalEvents() async throws {
+        let invoice = try await event("webhook_invoice_paid.json")
         XCTAssertEqual(invoice.type, .invoicePaid)
         XCTAssertEqual(invoice.createdAt, epoch(1_566_656_602))
         guard case .invoice(let paid) = invoice.data else { return XCTFail("expected an invoice") }
         try assertDocumentCheckout(paid, resource: "invoice")
         XCTAssertEqual(invoice.data.status?.status, .paid)
 
-        let deposit = try event("webhook_deposit_replenished.json")
+        let deposit = try await event("webhook_deposit_replenished.json")
         XCTAssertEqual(deposit.type, .depositReplenished)
         guard case .deposit(let replenished) = deposit.data else { return XCTFail("expected a deposit") }
         XCTAssertEqual(replenished.userID, "UserEmail or UserID or UserPhone")
         try assertDocumentTransaction(replenished.transactions.first)
         XCTAssertEqual(deposit.data.status, ProviderStatus(.paid, raw: "Replenished"))
 
-        let withdrawal = try event("webhook_withdrawal_request_declined.json")
+        let withdrawal = try await event("webhook_withdrawal_request_declined.json")
         XCTAssertEqual(withdrawal.type, .withdrawalRequestDeclined)
         guard case .withdrawalRequest(let declined) = withdrawal.data else {
             return XCTFail("expected a withdrawal request")
@@ -79,8 +80,8 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(withdrawal.data.status, ProviderStatus(.failed, raw: "Declined"))
     }
 
-    func testUnknownEventKeepsItsDataAsJSON() throws {
-        let event = try event("webhook_unknown_event.json")
+    func testUnknownEventKeepsItsDataAsJSON() async throws {
+        let event = try await event("webhook_unknown_event.json")
 
         XCTAssertEqual(event.type, .unknown("payment.teleported"))
         XCTAssertNil(event.type.resource)
@@ -88,10 +89,10 @@ final class WebhookTests: XCTestCase {
         XCTAssertNil(event.data.status)
     }
 
-    func testUndocumentedDataShapesAreKeptAsJSON() throws {
+    func testUndocumentedDataShapesAreKeptAsJSON() async throws {
         let body = #"{"event": "transaction.refunded", "data": {"txid": "ab", "amount": 0.1}}"#
 
-        let event = try webhook().verify(delivery(Data(body.utf8)))
+        let event = try await webhook().verify(delivery(Data(body.utf8))).event
 
         XCTAssertEqual(event.type, .transactionRefunded)
         XCTAssertNil(event.createdAt)
@@ -108,43 +109,43 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(UseGatewayWebhookEventType.withdrawalRequestApproved.resource, "withdrawal_request")
     }
 
-    func testTamperedBodyIsRejected() throws {
+    func testTamperedBodyIsRejected() async throws {
         let original = try Fixtures.data("UseGateway/webhook_payment_completed.json")
         var request = try delivery(original)
         request.body = Data(
             String(decoding: original, as: UTF8.self).replacingOccurrences(of: "145.622008", with: "1.0").utf8)
 
-        let error = rejection { try self.webhook().verify(request) }
+        let error = await rejection(request)
 
-        XCTAssertEqual(error?.kind, .webhookRejected(.noMatchingSignature))
+        XCTAssertEqual(error?.webhookRejection, .noMatchingSignature)
         XCTAssertEqual(error?.provider, .useGateway)
         XCTAssertFalse(error?.description.contains("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") ?? true)
     }
 
-    func testWrongSecretOldTimestampAndMissingHeaderAreRejected() throws {
+    func testWrongSecretOldTimestampAndMissingHeaderAreRejected() async throws {
         let body = try Fixtures.data("UseGateway/webhook_invoice_paid.json")
         let otherSecret = "whsec_" + Data("another endpoint key".utf8).base64EncodedString()
 
-        let wrongSecret = rejection { try self.webhook().verify(self.delivery(body, secret: otherSecret)) }
-        XCTAssertEqual(wrongSecret?.kind, .webhookRejected(.noMatchingSignature))
+        let wrongSecret = await rejection(try delivery(body, secret: otherSecret))
+        XCTAssertEqual(wrongSecret?.webhookRejection, .noMatchingSignature)
 
-        let late = rejection { try self.webhook(now: self.signedAt + 301).verify(self.delivery(body)) }
-        XCTAssertEqual(late?.kind, .webhookRejected(.timestampTooOld))
+        let late = await rejection(try delivery(body), by: try webhook(now: signedAt + 301))
+        XCTAssertEqual(late?.webhookRejection, .timestampTooOld)
 
-        let unsigned = rejection { try self.webhook().verify(WebhookRequest(body: body, headers: HTTPHeaders())) }
-        XCTAssertEqual(unsigned?.kind, .webhookRejected(.missingHeader("svix-id")))
+        let unsigned = await rejection(WebhookRequest(body: body, headers: HeaderFields()))
+        XCTAssertEqual(unsigned?.webhookRejection, .missingHeader("svix-id"))
     }
 
-    func testRotatedSecretsAreBothAccepted() throws {
+    func testRotatedSecretsAreBothAccepted() async throws {
         let newSecret = "whsec_" + Data("the rotated endpoint key".utf8).base64EncodedString()
         let body = try Fixtures.data("UseGateway/webhook_deposit_replenished.json")
 
-        let event = try webhook(secrets: [secret, newSecret]).verify(delivery(body, secret: newSecret))
+        let verified = try await webhook(secrets: [secret, newSecret]).verify(delivery(body, secret: newSecret))
 
-        XCTAssertEqual(event.type, .depositReplenished)
+        XCTAssertEqual(verified.event.type, .depositReplenished)
     }
 
-    func testDocumentSignatureVerifiesButItsBodyIsNoEvent() throws {
+    func testDocumentSignatureVerifiesButItsBodyIsNoEvent() async throws {
         // The document's Svix example: the signature is genuine, so the only complaint left is the payload.
         let request = WebhookRequest(
             body: Data(#"{"test": 2432232314}"#.utf8),
@@ -156,18 +157,29 @@ final class WebhookTests: XCTestCase {
         )
         let webhook = try webhook(now: epoch(1_614_265_330))
 
-        let error = rejection { try webhook.verify(request) }
+        let error = await rejection(request, by: webhook)
 
-        XCTAssertEqual(error?.kind, .webhookRejected(.malformedPayload))
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
         XCTAssertEqual(error?.provider, .useGateway)
     }
 
-    func testMalformedDataOfADocumentedEventIsRejected() throws {
+    func testMalformedDataOfADocumentedEventIsRejected() async throws {
         let body = Data(#"{"event": "payment.completed", "data": {"id": "p"}}"#.utf8)
 
-        let error = rejection { try self.webhook().verify(self.delivery(body)) }
+        let error = await rejection(try delivery(body))
 
-        XCTAssertEqual(error?.kind, .webhookRejected(.malformedPayload))
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
         XCTAssertTrue(error?.message.contains("code") ?? false, error?.message ?? "")
+    }
+
+    func testVerifiedDeliveryCarriesTheSvixIDAndTimestampForDeduplication() async throws {
+        let body = try Fixtures.data("UseGateway/webhook_payment_completed.json")
+
+        let verified = try await webhook().verify(delivery(body))
+
+        XCTAssertEqual(verified.deliveryID, "msg_2bL8uZ1kQw")
+        XCTAssertEqual(verified.idempotencyKey, "msg_2bL8uZ1kQw")
+        XCTAssertEqual(verified.timestamp, signedAt)
+        XCTAssertEqual(verified.authentication, .signature)
     }
 }

@@ -4,19 +4,29 @@ import Foundation
 /// middleware, retries and logging, maps failures to ``PaymentError`` and decodes the success body.
 ///
 /// Provider clients own one of these; it is an immutable `Sendable` value, safe to share across tasks.
-public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
+package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
+    /// Where a provider puts the payload of every successful response.
+    package enum ResponseEnvelope: Sendable, Hashable {
+        /// The body is the payload.
+        case none
+        /// The payload is the value of this member of a JSON object (`{"data": …}`).
+        case member(String)
+    }
+
     /// The provider, for errors and logs.
-    public let provider: ProviderID
+    package let provider: ProviderID
     /// The validated base URL.
-    public let baseURL: URL
+    package let baseURL: URL
     /// The decoder for response bodies.
-    public let decoder: JSONDecoder
+    package let decoder: JSONDecoder
     /// The encoder for JSON request bodies.
-    public let encoder: JSONEncoder
+    package let encoder: JSONEncoder
 
     private let credentials: Credentials
     private let configuration: ClientConfiguration
     private let errorFormat: any ProviderErrorFormat
+    private let defaultHeaders: HeaderFields
+    private let envelope: ResponseEnvelope
     private let transport: any HTTPTransport
     private let userAgent: String
 
@@ -25,28 +35,48 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// - Parameters:
     ///   - defaultBaseURL: used when `configuration.baseURL` is `nil`; pass `nil` for providers whose documents
     ///     give no real host, which makes the base URL required.
+    ///   - defaultHeaders: headers the provider requires on every request (after `Accept` and `User-Agent`,
+    ///     before an endpoint's own headers and the credentials).
+    ///   - envelope: where the payload of every successful response sits; unwrapped once, here.
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when the base URL is missing or not `https` (loopback
     ///   excepted), or the credentials are empty.
-    public init(
+    package init(
         provider: ProviderID,
         credentials: Credentials,
         configuration: ClientConfiguration,
         defaultBaseURL: URL?,
         errorFormat: any ProviderErrorFormat,
+        defaultHeaders: HeaderFields = HeaderFields(),
+        envelope: ResponseEnvelope = .none,
         decoder: JSONDecoder = JSONCoding.makeDecoder(),
         encoder: JSONEncoder = JSONCoding.makeEncoder()
     ) throws {
         guard let base = configuration.baseURL ?? defaultBaseURL else {
-            throw PaymentError.invalidRequest("\(provider) needs a base URL: set ClientConfiguration.baseURL")
+            throw PaymentError(
+                .invalidRequest,
+                message: "\(provider) needs a base URL: set ClientConfiguration.baseURL",
+                provider: provider
+            )
         }
         guard !credentials.isEmpty else {
-            throw PaymentError.invalidRequest("\(provider) credentials must not be empty")
+            throw PaymentError(
+                .invalidRequest, message: "\(provider) credentials must not be empty", provider: provider)
         }
         self.provider = provider
-        self.baseURL = try BaseURL.validated(base)
+        do {
+            self.baseURL = try BaseURL.validated(base)
+        } catch var error as PaymentError {
+            error.provider = provider
+            throw error
+        }
         self.credentials = credentials
         self.configuration = configuration
         self.errorFormat = errorFormat
+        self.defaultHeaders = defaultHeaders
+        self.envelope = envelope
+        if case .member(let name) = envelope, let key = CodingUserInfoKey.responseEnvelopeMember {
+            decoder.userInfo[key] = name
+        }
         self.decoder = decoder
         self.encoder = encoder
         var userAgent = CryptoPayVersion.userAgent
@@ -59,37 +89,56 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     /// `APIClient(usegateway, https://api.usegateway.net/v1)`: never the credentials.
-    public var description: String { "APIClient(\(provider), \(baseURL.absoluteString))" }
+    package var description: String { "APIClient(\(provider), \(baseURL.absoluteString))" }
 
     /// A mirror without the credentials, so that `dump` and debuggers cannot print them.
-    public var customMirror: Mirror {
+    package var customMirror: Mirror {
         Mirror(self, children: ["provider": provider, "baseURL": baseURL], displayStyle: .struct)
     }
 
-    /// Sends the endpoint's request and decodes its success body.
+    /// Sends the endpoint's request and decodes its success body (inside the envelope, when the provider has one).
     ///
     /// - Throws: ``PaymentError``: `invalidRequest` when the request cannot be built (nothing is sent), a kind
     ///   mapped from the status for a failed response, `decoding` when the body is not what the provider
-    ///   documents, `transport` when no response arrived; `CancellationError` when the task is cancelled.
-    public func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
+    ///   documents, `transport` when no response arrived, `timedOut` past the overall deadline; the error's
+    ///   ``PaymentError/outcome`` is `unknown` when a non-idempotent request may have taken effect.
+    ///   `CancellationError` when the task is cancelled.
+    package func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
         let response = try await checkedResponse(for: endpoint)
         if Response.self == EmptyResponse.self, let empty = EmptyResponse() as? Response { return empty }
-        return try decode(Response.self, from: response, operation: endpoint.operation)
+        do {
+            switch envelope {
+            case .none:
+                return try decode(Response.self, from: response, operation: endpoint.operation)
+            case .member:
+                return try decode(Enveloped<Response>.self, from: response, operation: endpoint.operation).payload
+            }
+        } catch var error as PaymentError {
+            error.outcome = PaymentError.Outcome.of(error.kind, isIdempotent: endpoint.isIdempotent)
+            throw error
+        }
     }
 
     /// Sends the endpoint's request and returns the successful raw response, for callers that decode it
     /// themselves.
     ///
     /// - Throws: as ``send(_:)``, except that the body is not decoded.
-    public func checkedResponse<Response>(for endpoint: Endpoint<Response>) async throws -> HTTPResponse {
+    package func checkedResponse<Response>(for endpoint: Endpoint<Response>) async throws -> TransportResponse {
         let request = try makeRequest(for: endpoint)
-        let response: HTTPResponse
+        let response: TransportResponse
         do {
             response = try await transport.send(request)
         } catch var error as PaymentError {
             error.provider = error.provider ?? provider
             error.operation = error.operation ?? endpoint.operation
             error.request = error.request ?? summary(of: request)
+            if error.kind == .transport {
+                error.outcome = PaymentError.Outcome.of(
+                    error.kind,
+                    transportFailure: error.transportFailure,
+                    isIdempotent: request.isIdempotent
+                )
+            }
             throw error
         }
         try check(response, of: request, operation: endpoint.operation, successStatuses: endpoint.successStatuses)
@@ -100,7 +149,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when the path parameters do not fit the template or
     ///   the body cannot be encoded.
-    public func makeRequest<Response>(for endpoint: Endpoint<Response>) throws -> HTTPRequest {
+    package func makeRequest<Response>(for endpoint: Endpoint<Response>) throws -> TransportRequest {
         let url = try validating(endpoint.operation) {
             try URLBuilder.url(
                 base: baseURL,
@@ -109,9 +158,10 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
                 query: endpoint.query
             )
         }
-        var headers = HTTPHeaders()
+        var headers = HeaderFields()
         headers["Accept"] = "application/json"
         headers["User-Agent"] = userAgent
+        for field in defaultHeaders { headers[field.name] = field.value }
         var body: Data?
         if let requestBody = endpoint.body {
             do {
@@ -128,12 +178,15 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
         }
         for field in endpoint.headers { headers[field.name] = field.value }
         if endpoint.requiresAuthentication { credentials.apply(to: &headers) }
-        return HTTPRequest(
+        return TransportRequest(
             method: endpoint.method,
             url: url,
             headers: headers,
             body: body,
-            timeout: configuration.timeout
+            timeout: configuration.timeout,
+            isIdempotent: endpoint.isIdempotent,
+            provider: provider,
+            operation: endpoint.operation
         )
     }
 
@@ -141,7 +194,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// operation, so that a refusal says what was refused. Run them before sending: nothing is sent when they throw.
     ///
     /// - Throws: the checks' ``PaymentError`` (kind `invalidRequest` by convention), labelled; other errors as thrown.
-    public func validating<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
+    package func validating<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
         do {
             return try checks()
         } catch var error as PaymentError {
@@ -154,9 +207,9 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// Decodes a response body, turning any failure into a ``PaymentError`` of kind `decoding` that names the field.
     ///
     /// - Throws: ``PaymentError`` of kind `decoding`.
-    public func decode<Value: Decodable>(
+    package func decode<Value: Decodable>(
         _ type: Value.Type,
-        from response: HTTPResponse,
+        from response: TransportResponse,
         operation: String
     ) throws -> Value {
         func failure(_ message: String) -> PaymentError {
@@ -184,49 +237,65 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     private func check(
-        _ response: HTTPResponse,
-        of request: HTTPRequest,
+        _ response: TransportResponse,
+        of request: TransportRequest,
         operation: String,
         successStatuses: Set<Int>?
     ) throws {
         let succeeded = successStatuses?.contains(response.statusCode) ?? response.isSuccess
         if succeeded {
             guard let details = errorFormat.failure(inSuccessful: response, decoder: decoder) else { return }
-            let kind = errorFormat.kind(for: details, status: response.statusCode) ?? .validation(details.fieldErrors)
-            throw error(kind, details: details, response: response, request: request, operation: operation)
+            throw error(details.kind ?? .validation, details: details, response: response, request: request)
         }
         let details = errorFormat.details(in: response, decoder: decoder)
-        let kind =
-            details.flatMap { errorFormat.kind(for: $0, status: response.statusCode) }
-            ?? ErrorMapping.kind(
-                status: response.statusCode,
-                headers: response.headers,
-                details: details,
-                retryPolicy: configuration.retryPolicy
-            )
-        throw error(kind, details: details, response: response, request: request, operation: operation)
+        let kind = details?.kind ?? ErrorMapping.kind(status: response.statusCode)
+        throw error(kind, details: details, response: response, request: request)
     }
 
     private func error(
         _ kind: PaymentError.Kind,
         details: ProviderErrorDetails?,
-        response: HTTPResponse,
-        request: HTTPRequest,
-        operation: String
+        response: TransportResponse,
+        request: TransportRequest
     ) -> PaymentError {
         PaymentError(
             kind,
             message: details?.message ?? ErrorMapping.message(status: response.statusCode),
             provider: provider,
-            operation: operation,
+            operation: request.operation,
             httpStatus: response.statusCode,
             providerCode: details?.code,
+            fieldErrors: details?.fieldErrors ?? [],
+            retryAfter: kind == .rateLimited
+                ? configuration.retryPolicy.retryAfter(in: response.headers).map(Duration.clampedSeconds) : nil,
+            outcome: PaymentError.Outcome.of(kind, isIdempotent: request.isIdempotent),
             request: summary(of: request),
             responseBody: response.body
         )
     }
 
-    private func summary(of request: HTTPRequest) -> PaymentError.RequestSummary {
+    private func summary(of request: TransportRequest) -> PaymentError.RequestSummary {
         PaymentError.RequestSummary(method: request.method.rawValue, path: Redactor.redactedPathAndQuery(request.url))
+    }
+}
+
+extension CodingUserInfoKey {
+    /// The member of a response envelope holding the payload; set on a client's decoder by ``APIClient``. Optional
+    /// only because the initialiser is; it always succeeds.
+    fileprivate static let responseEnvelopeMember = CodingUserInfoKey(rawValue: "CryptoPay.responseEnvelopeMember")
+}
+
+/// A payload inside a provider's response envelope (`{"data": …}`), whose member name the decoder carries.
+private struct Enveloped<Payload: Decodable>: Decodable {
+    let payload: Payload
+
+    init(from decoder: any Decoder) throws {
+        guard let key = CodingUserInfoKey.responseEnvelopeMember, let member = decoder.userInfo[key] as? String else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(codingPath: [], debugDescription: "no response envelope is configured")
+            )
+        }
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        payload = try container.decode(Payload.self, forKey: AnyCodingKey(member))
     }
 }

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Checks provider base URLs: credentials must only travel over TLS.
-public enum BaseURL {
+package enum BaseURL {
     /// Returns `url` when it is an absolute `https` URL, or an `http` URL whose host is loopback (127.0.0.0/8,
     /// `::1`, `localhost`) for tests and local sandboxes.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for anything else (plain `http` to a remote host, no
     ///   host, another scheme, a query or fragment, embedded user info).
-    public static func validated(_ url: URL) throws -> URL {
+    package static func validated(_ url: URL) throws -> URL {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
             let scheme = components.scheme?.lowercased(),
             let host = components.host, !host.isEmpty
@@ -35,7 +35,7 @@ public enum BaseURL {
     }
 
     /// True for `localhost`, any 127.x.y.z address and `::1`.
-    public static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         if host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" { return true }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)

@@ -4,37 +4,42 @@ import Foundation
 ///
 /// Provider modules describe each documented endpoint as an `Endpoint` and hand it to ``APIClient/send(_:)``, so
 /// that URL building, headers, retries, logging, error mapping and decoding are written once.
-public struct Endpoint<Response: Decodable & Sendable>: Sendable {
+package struct Endpoint<Response: Decodable & Sendable>: Sendable {
     /// A stable name for errors and logs, such as `payments.create`.
-    public var operation: String
+    package var operation: String
     /// The method.
-    public var method: HTTPMethod
+    package var method: RequestMethod
     /// The path template relative to the base URL, with `{name}` placeholders (`/payments/{id}/cancel`).
-    public var path: String
+    package var path: String
     /// Values for the placeholders; each is percent-encoded as a single segment.
-    public var pathParameters: [String: String]
+    package var pathParameters: [String: String]
     /// Query items in order; values are percent-encoded.
-    public var query: [URLQueryItem]
+    package var query: [URLQueryItem]
     /// The body, if any.
-    public var body: RequestBody?
+    package var body: RequestBody?
     /// Extra headers for this endpoint only.
-    public var headers: HTTPHeaders
+    package var headers: HeaderFields
     /// False for public endpoints that must be called without credentials.
-    public var requiresAuthentication: Bool
+    package var requiresAuthentication: Bool
     /// The statuses that count as success; `nil` accepts any 2xx.
-    public var successStatuses: Set<Int>?
+    package var successStatuses: Set<Int>?
+    /// Whether sending the request twice has the same effect as once: decides retries and the
+    /// ``PaymentError/outcome`` of failures. Defaults to ``RequestMethod/isSafe``; an operation that changes state
+    /// with a `GET` (the POS API's) passes `false`.
+    package var isIdempotent: Bool
 
     /// Describes an endpoint.
-    public init(
+    package init(
         _ operation: String,
-        _ method: HTTPMethod,
+        _ method: RequestMethod,
         _ path: String,
         pathParameters: [String: String] = [:],
         query: [URLQueryItem] = [],
         body: RequestBody? = nil,
-        headers: HTTPHeaders = HTTPHeaders(),
+        headers: HeaderFields = HeaderFields(),
         requiresAuthentication: Bool = true,
-        successStatuses: Set<Int>? = nil
+        successStatuses: Set<Int>? = nil,
+        isIdempotent: Bool? = nil
     ) {
         self.operation = operation
         self.method = method
@@ -45,11 +50,12 @@ public struct Endpoint<Response: Decodable & Sendable>: Sendable {
         self.headers = headers
         self.requiresAuthentication = requiresAuthentication
         self.successStatuses = successStatuses
+        self.isIdempotent = isIdempotent ?? method.isSafe
     }
 }
 
 /// The response type of endpoints whose success body is empty or irrelevant.
-public struct EmptyResponse: Decodable, Sendable, Hashable {
+package struct EmptyResponse: Decodable, Sendable, Hashable {
     /// Creates the empty value.
-    public init() {}
+    package init() {}
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The JSON encoder and decoder every provider client starts from.
-public enum JSONCoding {
+package enum JSONCoding {
     /// A decoder with ``DateCoding/decodingStrategy``. Decimals decode exactly from the JSON text.
-    public static func makeDecoder() -> JSONDecoder {
+    package static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = DateCoding.decodingStrategy
         return decoder
@@ -11,7 +11,7 @@ public enum JSONCoding {
 
     /// An encoder with sorted keys (stable bodies, stable tests), unescaped slashes and
     /// ``DateCoding/encodingStrategy``. Decimals encode with their exact digits.
-    public static func makeEncoder() -> JSONEncoder {
+    package static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = DateCoding.encodingStrategy

@@ -31,11 +31,11 @@ public struct Page<Item: Sendable>: Sendable {
 }
 
 /// Walks a paginated list lazily.
-public enum Pagination {
+package enum Pagination {
     /// A stream of every item, fetching page `firstPage`, then the next page only when the items of the previous
     /// one have been consumed. It ends after an empty page or a page without a next page; an error ends it with
     /// that error. Cancelling the consuming task stops the walk.
-    public static func items<Item: Sendable>(
+    package static func items<Item: Sendable>(
         startingAt firstPage: Int = 1,
         fetch: @escaping @Sendable (Int) async throws -> Page<Item>
     ) -> AsyncThrowingStream<Item, any Error> {
@@ -65,6 +65,22 @@ public enum Pagination {
             }
             defer { position += 1 }
             return buffer[position]
+        }
+    }
+}
+
+extension Pagination {
+    /// A stream of every item of an offset/limit list (`?offset=0&limit=100`), fetching the next batch only when
+    /// the previous one has been consumed. It ends after a batch shorter than `limit` (or empty); an error ends it
+    /// with that error. Cancelling the consuming task stops the walk.
+    package static func items<Item: Sendable>(
+        offsetFrom firstOffset: Int = 0,
+        limit: Int,
+        fetch: @escaping @Sendable (_ offset: Int, _ limit: Int) async throws -> [Item]
+    ) -> AsyncThrowingStream<Item, any Error> {
+        items(startingAt: 0) { index in
+            let batch = try await fetch(firstOffset + index * limit, limit)
+            return Page(items: batch, page: index + 1, pageSize: limit, hasNextPage: batch.count >= limit)
         }
     }
 }

@@ -1,70 +1,67 @@
 import Foundation
 
-/// What a provider's error body says: its code, message and the fields it rejected.
-public struct ProviderErrorDetails: Sendable, Hashable {
+/// What a provider's error body says: its code, message, the fields it rejected and, when the body says more than
+/// the HTTP status, the kind of failure.
+package struct ProviderErrorDetails: Sendable, Hashable {
     /// The provider's machine-readable code (`validation_error`, `INVALID_AMOUNT`).
-    public var code: String?
+    package var code: String?
     /// The provider's human-readable message.
-    public var message: String?
+    package var message: String?
     /// The fields the provider rejected.
-    public var fieldErrors: [FieldError]
+    package var fieldErrors: [FieldError]
+    /// The kind, when the provider's code or message says more than its status (a "not found" code sent with 422,
+    /// "Invalid API key" sent with 200); `nil` leaves the kind to the status (``ErrorMapping/kind(status:)``), or to
+    /// `validation` for a failure reported in a 2xx response.
+    package var kind: PaymentError.Kind?
 
     /// Creates details.
-    public init(code: String? = nil, message: String? = nil, fieldErrors: [FieldError] = []) {
+    package init(
+        code: String? = nil,
+        message: String? = nil,
+        fieldErrors: [FieldError] = [],
+        kind: PaymentError.Kind? = nil
+    ) {
         self.code = code
         self.message = message
         self.fieldErrors = fieldErrors
+        self.kind = kind
     }
 }
 
 /// A provider's error-body format: the one piece of error handling that differs between providers.
 ///
 /// ``APIClient`` asks the format for details, then maps the HTTP status to a ``PaymentError/Kind`` the same way for
-/// every provider (see ``ErrorMapping``), unless the format overrides the kind.
-public protocol ProviderErrorFormat: Sendable {
+/// every provider (see ``ErrorMapping``), unless the details name the kind.
+package protocol ProviderErrorFormat: Sendable {
     /// Extracts code, message and field errors from a failed response, or `nil` when the body is not in the
     /// provider's error format (an HTML page from a proxy, an empty body).
-    func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
+    func details(in response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
 
     /// For providers that report failures with a 2xx status and an error envelope: the details of such a failure,
     /// or `nil` when the successful response really is a success. The default returns `nil`.
-    func failure(inSuccessful response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
-
-    /// The kind for a failure when the provider's code says more than its status (for example a code that means
-    /// "not found" sent with 400). The default returns `nil`, leaving the mapping to the status.
-    func kind(for details: ProviderErrorDetails, status: Int) -> PaymentError.Kind?
+    func failure(inSuccessful response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails?
 }
 
 extension ProviderErrorFormat {
     /// Reports no failure in successful responses.
-    public func failure(inSuccessful response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
-        nil
-    }
-
-    /// Leaves the kind to the HTTP status.
-    public func kind(for details: ProviderErrorDetails, status: Int) -> PaymentError.Kind? {
+    package func failure(inSuccessful response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
         nil
     }
 }
 
 /// Maps HTTP statuses to error kinds, the same way for every provider.
-public enum ErrorMapping {
-    /// The kind for a failed response: 400 and 422 → validation (with the provider's field errors), 401 →
-    /// authentication, 403 → permission, 404 and 410 → notFound, 409 → conflict, 429 → rateLimited (with
-    /// `Retry-After`), 408 and 5xx → server, other 4xx → invalidRequest, anything else unexpected → server.
-    public static func kind(
-        status: Int,
-        headers: HTTPHeaders,
-        details: ProviderErrorDetails?,
-        retryPolicy: RetryPolicy = .default
-    ) -> PaymentError.Kind {
+package enum ErrorMapping {
+    /// The kind for a failed response: 400 and 422 → validation, 401 → authentication, 403 → permission, 404 and
+    /// 410 → notFound, 409 → conflict, 429 → rateLimited, 408 and 5xx → server, other 4xx → invalidRequest,
+    /// anything else unexpected → server.
+    package static func kind(status: Int) -> PaymentError.Kind {
         switch status {
-        case 400, 422: .validation(details?.fieldErrors ?? [])
+        case 400, 422: .validation
         case 401: .authentication
         case 403: .permission
         case 404, 410: .notFound
         case 409: .conflict
-        case 429: .rateLimited(retryAfter: retryPolicy.retryAfter(in: headers))
+        case 429: .rateLimited
         case 408, 500...599: .server
         case 400...499: .invalidRequest
         default: .server
@@ -72,7 +69,7 @@ public enum ErrorMapping {
     }
 
     /// A default message for a status when the provider sent none.
-    public static func message(status: Int) -> String {
+    package static func message(status: Int) -> String {
         switch status {
         case 400: "the provider rejected the request as invalid"
         case 401: "the credentials were rejected; check the API key"
@@ -91,7 +88,7 @@ public enum ErrorMapping {
     }
 
     /// The dotted path of a decoding failure (`items[0].pricing.tron.amount`) and its explanation.
-    public static func describe(_ error: DecodingError) -> String {
+    package static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Builds request URLs from a base URL, a path template and query items, percent-encoding every value.
-public enum URLBuilder {
+package enum URLBuilder {
     private static let unreserved = CharacterSet(
         charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
     )
 
     /// Percent-encodes everything except RFC 3986 unreserved characters, so `+`, `&`, `=`, `/`, `?`, `#`, spaces
     /// and non-ASCII text can never change the meaning of a path segment or query.
-    public static func percentEncoded(_ text: String) -> String {
+    package static func percentEncoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
@@ -21,7 +21,7 @@ public enum URLBuilder {
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when a placeholder has no value, a value is empty (an
     ///   empty id would silently address the collection instead of the object) or a dot segment (`.`, `..`), or a
     ///   parameter is not used.
-    public static func url(
+    package static func url(
         base: URL,
         path template: String,
         parameters: [String: String] = [:],

@@ -8,30 +8,79 @@ import Foundation
 /// are redacted and no header is ever copied into an error.
 public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// What went wrong, in the categories a caller acts on.
-    public enum Kind: Hashable, Sendable {
-        /// The credentials were missing or wrong (HTTP 401).
-        case authentication
+    ///
+    /// A struct of constants rather than an enum, so that a kind added later does not break a caller's exhaustive
+    /// `switch`: switch with `case .authentication:` … and always a `default:`. The details a kind carries are
+    /// properties of the error: ``PaymentError/fieldErrors`` for ``validation``, ``PaymentError/retryAfter`` for
+    /// ``rateLimited``, ``PaymentError/transportFailure`` for ``transport`` and ``PaymentError/webhookRejection`` for
+    /// ``webhookRejected``.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        /// The kind's name as written in descriptions and JSON (`rateLimited`).
+        public let name: String
+
+        private init(_ name: String) {
+            self.name = name
+        }
+
+        /// The credentials were missing or wrong (HTTP 401, or a provider's own "invalid key" answer).
+        public static let authentication = Kind("authentication")
         /// The credentials are valid but not allowed to do this (HTTP 403).
-        case permission
+        public static let permission = Kind("permission")
         /// The object does not exist or was removed (HTTP 404, 410).
-        case notFound
-        /// The provider rejected the request's content (HTTP 400, 422), with the fields it named.
-        case validation([FieldError])
+        public static let notFound = Kind("notFound")
+        /// The provider rejected the request's content (HTTP 400, 422); ``PaymentError/fieldErrors`` names the
+        /// fields.
+        public static let validation = Kind("validation")
         /// The request conflicts with the object's state (HTTP 409, or a provider code saying so).
-        case conflict
-        /// Too many requests (HTTP 429); `retryAfter` is the provider's `Retry-After` in seconds, when sent.
-        case rateLimited(retryAfter: TimeInterval?)
+        public static let conflict = Kind("conflict")
+        /// Too many requests (HTTP 429); ``PaymentError/retryAfter`` is the provider's `Retry-After`, when sent.
+        public static let rateLimited = Kind("rateLimited")
         /// The provider failed (HTTP 5xx, or an unexpected status or non-JSON page in its place).
-        case server
-        /// No HTTP response arrived.
-        case transport(TransportFailure)
+        public static let server = Kind("server")
+        /// No HTTP response arrived; ``PaymentError/transportFailure`` says why.
+        public static let transport = Kind("transport")
         /// A response arrived but is not what the provider documents (malformed JSON, wrong type, missing field).
-        case decoding
+        public static let decoding = Kind("decoding")
         /// The request was refused before anything was sent (client-side validation, bad configuration), or the
         /// provider called it malformed in a way that is not about a field (HTTP 405, 406, 415 and other 4xx).
-        case invalidRequest
-        /// A webhook failed verification; nothing in it may be trusted.
-        case webhookRejected(WebhookRejectionReason)
+        public static let invalidRequest = Kind("invalidRequest")
+        /// A webhook failed verification; nothing in it may be trusted. ``PaymentError/webhookRejection`` says why.
+        public static let webhookRejected = Kind("webhookRejected")
+        /// A call or a wait did not finish within its overall deadline (all tries and waits together, or a poll for
+        /// a final status).
+        public static let timedOut = Kind("timedOut")
+
+        /// The name.
+        public var description: String { name }
+    }
+
+    /// Whether the failed request may have taken effect at the provider. There is no `applied`: a request known to
+    /// have taken effect is not an error.
+    public enum Outcome: String, Hashable, Sendable, CustomStringConvertible {
+        /// Nothing happened: refused client-side, answered with a 4xx, never sent, or a read-only request.
+        case notApplied
+        /// A state-changing request may have taken effect (a 5xx, a timeout after sending, a connection lost
+        /// mid-response, an unreadable success body). Look the object up before trying again.
+        case unknown
+
+        /// The outcome of a failure, by the one rule every client follows: only a request that changes state
+        /// (``TransportRequest/isIdempotent`` false) and got no clear answer — a server error, a transport failure
+        /// other than one proving the request never left, or an unreadable success body — is ``unknown``.
+        package static func of(
+            _ kind: Kind,
+            transportFailure: TransportFailure? = nil,
+            isIdempotent: Bool
+        ) -> Outcome {
+            guard !isIdempotent else { return .notApplied }
+            switch kind {
+            case .server, .decoding, .timedOut: return .unknown
+            case .transport: return transportFailure?.requestNeverSent == true ? .notApplied : .unknown
+            default: return .notApplied
+            }
+        }
+
+        /// The raw name.
+        public var description: String { rawValue }
     }
 
     /// The method and redacted URL path of the request that failed.
@@ -56,6 +105,8 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
 
     /// The category to act on.
     public var kind: Kind
+    /// Whether the request may have taken effect; ``Outcome/unknown`` means look the object up before retrying.
+    public var outcome: Outcome
     /// The provider that failed, when the error came from a provider client.
     public var provider: ProviderID?
     /// The client operation that failed, such as `payments.create`.
@@ -66,6 +117,14 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var providerCode: String?
     /// A human-readable explanation: the provider's message when it sent one, otherwise ours.
     public var message: String
+    /// The fields the provider (or a client-side check) rejected; empty for most kinds.
+    public var fieldErrors: [FieldError]
+    /// For ``Kind/rateLimited``: how long the provider asked to wait (`Retry-After`), when it said.
+    public var retryAfter: Duration?
+    /// For ``Kind/transport``: why no response arrived.
+    public var transportFailure: TransportFailure?
+    /// For ``Kind/webhookRejected``: why the webhook was rejected.
+    public var webhookRejection: WebhookRejectionReason?
     /// The request that failed, when one was built.
     public var request: RequestSummary?
     /// The response body as text, cut at ``maximumBodyLength`` bytes.
@@ -79,15 +138,21 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         operation: String? = nil,
         httpStatus: Int? = nil,
         providerCode: String? = nil,
+        fieldErrors: [FieldError] = [],
+        retryAfter: Duration? = nil,
+        outcome: Outcome = .notApplied,
         request: RequestSummary? = nil,
         responseBody: Data? = nil
     ) {
         self.kind = kind
+        self.outcome = outcome
         self.message = message
         self.provider = provider
         self.operation = operation
         self.httpStatus = httpStatus
         self.providerCode = providerCode
+        self.fieldErrors = fieldErrors
+        self.retryAfter = retryAfter
         self.request = request
         self.responseBody = responseBody.map(Self.truncatedText)
     }
@@ -97,31 +162,36 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         PaymentError(.invalidRequest, message: message, operation: operation)
     }
 
+    /// A request that got no HTTP response, for ``HTTPTransport`` implementations.
+    public static func transport(
+        _ failure: TransportFailure,
+        message: String,
+        request: RequestSummary? = nil
+    ) -> PaymentError {
+        var error = PaymentError(.transport, message: message, request: request)
+        error.transportFailure = failure
+        return error
+    }
+
     /// A webhook rejection with the reason and an explanation.
     public static func webhookRejected(
         _ reason: WebhookRejectionReason,
         _ message: String,
         provider: ProviderID? = nil
     ) -> PaymentError {
-        PaymentError(.webhookRejected(reason), message: message, provider: provider)
+        var error = PaymentError(.webhookRejected, message: message, provider: provider)
+        error.webhookRejection = reason
+        return error
     }
 
     /// True when sending the same request again later may succeed (rate limits, server errors, transport
-    /// failures). Whether resending is *safe* is a separate question that ``RetryPolicy`` answers.
+    /// failures). Whether resending is *safe* is a separate question: see ``outcome`` and ``RetryPolicy``.
     public var isTransient: Bool {
-        switch kind {
-        case .rateLimited, .server, .transport: true
-        default: false
-        }
+        kind == .rateLimited || kind == .server || kind == .transport
     }
 
-    /// The field errors of a ``Kind/validation(_:)`` error, otherwise empty.
-    public var fieldErrors: [FieldError] {
-        if case .validation(let fields) = kind { return fields }
-        return []
-    }
-
-    /// One line: provider, operation, request, status, kind and message. Never contains a credential.
+    /// One line: provider, operation, request, status, kind and message, and what to do when the outcome is
+    /// unknown. Never contains a credential.
     public var description: String {
         var parts: [String] = []
         if let provider { parts.append(provider.rawValue) }
@@ -129,11 +199,15 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         var line = parts.isEmpty ? "" : parts.joined(separator: " ") + ": "
         if let request { line += "\(request) " }
         if let httpStatus { line += "→ HTTP \(httpStatus) " }
-        line += "[\(kindName)"
+        line += "[\(kindDetail)"
         if let providerCode { line += " \(providerCode)" }
         line += "] \(message)"
-        let fields = fieldErrors
-        if !fields.isEmpty { line += " (" + fields.map(\.description).joined(separator: "; ") + ")" }
+        if !fieldErrors.isEmpty { line += " (" + fieldErrors.map(\.description).joined(separator: "; ") + ")" }
+        if outcome == .unknown {
+            line +=
+                " — outcome unknown: the provider may have applied this request; look the object up before "
+                + "retrying"
+        }
         return line
     }
 
@@ -143,20 +217,17 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         return description + "\nresponse body: " + responseBody
     }
 
-    private var kindName: String {
+    private var kindDetail: String {
         switch kind {
-        case .authentication: "authentication"
-        case .permission: "permission"
-        case .notFound: "notFound"
-        case .validation: "validation"
-        case .conflict: "conflict"
-        case .rateLimited(let retryAfter):
-            retryAfter.map { "rateLimited, retry after \(Int($0.rounded(.up))) s" } ?? "rateLimited"
-        case .server: "server"
-        case .transport(let failure): "transport: \(failure)"
-        case .decoding: "decoding"
-        case .invalidRequest: "invalidRequest"
-        case .webhookRejected(let reason): "webhookRejected: \(reason)"
+        case .rateLimited:
+            guard let retryAfter else { return kind.name }
+            return "rateLimited, retry after \(Int(retryAfter.timeInterval.rounded(.up))) s"
+        case .transport:
+            return transportFailure.map { "transport: \($0)" } ?? kind.name
+        case .webhookRejected:
+            return webhookRejection.map { "webhookRejected: \($0)" } ?? kind.name
+        default:
+            return kind.name
         }
     }
 

@@ -1,5 +1,5 @@
 /// Why a webhook was rejected, for callers that answer different rejections differently (for example, log
-/// ``timestampOutOfTolerance`` as a clock problem but ``noMatchingSignature`` as a possible attack).
+/// ``timestampTooOld`` as a clock problem but ``noMatchingSignature`` as a possible attack).
 public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible {
     /// A header the scheme requires is absent; carries the header name.
     case missingHeader(String)
@@ -18,8 +18,11 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
     case noMatchingSignature
     /// The verified body is not the JSON the provider documents.
     case malformedPayload
-    /// The provider's API, asked about the payment the webhook names, does not confirm what the webhook says.
-    case notConfirmedByProvider
+    /// The provider's API, asked about the payment the webhook names, disagrees with the webhook in this field.
+    case notConfirmedByProvider(field: String)
+    /// The provider's API could not be asked about the payment the webhook names (not found, unreachable), so the
+    /// unsigned webhook could not be authenticated.
+    case lookupFailed
     /// The event was already processed (reported by an idempotency store).
     case duplicate
 
@@ -34,7 +37,8 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
         case .noSupportedSignature: "no supported signature version"
         case .noMatchingSignature: "no matching signature"
         case .malformedPayload: "malformed payload"
-        case .notConfirmedByProvider: "not confirmed by the provider's API"
+        case .notConfirmedByProvider(let field): "not confirmed by the provider's API (\(field))"
+        case .lookupFailed: "could not be authenticated: lookup failed"
         case .duplicate: "duplicate event"
         }
     }

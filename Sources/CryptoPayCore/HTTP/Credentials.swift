@@ -33,7 +33,7 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
     public static let none = Credentials(scheme: .none)
 
     /// Adds the credential's header to `headers`, replacing any header of the same name.
-    public func apply(to headers: inout HTTPHeaders) {
+    public func apply(to headers: inout HeaderFields) {
         switch scheme {
         case .header(let name, let value): headers[name] = value
         case .basic(let encoded): headers["Authorization"] = "Basic \(encoded)"

@@ -2,12 +2,16 @@ import Foundation
 
 /// One request/response exchange as seen by the logging middleware, with every credential already redacted.
 public struct HTTPLogRecord: Sendable, CustomStringConvertible {
+    /// The provider the request went to, so that one handler can serve several clients.
+    public var provider: ProviderID?
+    /// The client operation (`payments.create`), as named in errors and on the command line.
+    public var operation: String?
     /// The HTTP method.
     public var method: String
     /// The URL with credential-like query values replaced by `[REDACTED]`.
     public var url: String
     /// The request headers with credential values replaced by `[REDACTED]`.
-    public var requestHeaders: [HTTPHeaders.Field]
+    public var requestHeaders: [HeaderFields.Field]
     /// The response status, or `nil` when no response arrived.
     public var status: Int?
     /// Seconds from sending to the response or the failure.
@@ -17,11 +21,13 @@ public struct HTTPLogRecord: Sendable, CustomStringConvertible {
     /// The failure, when no response arrived (a ``PaymentError`` description, which never contains a secret).
     public var failure: String?
 
-    /// One line: `POST https://host/path?q=1 → 201 in 12 ms (attempt 1)`.
+    /// One line: `usegateway payments.create: POST https://host/path?q=1 → 201 in 12 ms (attempt 1)`.
     public var description: String {
         let milliseconds = Int((duration * 1000).rounded())
         let outcome = status.map { "\($0)" } ?? "failed: \(failure ?? "no response")"
-        return "\(method) \(url) → \(outcome) in \(milliseconds) ms (attempt \(attempt))"
+        let label = [provider?.rawValue, operation].compactMap { $0 }.joined(separator: " ")
+        let prefix = label.isEmpty ? "" : label + ": "
+        return "\(prefix)\(method) \(url) → \(outcome) in \(milliseconds) ms (attempt \(attempt))"
     }
 }
 
@@ -30,26 +36,28 @@ public struct HTTPLogRecord: Sendable, CustomStringConvertible {
 public typealias HTTPLogHandler = @Sendable (HTTPLogRecord) -> Void
 
 /// Reports every try to an ``HTTPLogHandler`` with credentials redacted (see ``Redactor``).
-public struct LoggingMiddleware: HTTPMiddleware {
+package struct LoggingMiddleware: HTTPMiddleware {
     /// The handler that receives the records.
-    public let handler: HTTPLogHandler
+    package let handler: HTTPLogHandler
 
     /// Creates the middleware.
-    public init(handler: @escaping HTTPLogHandler) {
+    package init(handler: @escaping HTTPLogHandler) {
         self.handler = handler
     }
 
     /// Sends the request and reports how it went.
     ///
     /// - Throws: whatever `next` throws, unchanged.
-    public func intercept(
-        _ request: HTTPRequest,
-        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
-    ) async throws -> HTTPResponse {
+    package func intercept(
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse {
         let started = DispatchTime.now()
         func record(status: Int?, failure: String?) -> HTTPLogRecord {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             return HTTPLogRecord(
+                provider: request.provider,
+                operation: request.operation,
                 method: request.method.rawValue,
                 url: Redactor.redactedURL(request.url),
                 requestHeaders: Redactor.redactedHeaders(request.headers),

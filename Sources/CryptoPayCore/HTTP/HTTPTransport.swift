@@ -1,7 +1,7 @@
 /// Sends one HTTP request and returns the response.
 ///
 /// Implementations return every HTTP response, including 4xx and 5xx, and throw only when no response arrived:
-/// a ``PaymentError`` of kind ``PaymentError/Kind/transport(_:)`` (so retries can tell whether the request left),
+/// a ``PaymentError`` of kind ``PaymentError/Kind/transport`` (so retries can tell whether the request left),
 /// or `CancellationError` when the calling task was cancelled. ``URLSessionTransport`` is the default; plug in your
 /// own to use another HTTP stack, a proxy or a recorder.
 public protocol HTTPTransport: Sendable {
@@ -9,7 +9,7 @@ public protocol HTTPTransport: Sendable {
     ///
     /// - Throws: ``PaymentError`` of kind `transport` when no response arrived; `CancellationError` on
     ///   cancellation.
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+    func send(_ request: TransportRequest) async throws -> TransportResponse
 }
 
 /// A step around the transport that can change a request, observe the response, or send more than once.
@@ -18,20 +18,20 @@ public protocol HTTPMiddleware: Sendable {
     ///
     /// - Throws: whatever `next` throws, or its own ``PaymentError``.
     func intercept(
-        _ request: HTTPRequest,
-        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
-    ) async throws -> HTTPResponse
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse
 }
 
 /// A transport that runs a request through middleware, outermost first, before the wrapped transport.
-public struct MiddlewareTransport: HTTPTransport {
+package struct MiddlewareTransport: HTTPTransport {
     /// The transport that finally sends the request.
-    public let base: any HTTPTransport
+    package let base: any HTTPTransport
     /// The middleware, outermost first.
-    public let middleware: [any HTTPMiddleware]
+    package let middleware: [any HTTPMiddleware]
 
     /// Wraps `base` so that every request passes through `middleware`, outermost first.
-    public init(base: any HTTPTransport, middleware: [any HTTPMiddleware]) {
+    package init(base: any HTTPTransport, middleware: [any HTTPMiddleware]) {
         self.base = base
         self.middleware = middleware
     }
@@ -39,11 +39,11 @@ public struct MiddlewareTransport: HTTPTransport {
     /// Sends the request through the middleware chain.
     ///
     /// - Throws: whatever the middleware or the base transport throws.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: TransportRequest) async throws -> TransportResponse {
         try await run(request, from: 0)
     }
 
-    private func run(_ request: HTTPRequest, from index: Int) async throws -> HTTPResponse {
+    private func run(_ request: TransportRequest, from index: Int) async throws -> TransportResponse {
         guard index < middleware.count else { return try await base.send(request) }
         return try await middleware[index].intercept(request) { next in
             try await self.run(next, from: index + 1)

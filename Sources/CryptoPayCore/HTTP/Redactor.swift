@@ -6,9 +6,9 @@ import Foundation
 /// Matching is by name and deliberately broad: a name that contains `key`, `secret`, `token`, `auth`, `signature`,
 /// `password`, `cookie` or `hmac`, in any case, is treated as a credential. Over-redacting a harmless value costs a
 /// debugging hint; under-redacting costs a leaked key.
-public enum Redactor {
+package enum Redactor {
     /// The text that replaces a credential.
-    public static let placeholder = "[REDACTED]"
+    package static let placeholder = "[REDACTED]"
 
     /// The placeholder as it must appear inside a percent-encoded query; Foundation traps on raw brackets there.
     private static let encodedPlaceholder = "%5BREDACTED%5D"
@@ -18,30 +18,30 @@ public enum Redactor {
     ]
 
     /// True when a header or query parameter of this name may carry a credential.
-    public static func isSensitive(name: String) -> Bool {
+    package static func isSensitive(name: String) -> Bool {
         let lowered = name.lowercased()
         return sensitiveFragments.contains { lowered.contains($0) }
     }
 
     /// The header's value, or ``placeholder`` when the name is sensitive.
-    public static func redactedValue(name: String, value: String) -> String {
+    package static func redactedValue(name: String, value: String) -> String {
         isSensitive(name: name) ? placeholder : value
     }
 
     /// The header fields in order, with sensitive values replaced.
-    public static func redactedHeaders(_ headers: HTTPHeaders) -> [HTTPHeaders.Field] {
-        headers.map { HTTPHeaders.Field(name: $0.name, value: redactedValue(name: $0.name, value: $0.value)) }
+    package static func redactedHeaders(_ headers: HeaderFields) -> [HeaderFields.Field] {
+        headers.map { HeaderFields.Field(name: $0.name, value: redactedValue(name: $0.name, value: $0.value)) }
     }
 
     /// The URL as text with sensitive query values and any user-info (`user:password@`) replaced by
     /// ``placeholder``. The result is for display (logs, errors), not for sending.
-    public static func redactedURL(_ url: URL) -> String {
+    package static func redactedURL(_ url: URL) -> String {
         guard let components = redactedComponents(url), let text = components.string else { return placeholder }
         return text.replacingOccurrences(of: encodedPlaceholder, with: placeholder)
     }
 
     /// The path and query of the URL, redacted as in ``redactedURL(_:)``, for error summaries.
-    public static func redactedPathAndQuery(_ url: URL) -> String {
+    package static func redactedPathAndQuery(_ url: URL) -> String {
         guard let components = redactedComponents(url) else { return placeholder }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         guard let query = components.percentEncodedQuery else { return path }

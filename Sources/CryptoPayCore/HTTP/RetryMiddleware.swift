@@ -1,47 +1,64 @@
 import Foundation
 
-/// Resends failed requests as a ``RetryPolicy`` allows, numbering each try in ``HTTPRequest/attempt``.
-public struct RetryMiddleware: HTTPMiddleware {
+/// Resends failed requests as a ``RetryPolicy`` allows, numbering each try in ``TransportRequest/attempt`` and
+/// keeping every call within the policy's overall deadline.
+package struct RetryMiddleware: HTTPMiddleware {
     /// The policy that decides.
-    public let policy: RetryPolicy
+    package let policy: RetryPolicy
 
     /// Creates the middleware.
-    public init(policy: RetryPolicy) {
+    package init(policy: RetryPolicy) {
         self.policy = policy
     }
 
-    /// Sends the request, and again while the policy says so; returns the last response.
+    /// Sends the request, and again while the policy says so and the deadline allows; returns the last response.
     ///
-    /// - Throws: the last transport error when no try got a response, or `CancellationError` when the task is
-    ///   cancelled while waiting.
-    public func intercept(
-        _ request: HTTPRequest,
-        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
-    ) async throws -> HTTPResponse {
+    /// - Throws: the last transport error when no try got a response; ``PaymentError`` of kind `timedOut` when the
+    ///   deadline leaves no time for a try; `CancellationError` when the task is cancelled while waiting.
+    package func intercept(
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse {
+        let started = policy.now()
+        let deadline = policy.overallDeadline.timeInterval
+        func remaining() -> TimeInterval { deadline - policy.now().timeIntervalSince(started) }
         var attempt = 1
         while true {
             var current = request
             current.attempt = attempt
-            let outcome: RetryPolicy.Outcome
+            let left = remaining()
+            guard left > 0 else { throw deadlineError(seconds: deadline) }
+            current.timeout = min(request.timeout, left)
+            let wait: TimeInterval
             do {
                 let response = try await next(current)
-                outcome = .response(status: response.statusCode, headers: response.headers)
-                guard
-                    case .retry(let wait) = policy.decision(method: request.method, outcome: outcome, attempt: attempt)
-                else { return response }
-                try await policy.sleep(wait)
+                let outcome = RetryPolicy.Outcome.response(status: response.statusCode, headers: response.headers)
+                guard case .retry(let after) = decide(request, outcome, attempt), after < remaining() else {
+                    return response
+                }
+                wait = after
             } catch let error as PaymentError {
-                guard case .transport(let failure) = error.kind,
-                    case .retry(let wait) = policy.decision(
-                        method: request.method,
-                        outcome: .transportFailure(failure),
-                        attempt: attempt
-                    )
+                guard let failure = error.transportFailure,
+                    case .retry(let after) = decide(request, .transportFailure(failure), attempt),
+                    after < remaining()
                 else { throw error }
-                try await policy.sleep(wait)
+                wait = after
             }
+            try await policy.sleep(wait)
             try Task.checkCancellation()
             attempt += 1
         }
+    }
+
+    private func decide(_ request: TransportRequest, _ outcome: RetryPolicy.Outcome, _ attempt: Int)
+        -> RetryPolicy.Decision
+    {
+        policy.decision(isIdempotent: request.isIdempotent, outcome: outcome, attempt: attempt)
+    }
+
+    /// Nothing was sent for this try, and a non-idempotent request is only ever retried after a try that never
+    /// left, so the outcome is certain.
+    private func deadlineError(seconds: TimeInterval) -> PaymentError {
+        PaymentError(.timedOut, message: "no time left within the overall deadline of \(Int(seconds)) s for a try")
     }
 }

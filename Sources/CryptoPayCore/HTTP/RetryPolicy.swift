@@ -2,14 +2,17 @@ import Foundation
 
 /// When and how long to wait before sending a failed request again.
 ///
-/// The rule is never to risk a double charge: a safe request (`GET`, `HEAD`) is retried after connection
-/// failures and on 408, 429, 500, 502, 503, 504 and 509; any other request (`POST`, `PATCH`, …) is retried only when
-/// the failure proves it never reached the server (connection refused, host not found, not connected). Everything
-/// else reaches the caller, who must look the object up before trying again, as the providers' documents advise.
+/// The rule is never to risk a double charge: an idempotent request (``TransportRequest/isIdempotent``, by default
+/// a `GET` or `HEAD`) is retried after connection failures and on 408, 429, 500, 502, 503, 504 and 509; any other
+/// request (a `POST`, or a `GET` that changes state) is retried only when the failure proves it never reached the
+/// server (connection refused, host not found, not connected). Everything else reaches the caller, as a
+/// ``PaymentError`` whose ``PaymentError/outcome`` says whether the request may have taken effect.
 ///
-/// Waits grow exponentially with jitter (`baseDelay × 2^(retry-1)`, capped at `maxDelay`, then a random
-/// point in its upper half); a `Retry-After` header (seconds or HTTP date) replaces the computed wait, capped at
-/// `maxRetryAfter`.
+/// Waits grow exponentially with jitter (`baseDelay × 2^(retry-1)`, capped at `maxDelay`, then a random point in
+/// its upper half). A `Retry-After` header (seconds or HTTP date) replaces the computed wait; one longer than
+/// `maxRetryAfter` is not waited out early (the provider would only answer 429 again): the caller gets
+/// ``PaymentError/Kind/rateLimited`` with ``PaymentError/retryAfter`` instead. All tries and waits of one call
+/// together stay within ``overallDeadline``.
 public struct RetryPolicy: Sendable {
     /// How many times a request may be resent after the first try; 0 disables retries.
     public var maxRetries: Int
@@ -21,32 +24,42 @@ public struct RetryPolicy: Sendable {
     public var maxRetryAfter: TimeInterval
     /// The statuses after which a safe request is resent.
     public var retryableStatuses: Set<Int>
+    /// The longest one call may take, all tries and waits together: no retry starts that could not finish in time,
+    /// and each try's timeout is cut to the time left.
+    public var overallDeadline: Duration
     /// Returns a random number in `0..<1` for jitter; injectable so that tests are deterministic.
     public var random: @Sendable () -> Double
-    /// Returns the current time, for `Retry-After` dates; injectable for tests.
+    /// Returns the current time, for `Retry-After` dates and the overall deadline; injectable for tests.
     public var now: @Sendable () -> Date
     /// Waits the given number of seconds; injectable so that tests run instantly.
     ///
     /// Throws `CancellationError` when the task is cancelled during the wait.
     public var sleep: @Sendable (TimeInterval) async throws -> Void
 
-    /// Creates a policy; the defaults are 2 retries, 0.5 s base, 8 s cap and a 30 s `Retry-After` cap.
+    /// The longest wait any setting can ask for, in seconds (one day): larger values, infinity and NaN are cut to
+    /// it, so that no conversion to nanoseconds can overflow.
+    public static let longestWait: TimeInterval = 86_400
+
+    /// Creates a policy; the defaults are 2 retries, 0.5 s base, 8 s cap, a 30 s `Retry-After` cap and a 60 s
+    /// overall deadline. Negative values count as zero; waits are capped at ``longestWait``.
     public init(
         maxRetries: Int = 2,
         baseDelay: TimeInterval = 0.5,
         maxDelay: TimeInterval = 8,
         maxRetryAfter: TimeInterval = 30,
+        overallDeadline: Duration = .seconds(60),
         retryableStatuses: Set<Int> = [408, 429, 500, 502, 503, 504, 509],
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { seconds in
-            try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+            try await Task.sleep(nanoseconds: UInt64(RetryPolicy.clamped(seconds) * 1_000_000_000))
         }
     ) {
         self.maxRetries = max(0, maxRetries)
-        self.baseDelay = max(0, baseDelay)
-        self.maxDelay = max(0, maxDelay)
-        self.maxRetryAfter = max(0, maxRetryAfter)
+        self.baseDelay = Self.clamped(baseDelay)
+        self.maxDelay = Self.clamped(maxDelay)
+        self.maxRetryAfter = Self.clamped(maxRetryAfter)
+        self.overallDeadline = max(.zero, overallDeadline)
         self.retryableStatuses = retryableStatuses
         self.random = random
         self.now = now
@@ -62,7 +75,7 @@ public struct RetryPolicy: Sendable {
     /// What happened on one try, as the policy sees it.
     public enum Outcome: Sendable {
         /// A response arrived with this status and headers.
-        case response(status: Int, headers: HTTPHeaders)
+        case response(status: Int, headers: HeaderFields)
         /// No response arrived.
         case transportFailure(TransportFailure)
     }
@@ -75,23 +88,29 @@ public struct RetryPolicy: Sendable {
         case stop
     }
 
-    /// Decides what to do after try number `attempt` (1 for the first try) of a request with `method` ended in
-    /// `outcome`.
-    public func decision(method: HTTPMethod, outcome: Outcome, attempt: Int) -> Decision {
+    /// Decides what to do after try number `attempt` (1 for the first try) of a request ended in `outcome`;
+    /// `isIdempotent` is the request's ``TransportRequest/isIdempotent``.
+    public func decision(isIdempotent: Bool, outcome: Outcome, attempt: Int) -> Decision {
         guard attempt <= maxRetries else { return .stop }
         switch outcome {
         case .response(let status, let headers):
-            guard method.isSafe, retryableStatuses.contains(status) else { return .stop }
+            guard isIdempotent, retryableStatuses.contains(status) else { return .stop }
             if let retryAfter = retryAfter(in: headers) {
-                return .retry(after: min(retryAfter, maxRetryAfter))
+                return retryAfter <= maxRetryAfter ? .retry(after: retryAfter) : .stop
             }
             return .retry(after: backoff(retry: attempt))
         case .transportFailure(let failure):
-            guard failure.requestNeverSent || (method.isSafe && failure.isRetryableForSafeRequests) else {
+            guard failure.requestNeverSent || (isIdempotent && failure.isRetryableForSafeRequests) else {
                 return .stop
             }
             return .retry(after: backoff(retry: attempt))
         }
+    }
+
+    /// `seconds` cut to `0...longestWait`; NaN counts as zero.
+    public static func clamped(_ seconds: TimeInterval) -> TimeInterval {
+        guard seconds > 0 else { return 0 }
+        return min(seconds, longestWait)
     }
 
     /// The jittered exponential wait before retry number `retry` (1 for the first retry).
@@ -104,15 +123,16 @@ public struct RetryPolicy: Sendable {
 
     /// The wait a `Retry-After` header asks for, in seconds: delta-seconds or an HTTP date (IMF-fixdate).
     /// Malformed values are ignored; a date in the past means no wait.
-    public func retryAfter(in headers: HTTPHeaders) -> TimeInterval? {
+    public func retryAfter(in headers: HeaderFields) -> TimeInterval? {
         guard let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
             return nil
         }
-        if value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber), let seconds = Int(value) {
-            return TimeInterval(seconds)
+        if value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
+            // More digits than an Int holds is still "a very long time", not "no header".
+            return Self.clamped(Int(value).map(TimeInterval.init) ?? Self.longestWait)
         }
         guard let date = HTTPDate.parse(value) else { return nil }
-        return max(0, date.timeIntervalSince(now()))
+        return Self.clamped(date.timeIntervalSince(now()))
     }
 }
 

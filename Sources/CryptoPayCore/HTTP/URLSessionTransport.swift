@@ -7,14 +7,14 @@ import Foundation
 
 /// The default ``HTTPTransport``: sends each request with Foundation's `URLSession`.
 ///
-/// - Every HTTP status, including 4xx and 5xx, comes back as an ``HTTPResponse``.
+/// - Every HTTP status, including 4xx and 5xx, comes back as an ``TransportResponse``.
 /// - `Accept: application/json` and `User-Agent: CryptoPay/<version> Swift` are sent unless the request sets those
 ///   headers itself. A `POST` with a body and no `Content-Type` goes out as `application/x-www-form-urlencoded`
 ///   on Linux (FoundationNetworking adds it), so callers sending JSON set `Content-Type` themselves.
 /// - Redirects are not followed: a 3xx arrives as a response. Following one silently could turn a `POST` into a
 ///   `GET`, drop its body, or carry an API key to another host.
 /// - Timeouts: libcurl truncates `timeoutInterval` to whole seconds (0.5 s would fail after a few milliseconds), so
-///   ``HTTPRequest/timeout`` is rounded *up* to whole seconds, at least 1 and at most one day. The same value is
+///   ``TransportRequest/timeout`` is rounded *up* to whole seconds, at least 1 and at most one day. The same value is
 ///   also enforced as an overall deadline with a timer of our own, because `timeoutIntervalForResource` is ignored
 ///   on Linux; whichever fires first ends the call with ``TransportFailure/timedOut``.
 /// - Cancellation: when the calling task is cancelled, the call returns `CancellationError` at once and the transfer
@@ -70,10 +70,10 @@ public struct URLSessionTransport: HTTPTransport {
     /// Sends the request and returns the response, whatever its status.
     ///
     /// - Throws: `CancellationError` when the calling task is cancelled (the transfer may still complete in the
-    ///   background); otherwise ``PaymentError`` of kind ``PaymentError/Kind/transport(_:)`` when no HTTP response
+    ///   background); otherwise ``PaymentError`` of kind ``PaymentError/Kind/transport`` when no HTTP response
     ///   arrived. It names the failure, the platform's error code, the scheme, host, port and path; query values,
     ///   user-info and headers are never included.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
         let timeout = Self.effectiveTimeout(request.timeout)
         let urlRequest = Self.urlRequest(for: request, timeout: timeout)
@@ -96,7 +96,7 @@ public struct URLSessionTransport: HTTPTransport {
         }
     }
 
-    private static func urlRequest(for request: HTTPRequest, timeout: TimeInterval) -> URLRequest {
+    private static func urlRequest(for request: TransportRequest, timeout: TimeInterval) -> URLRequest {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method.rawValue
         for field in request.headers {
@@ -116,8 +116,8 @@ public struct URLSessionTransport: HTTPTransport {
         data: Data?,
         response: URLResponse?,
         error: (any Error)?,
-        request: HTTPRequest
-    ) -> Result<HTTPResponse, any Error> {
+        request: TransportRequest
+    ) -> Result<TransportResponse, any Error> {
         if let error {
             let nsError = error as NSError
             return .failure(
@@ -127,7 +127,7 @@ public struct URLSessionTransport: HTTPTransport {
         guard let response = response as? HTTPURLResponse else {
             return .failure(Self.error(.other(code: NSURLErrorBadServerResponse), detail: "no HTTP response", request))
         }
-        var headers = HTTPHeaders()
+        var headers = HeaderFields()
         // `allHeaderFields` is a dictionary; sorting makes the order stable from one run to the next.
         let fields = response.allHeaderFields.compactMap { name, value -> (String, String)? in
             guard let name = name as? String, let value = value as? String else { return nil }
@@ -136,20 +136,21 @@ public struct URLSessionTransport: HTTPTransport {
         for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) {
             headers.add(name: name, value: value)
         }
-        return .success(HTTPResponse(statusCode: response.statusCode, headers: headers, body: data ?? Data()))
+        return .success(TransportResponse(statusCode: response.statusCode, headers: headers, body: data ?? Data()))
     }
 
     /// The error for a request that got no response. Only the scheme, host, port and path are kept: a query value
     /// or user-info may be a credential, so neither reaches the error.
-    private static func error(_ failure: TransportFailure, detail: String, _ request: HTTPRequest) -> PaymentError {
+    private static func error(_ failure: TransportFailure, detail: String, _ request: TransportRequest) -> PaymentError
+    {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
         var origin = Redactor.placeholder
         if let components, let host = components.host {
             origin = (components.scheme.map { $0 + "://" } ?? "") + host + (components.port.map { ":\($0)" } ?? "")
         }
         let path = components?.percentEncodedPath ?? ""
-        return PaymentError(
-            .transport(failure),
+        return PaymentError.transport(
+            failure,
             message: "\(failure) (\(origin), \(detail))",
             request: PaymentError.RequestSummary(method: request.method.rawValue, path: path.isEmpty ? "/" : path)
         )
@@ -161,13 +162,13 @@ public struct URLSessionTransport: HTTPTransport {
 private final class Exchange: @unchecked Sendable {
     // Guards every stored property below.
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    private var continuation: CheckedContinuation<TransportResponse, any Error>?
     private var deadline: DispatchWorkItem?
     private var finished = false
 
     /// Installs the continuation; returns false, having resumed it with `CancellationError`, when cancellation
     /// already finished the exchange, so no transfer should start.
-    func start(_ continuation: CheckedContinuation<HTTPResponse, any Error>, deadline: DispatchWorkItem) -> Bool {
+    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>, deadline: DispatchWorkItem) -> Bool {
         let alreadyFinished = lock.withLock {
             guard !finished else { return true }
             self.continuation = continuation
@@ -180,8 +181,8 @@ private final class Exchange: @unchecked Sendable {
         return !alreadyFinished
     }
 
-    func finish(_ result: Result<HTTPResponse, any Error>) {
-        let pending = lock.withLock { () -> (CheckedContinuation<HTTPResponse, any Error>?, DispatchWorkItem?) in
+    func finish(_ result: Result<TransportResponse, any Error>) {
+        let pending = lock.withLock { () -> (CheckedContinuation<TransportResponse, any Error>?, DispatchWorkItem?) in
             guard !finished else { return (nil, nil) }
             finished = true
             defer {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parses the timestamps providers send: ISO 8601 with or without fractional seconds and with `Z`, an offset or
 /// no zone (read as UTC), and the `YYYY-MM-DD HH:MM:SS` form of the POS document (UTC).
-public enum DateCoding {
+package enum DateCoding {
     private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let withoutFraction = Date.ISO8601FormatStyle()
     private static let noZone = Date.ISO8601FormatStyle(timeZone: .gmt)
@@ -16,7 +16,7 @@ public enum DateCoding {
         .dateTimeSeparator(.space)
 
     /// Parses one timestamp, or returns `nil` when the text is in none of the accepted forms.
-    public static func parse(_ text: String) -> Date? {
+    package static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         for style in [withoutFraction, withFraction, noZone, noZoneWithFraction, spaced] {
             if let date = try? style.parse(trimmed) { return date }
@@ -25,13 +25,13 @@ public enum DateCoding {
     }
 
     /// ISO 8601 in UTC with whole seconds (`2019-08-24T14:15:22Z`), the form providers expect back.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         withoutFraction.format(date)
     }
 
     /// A `JSONDecoder` date strategy that accepts every form ``parse(_:)`` does and, for anything else, throws a
     /// `DecodingError` whose coding path names the field.
-    public static let decodingStrategy = JSONDecoder.DateDecodingStrategy.custom { decoder in
+    package static let decodingStrategy = JSONDecoder.DateDecodingStrategy.custom { decoder in
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = parse(text) else {
@@ -41,7 +41,7 @@ public enum DateCoding {
     }
 
     /// A `JSONEncoder` date strategy writing ``format(_:)``.
-    public static let encodingStrategy = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+    package static let encodingStrategy = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
         var container = encoder.singleValueContainer()
         try container.encode(format(date))
     }

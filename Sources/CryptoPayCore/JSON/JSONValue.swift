@@ -190,25 +190,25 @@ public struct JSONObject: Hashable, Sendable, Sequence, ExpressibleByDictionaryL
 }
 
 /// A coding key made from any string or integer, for decoding objects whose keys are not known in advance.
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+package struct AnyCodingKey: CodingKey, Hashable, Sendable {
     /// The key's text.
-    public var stringValue: String
+    package var stringValue: String
     /// The key's integer value, for array positions.
-    public var intValue: Int?
+    package var intValue: Int?
 
     /// Creates a key from text.
-    public init(_ string: String) {
+    package init(_ string: String) {
         stringValue = string
         intValue = nil
     }
 
     /// Creates a key from text.
-    public init?(stringValue: String) {
+    package init?(stringValue: String) {
         self.init(stringValue)
     }
 
     /// Creates a key from an array position.
-    public init?(intValue: Int) {
+    package init?(intValue: Int) {
         stringValue = String(intValue)
         self.intValue = intValue
     }

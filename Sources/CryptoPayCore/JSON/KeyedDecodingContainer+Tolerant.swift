@@ -6,14 +6,14 @@ extension KeyedDecodingContainer {
     /// A number or decimal string read exactly; `nil` when the key is missing or `null`.
     ///
     /// - Throws: `DecodingError` naming the field when the value is present but not an exact decimal amount.
-    public func decodeDecimalIfPresent(forKey key: Key) throws -> Decimal? {
+    package func decodeDecimalIfPresent(forKey key: Key) throws -> Decimal? {
         try decode(OptionalAmount<DecimalAsNumber>.self, forKey: key).wrappedValue
     }
 
     /// A list or map that the document shows but does not promise: empty when the key is missing or `null`.
     ///
     /// - Throws: `DecodingError` naming the field when the value is present but malformed.
-    public func decodeOrEmpty<Value: Decodable & RangeReplaceableCollection>(
+    package func decodeOrEmpty<Value: Decodable & RangeReplaceableCollection>(
         _ type: Value.Type,
         forKey key: Key
     ) throws -> Value {
@@ -24,7 +24,7 @@ extension KeyedDecodingContainer {
     /// unset URL as `""`).
     ///
     /// - Throws: `DecodingError.dataCorrupted` naming the field when the text is not a URL.
-    public func decodeURLIfPresent(forKey key: Key) throws -> URL? {
+    package func decodeURLIfPresent(forKey key: Key) throws -> URL? {
         guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
         guard let url = URL(string: text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\"\(text)\" is not a URL")

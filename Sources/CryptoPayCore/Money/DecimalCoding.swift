@@ -6,12 +6,12 @@ import Foundation
 /// Numbers are read by `JSONDecoder` straight from the JSON text into `Decimal`, which is exact; strings go through
 /// ``DecimalText/parse(_:)``. Binary floating point is never involved. A malformed amount is a `DecodingError` whose
 /// coding path names the field, which the clients turn into a ``PaymentError`` of kind `decoding`.
-public enum DecimalCoding {
+package enum DecimalCoding {
     /// Reads an amount from a single-value container holding a JSON number or a JSON string.
     ///
     /// - Throws: `DecodingError.dataCorrupted` when the string is not strict decimal text, `typeMismatch` when the
     ///   value is neither a number nor a string.
-    public static func decode(from decoder: any Decoder) throws -> Decimal {
+    package static func decode(from decoder: any Decoder) throws -> Decimal {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             guard let value = DecimalText.parse(text) else {
@@ -136,7 +136,7 @@ extension KeyedDecodingContainer {
     /// Decodes an ``OptionalAmount`` that may be missing entirely, not only `null`.
     ///
     /// - Throws: `DecodingError` when the value is present but not an exact decimal amount.
-    public func decode<Format>(
+    package func decode<Format>(
         _ type: OptionalAmount<Format>.Type,
         forKey key: Key
     ) throws -> OptionalAmount<Format> {
@@ -148,7 +148,7 @@ extension KeyedEncodingContainer {
     /// Leaves out an ``OptionalAmount`` key whose value is `nil`, instead of writing `null`.
     ///
     /// - Throws: whatever the encoder throws.
-    public mutating func encode<Format>(_ value: OptionalAmount<Format>, forKey key: Key) throws {
+    package mutating func encode<Format>(_ value: OptionalAmount<Format>, forKey key: Key) throws {
         guard value.wrappedValue != nil else { return }
         try encodeIfPresent(Optional(value), forKey: key)
     }

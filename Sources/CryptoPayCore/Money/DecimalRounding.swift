@@ -2,7 +2,7 @@ import Foundation
 
 extension Decimal {
     /// The number of digits after the decimal point needed to write this value exactly (`1.50` → 1, `10` → 0).
-    public var decimalPlaces: Int {
+    package var decimalPlaces: Int {
         guard !isZero, isFinite else { return 0 }
         var text = DecimalText.format(self)
         guard let dot = text.firstIndex(of: ".") else { return 0 }
@@ -11,7 +11,7 @@ extension Decimal {
     }
 
     /// This value rounded to `places` digits after the decimal point, with `mode` (banker's rounding by default).
-    public func rounded(toPlaces places: Int, mode: NSDecimalNumber.RoundingMode = .bankers) -> Decimal {
+    package func rounded(toPlaces places: Int, mode: NSDecimalNumber.RoundingMode = .bankers) -> Decimal {
         var source = self
         var result = Decimal()
         NSDecimalRound(&result, &source, places, mode)
@@ -20,11 +20,11 @@ extension Decimal {
 }
 
 /// Client-side checks of amounts against a provider's documented limits, before anything is sent.
-public enum AmountRules {
+package enum AmountRules {
     /// Checks that `amount` is greater than zero.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` otherwise.
-    public static func requirePositive(_ amount: Decimal, field: String) throws {
+    package static func requirePositive(_ amount: Decimal, field: String) throws {
         guard amount > 0 else {
             throw PaymentError.invalidRequest("\(field) must be greater than zero, got \(DecimalText.format(amount))")
         }
@@ -34,7 +34,7 @@ public enum AmountRules {
     /// silently: a payment for a different sum than the caller asked for is worse than an error.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` otherwise.
-    public static func requireDecimalPlaces(_ amount: Decimal, atMost places: Int, field: String) throws {
+    package static func requireDecimalPlaces(_ amount: Decimal, atMost places: Int, field: String) throws {
         guard amount.decimalPlaces <= places else {
             throw PaymentError.invalidRequest(
                 "\(field) allows at most \(places) decimal places, got \(DecimalText.format(amount))"

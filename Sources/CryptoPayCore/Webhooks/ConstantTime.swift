@@ -2,13 +2,13 @@
 ///
 /// Use it for every comparison of a received signature with an expected one: an early-exit comparison lets an
 /// attacker who can time responses learn a valid signature one byte at a time.
-public enum ConstantTime {
+package enum ConstantTime {
     /// True when `a` and `b` hold the same bytes.
     ///
     /// Every byte is examined even after a difference is found. Sequences of different lengths are unequal at
     /// once: the length of a signature is public (it is fixed by the algorithm), so returning early reveals
     /// nothing about which byte differed. Nothing here throws.
-    public static func equals<A: Collection, B: Collection>(
+    package static func equals<A: Collection, B: Collection>(
         _ a: A,
         _ b: B
     ) -> Bool where A.Element == UInt8, B.Element == UInt8 {

@@ -51,17 +51,19 @@ public struct HMACHeaderSignatureScheme: WebhookSignatureScheme, CustomStringCon
         self.provider = provider
     }
 
-    /// Checks the code in the signature header against the raw body.
+    /// Checks the code in the signature header against the raw body. The scheme signs no id or time, so the result
+    /// is empty.
     ///
-    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)`` with reason
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
     ///   ``WebhookRejectionReason/missingHeader(_:)``, ``WebhookRejectionReason/malformedHeader(_:)`` (empty,
     ///   repeated with different values, or not 32 bytes of hex or base64), or
     ///   ``WebhookRejectionReason/noMatchingSignature``.
-    public func verify(_ request: WebhookRequest) throws {
+    @discardableResult
+    public func verify(_ request: WebhookRequest) throws -> VerifiedSignature {
         try verifyTyped(request)
     }
 
-    private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) {
+    private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) -> VerifiedSignature {
         guard let value = try request.uniqueHeader(headerName, provider: provider) else {
             throw .webhookRejected(
                 .missingHeader(headerName), "The \(headerName) header is missing.", provider: provider)
@@ -82,7 +84,7 @@ public struct HMACHeaderSignatureScheme: WebhookSignatureScheme, CustomStringCon
                 authenticator.finalize(into: code)
                 return candidates.contains { ConstantTime.equals(UnsafeRawBufferPointer(code), $0) }
             }
-            if matched { return }
+            if matched { return VerifiedSignature() }
         }
         throw .webhookRejected(
             .noMatchingSignature,
@@ -102,7 +104,7 @@ public struct HMACHeaderSignatureScheme: WebhookSignatureScheme, CustomStringCon
         secret: String,
         headerName: String,
         encoding: Encoding = .lowercaseHex
-    ) throws -> HTTPHeaders {
+    ) throws -> HeaderFields {
         guard !headerName.isEmpty else {
             throw PaymentError.invalidRequest("The webhook signature header name must not be empty.")
         }

@@ -5,15 +5,15 @@ import Foundation
 /// The key is absorbed into the inner and outer hash states once, at ``init(key:)-(Data)``; the key itself is not
 /// kept. Copy a keyed value to authenticate many messages with the same key without re-hashing the padded key
 /// each time. The value's description and mirror never show key material. Nothing here throws.
-public struct HMACSHA256: Sendable, CustomStringConvertible, CustomReflectable {
+package struct HMACSHA256: Sendable, CustomStringConvertible, CustomReflectable {
     /// The length of an authentication code in bytes.
-    public static let byteCount = SHA256.digestByteCount
+    package static let byteCount = SHA256.digestByteCount
 
     private var inner: SHA256
     private let outer: SHA256
 
     /// Creates an authenticator keyed with `key`; keys longer than one block are hashed first, as RFC 2104 says.
-    public init(key: UnsafeRawBufferPointer) {
+    package init(key: UnsafeRawBufferPointer) {
         var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &block) { padded in
             if key.count > SHA256.blockByteCount {
@@ -41,37 +41,37 @@ public struct HMACSHA256: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     /// Creates an authenticator keyed with the bytes of `key`.
-    public init(key: Data) {
+    package init(key: Data) {
         self = key.withUnsafeBytes { HMACSHA256(key: $0) }
     }
 
     /// Creates an authenticator keyed with a sequence of bytes.
-    public init<Key: Sequence>(key: Key) where Key.Element == UInt8 {
+    package init<Key: Sequence>(key: Key) where Key.Element == UInt8 {
         self = Array(key).withUnsafeBytes { HMACSHA256(key: $0) }
     }
 
     /// Absorbs message bytes.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         inner.update(buffer)
     }
 
     /// Absorbs the bytes of `data`.
-    public mutating func update(_ data: Data) {
+    package mutating func update(_ data: Data) {
         inner.update(data)
     }
 
     /// Absorbs the UTF-8 encoding of `string`.
-    public mutating func update(_ string: String) {
+    package mutating func update(_ string: String) {
         inner.update(string)
     }
 
     /// Absorbs a sequence of bytes.
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         inner.update(bytes)
     }
 
     /// Returns the 32-byte authentication code of the bytes absorbed so far; `self` is left unchanged.
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: Self.byteCount) { code, initialized in
             finalize(into: UnsafeMutableRawBufferPointer(code))
             initialized = Self.byteCount
@@ -90,14 +90,14 @@ public struct HMACSHA256: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     /// The authentication code of `message` under `key`.
-    public static func authenticationCode(for message: Data, key: Data) -> [UInt8] {
+    package static func authenticationCode(for message: Data, key: Data) -> [UInt8] {
         var authenticator = HMACSHA256(key: key)
         authenticator.update(message)
         return authenticator.finalize()
     }
 
     /// The authentication code of a byte sequence under a byte-sequence key.
-    public static func authenticationCode<Message: Sequence, Key: Sequence>(
+    package static func authenticationCode<Message: Sequence, Key: Sequence>(
         for message: Message,
         key: Key
     ) -> [UInt8] where Message.Element == UInt8, Key.Element == UInt8 {
@@ -107,8 +107,8 @@ public struct HMACSHA256: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     /// A fixed text: the keyed state is derived from a secret and is never shown.
-    public var description: String { "HMACSHA256(key: [REDACTED])" }
+    package var description: String { "HMACSHA256(key: [REDACTED])" }
 
     /// An empty mirror, so that `dump` and debuggers do not print the keyed state.
-    public var customMirror: Mirror { Mirror(self, children: [:]) }
+    package var customMirror: Mirror { Mirror(self, children: [:]) }
 }

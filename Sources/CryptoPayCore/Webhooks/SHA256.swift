@@ -8,11 +8,11 @@ import Foundation
 ///
 /// Hashing allocates nothing per block: the partial block lives in a fixed-size inline buffer and whole blocks are
 /// compressed straight from the caller's memory. Nothing here throws.
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
     /// The digest length in bytes.
-    public static let digestByteCount = 32
+    package static let digestByteCount = 32
     /// The block length in bytes; HMAC pads its key to this length.
-    public static let blockByteCount = 64
+    package static let blockByteCount = 64
 
     private var h0: UInt32 = 0x6a09_e667
     private var h1: UInt32 = 0xbb67_ae85
@@ -28,10 +28,10 @@ public struct SHA256: Sendable {
     private var totalByteCount: UInt64 = 0
 
     /// Creates a hasher in the initial state.
-    public init() {}
+    package init() {}
 
     /// Absorbs the bytes in `buffer`.
-    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    package mutating func update(_ buffer: UnsafeRawBufferPointer) {
         guard var input = buffer.baseAddress, !buffer.isEmpty else { return }
         var remaining = buffer.count
         totalByteCount &+= UInt64(remaining)
@@ -65,18 +65,18 @@ public struct SHA256: Sendable {
     }
 
     /// Absorbs the bytes of `data`.
-    public mutating func update(_ data: Data) {
+    package mutating func update(_ data: Data) {
         data.withUnsafeBytes { update($0) }
     }
 
     /// Absorbs the UTF-8 encoding of `string`, without copying it when it is stored natively as UTF-8.
-    public mutating func update(_ string: String) {
+    package mutating func update(_ string: String) {
         var string = string
         string.withUTF8 { update(UnsafeRawBufferPointer($0)) }
     }
 
     /// Absorbs a sequence of bytes (an array, a slice, `Data`, a string's `utf8` view).
-    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    package mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         let absorbed: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         if absorbed == nil {
             Array(bytes).withUnsafeBytes { update($0) }
@@ -86,7 +86,7 @@ public struct SHA256: Sendable {
     /// Pads the message, compresses the last block(s) and returns the 32-byte digest.
     ///
     /// `self` is left unchanged, so one hasher can be finalized more than once or continued.
-    public func finalize() -> [UInt8] {
+    package func finalize() -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: Self.digestByteCount) { digest, initialized in
             finalize(into: UnsafeMutableRawBufferPointer(digest))
             initialized = Self.digestByteCount
@@ -117,14 +117,14 @@ public struct SHA256: Sendable {
     }
 
     /// The digest of `data`.
-    public static func hash(_ data: Data) -> [UInt8] {
+    package static func hash(_ data: Data) -> [UInt8] {
         var hasher = SHA256()
         hasher.update(data)
         return hasher.finalize()
     }
 
     /// The digest of a sequence of bytes.
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    package static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalize()

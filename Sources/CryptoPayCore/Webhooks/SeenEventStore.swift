@@ -79,7 +79,7 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// Records `id`, or throws if it was already remembered.
     ///
-    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)`` with reason
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
     ///   ``WebhookRejectionReason/duplicate``.
     public func insertOrThrow(_ id: String) throws {
         guard insert(id) else {

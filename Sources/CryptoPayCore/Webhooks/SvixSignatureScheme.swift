@@ -88,24 +88,27 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// Checks the headers, the timestamp and the signatures of `request`.
     ///
-    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)`` with reason
+    /// Returns the signed id and timestamp.
+    ///
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
     ///   ``WebhookRejectionReason/missingHeader(_:)`` or ``WebhookRejectionReason/malformedHeader(_:)`` (absent,
     ///   empty or conflicting repeated header), ``WebhookRejectionReason/malformedTimestamp``,
     ///   ``WebhookRejectionReason/timestampTooOld``, ``WebhookRejectionReason/timestampTooNew``,
     ///   ``WebhookRejectionReason/noSupportedSignature`` (no well-formed `v1` entry), or
     ///   ``WebhookRejectionReason/noMatchingSignature``.
-    public func verify(_ request: WebhookRequest) throws {
+    @discardableResult
+    public func verify(_ request: WebhookRequest) throws -> VerifiedSignature {
         try verifyTyped(request)
     }
 
-    private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) {
+    private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) -> VerifiedSignature {
         let svix = HeaderNames.svix
         let standard = HeaderNames.standardWebhooks
         let id = try requiredHeader(svix.id, orElse: standard.id, in: request)
         let timestamp = try requiredHeader(svix.timestamp, orElse: standard.timestamp, in: request)
         let signatureHeader = try requiredHeader(svix.signature, orElse: standard.signature, in: request)
 
-        try checkTimestamp(timestamp)
+        let signedAt = try checkTimestamp(timestamp)
         let signatures = Self.v1Signatures(in: signatureHeader)
         guard !signatures.isEmpty else {
             throw .webhookRejected(
@@ -128,7 +131,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
                 authenticator.finalize(into: code)
                 return signatures.contains { ConstantTime.equals(UnsafeRawBufferPointer(code), $0) }
             }
-            if matched { return }
+            if matched { return VerifiedSignature(deliveryID: id, timestamp: signedAt) }
         }
         throw .webhookRejected(
             .noMatchingSignature,
@@ -156,7 +159,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
         timestamp: Date,
         secret: String,
         headerNames: HeaderNames = .svix
-    ) throws -> HTTPHeaders {
+    ) throws -> HeaderFields {
         guard !id.isEmpty else { throw PaymentError.invalidRequest("A webhook id must not be empty.") }
         guard let seconds = Int64(exactly: timestamp.timeIntervalSince1970.rounded(.down)) else {
             throw PaymentError.invalidRequest("The webhook timestamp is outside the range of Unix seconds.")
@@ -215,7 +218,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// Compares with whole seconds of the current time, as the official libraries do, so a delivery exactly
     /// ``tolerance`` seconds away is still accepted.
-    private func checkTimestamp(_ text: String) throws(PaymentError) {
+    private func checkTimestamp(_ text: String) throws(PaymentError) -> Date {
         guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let seconds = Int64(text)
         else {
@@ -245,6 +248,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
                 provider: provider
             )
         }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// The decoded `v1` signatures; entries of other versions and malformed entries are skipped.

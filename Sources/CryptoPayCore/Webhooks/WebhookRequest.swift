@@ -9,10 +9,10 @@ public struct WebhookRequest: Sendable {
     /// The request body exactly as received.
     public var body: Data
     /// The request headers; lookups are case-insensitive.
-    public var headers: HTTPHeaders
+    public var headers: HeaderFields
 
     /// Creates a request from the raw body and the headers.
-    public init(body: Data, headers: HTTPHeaders) {
+    public init(body: Data, headers: HeaderFields) {
         self.body = body
         self.headers = headers
     }
@@ -20,7 +20,22 @@ public struct WebhookRequest: Sendable {
     /// Creates a request from the raw body and headers given as a dictionary (for frameworks that expose them so).
     public init(body: Data, headers: [String: String]) {
         self.body = body
-        self.headers = HTTPHeaders(headers.map { ($0.key, $0.value) })
+        self.headers = HeaderFields(headers.map { ($0.key, $0.value) })
+    }
+
+    /// Creates a request from the raw body and any sequence of `(name:, value:)` pairs, such as Vapor's
+    /// `req.headers`, passed straight in.
+    public init<Headers: Sequence>(body: Data, headers: Headers)
+    where Headers.Element == (name: String, value: String) {
+        self.body = body
+        self.headers = HeaderFields(headers.map { ($0.name, $0.value) })
+    }
+
+    /// Creates a request from the raw body and any sequence of unlabelled name/value pairs (for Hummingbird:
+    /// `request.headers.map { ($0.name.rawName, $0.value) }`).
+    public init<Headers: Sequence>(body: Data, headers: Headers) where Headers.Element == (String, String) {
+        self.body = body
+        self.headers = HeaderFields(Array(headers))
     }
 
     /// The value of the header `name`, or `nil` when it is absent.

@@ -4,51 +4,70 @@ import Foundation
 ///
 /// The order matters: nothing is decoded before the signature is checked, and the body decoded is the same bytes
 /// that were verified, so the returned event is exactly what the provider signed.
-public struct WebhookVerifier<Event: Decodable & Sendable>: Sendable {
-    /// The signature scheme checked before decoding.
-    public let scheme: any WebhookSignatureScheme
-    /// The decoder for the body; shared safely across concurrent deliveries.
-    public let decoder: JSONDecoder
+package struct WebhookVerifier<Event: Decodable & Sendable>: Sendable {
+    /// Builds the idempotency key of a verified delivery.
+    package typealias KeyMaker = @Sendable (Event, VerifiedSignature, WebhookRequest) -> String
 
-    /// Creates a verifier for a scheme and a decoder.
-    public init(scheme: any WebhookSignatureScheme, decoder: JSONDecoder = JSONCoding.makeDecoder()) {
+    /// The signature scheme checked before decoding.
+    package let scheme: any WebhookSignatureScheme
+    /// The decoder for the body; shared safely across concurrent deliveries.
+    package let decoder: JSONDecoder
+    private let idempotencyKey: KeyMaker
+
+    /// Creates a verifier for a scheme, a decoder and the provider's idempotency key.
+    package init(
+        scheme: any WebhookSignatureScheme,
+        decoder: JSONDecoder = JSONCoding.makeDecoder(),
+        idempotencyKey: @escaping KeyMaker
+    ) {
         self.scheme = scheme
         self.decoder = decoder
+        self.idempotencyKey = idempotencyKey
     }
 
     /// Verifies `request` with ``scheme`` and decodes its body.
     ///
-    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)``: the scheme's reason when the
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected``: the scheme's reason when the
     ///   signature or timestamp is rejected, or ``WebhookRejectionReason/malformedPayload`` (with the coding path of
     ///   the failing field in the message) when an authentic body is not a valid `Event`.
-    public func verify(_ request: WebhookRequest) throws -> Event {
-        try scheme.verify(request, as: Event.self, decoder: decoder)
+    package func verify(_ request: WebhookRequest) throws -> VerifiedWebhook<Event> {
+        let signature = try scheme.verify(request)
+        let event = try WebhookPayload.decode(
+            Event.self, from: request.body, decoder: decoder, provider: scheme.provider)
+        return VerifiedWebhook(
+            event: event,
+            idempotencyKey: idempotencyKey(event, signature, request),
+            deliveryID: signature.deliveryID,
+            timestamp: signature.timestamp,
+            authentication: .signature
+        )
     }
 }
 
-extension WebhookSignatureScheme {
-    /// Verifies `request` and decodes its body as `type`; see ``WebhookVerifier``.
+/// Decodes webhook bodies, turning every failure into a ``WebhookRejectionReason/malformedPayload`` rejection.
+package enum WebhookPayload {
+    /// Decodes `body` as `type`.
     ///
-    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected(_:)``: this scheme's rejection, or
-    ///   ``WebhookRejectionReason/malformedPayload`` when the verified body does not decode.
-    public func verify<Event: Decodable>(
-        _ request: WebhookRequest,
-        as type: Event.Type,
-        decoder: JSONDecoder = JSONCoding.makeDecoder()
-    ) throws -> Event {
-        try verify(request)
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
+    ///   ``WebhookRejectionReason/malformedPayload``, naming the failing field.
+    package static func decode<Value: Decodable>(
+        _ type: Value.Type,
+        from body: Data,
+        decoder: JSONDecoder,
+        provider: ProviderID?
+    ) throws -> Value {
         do {
-            return try decoder.decode(type, from: request.body)
+            return try decoder.decode(type, from: body)
         } catch let error as DecodingError {
             throw PaymentError.webhookRejected(
                 .malformedPayload,
-                "The webhook body is authentic but is not a valid \(type): \(ErrorMapping.describe(error))",
+                "The webhook body is not a valid \(type): \(ErrorMapping.describe(error))",
                 provider: provider
             )
         } catch {
             throw PaymentError.webhookRejected(
                 .malformedPayload,
-                "The webhook body is authentic but is not a valid \(type).",
+                "The webhook body is not a valid \(type).",
                 provider: provider
             )
         }

@@ -59,7 +59,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     }
 
     /// Sends a state change, `<method> /<collection>/{id}/<action>`.
-    func perform(_ action: String, id: String, method: HTTPMethod = .patch, body: RequestBody? = nil) async throws
+    func perform(_ action: String, id: String, method: RequestMethod = .patch, body: RequestBody? = nil) async throws
         -> Item
     {
         try await api.send(

@@ -6,12 +6,13 @@ import Foundation
 ///
 /// ```swift
 /// let webhook = try UseGatewayWebhook(secret: "whsec_…")
-/// let event = try webhook.verify(WebhookRequest(body: rawBody, headers: headers))
+/// let verified = try await webhook.verify(WebhookRequest(body: rawBody, headers: headers))
+/// // verified.idempotencyKey is the svix-id: process each delivery once.
 /// ```
 ///
 /// Pass the body exactly as received: the signature covers its bytes. The secrets never appear in descriptions or
 /// errors.
-public struct UseGatewayWebhook: Sendable {
+public struct UseGatewayWebhook: WebhookAuthenticator {
     private let verifier: WebhookVerifier<UseGatewayWebhookEvent>
 
     /// Creates a verifier for one or more endpoint secrets (`whsec_…`; more than one while a secret is rotated).
@@ -27,7 +28,7 @@ public struct UseGatewayWebhook: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         let scheme = try SvixSignatureScheme(secrets: secrets, tolerance: tolerance, provider: .useGateway, now: now)
-        verifier = WebhookVerifier(scheme: scheme, decoder: JSONCoding.makeDecoder())
+        verifier = WebhookVerifier(scheme: scheme) { _, signature, _ in signature.deliveryID ?? "" }
     }
 
     /// Creates a verifier for one endpoint secret.
@@ -41,11 +42,13 @@ public struct UseGatewayWebhook: Sendable {
         try self.init(secrets: [secret], tolerance: tolerance, now: now)
     }
 
-    /// Checks the signature and timestamp of a delivery, then decodes the same bytes as an event.
+    /// Checks the signature and timestamp of a delivery, then decodes the same bytes as an event. The result carries
+    /// the `svix-id` as ``VerifiedWebhook/deliveryID`` and ``VerifiedWebhook/idempotencyKey``, and the signed
+    /// `svix-timestamp`.
     ///
     /// - Throws: ``PaymentError`` of kind `webhookRejected`: a missing or malformed header, a timestamp outside the
     ///   tolerance, no matching signature, or `malformedPayload` when the authentic body is not a UseGateway event.
-    public func verify(_ request: WebhookRequest) throws -> UseGatewayWebhookEvent {
+    public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<UseGatewayWebhookEvent> {
         try verifier.verify(request)
     }
 }

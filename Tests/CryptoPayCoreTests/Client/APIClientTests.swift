@@ -95,17 +95,17 @@ final class APIClientTests: XCTestCase {
     func testErrorMappingPerStatus() async throws {
         let body = #"{"code":"E1","message":"Nope","errors":[{"field":"name","message":"required"}]}"#
         let cases: [(Int, PaymentError.Kind)] = [
-            (400, .validation([FieldError(field: "name", message: "required")])),
+            (400, .validation),
             (401, .authentication), (403, .permission), (404, .notFound), (405, .invalidRequest),
             (406, .invalidRequest), (409, .conflict), (410, .notFound),
-            (422, .validation([FieldError(field: "name", message: "required")])),
-            (429, .rateLimited(retryAfter: 7)), (500, .server), (502, .server), (503, .server), (509, .server),
+            (422, .validation),
+            (429, .rateLimited), (500, .server), (502, .server), (503, .server), (509, .server),
             (302, .server),
         ]
         for (status, kind) in cases {
             let transport = ReplayTransport()
             transport.enqueue(
-                .response(HTTPResponse(statusCode: status, headers: ["Retry-After": "7"], body: Data(body.utf8))))
+                .response(TransportResponse(statusCode: status, headers: ["Retry-After": "7"], body: Data(body.utf8))))
             let client = try makeClient(transport: transport, retryPolicy: .none)
             do {
                 _ = try await client.send(Endpoint<Item>("items.create", .post, "/items/"))
@@ -113,6 +113,8 @@ final class APIClientTests: XCTestCase {
             } catch let error as PaymentError {
                 XCTAssertEqual(error.kind, kind, "status \(status)")
                 XCTAssertEqual(error.httpStatus, status)
+                XCTAssertEqual(error.fieldErrors, [FieldError(field: "name", message: "required")])
+                XCTAssertEqual(error.retryAfter, status == 429 ? .seconds(7) : nil)
                 XCTAssertEqual(error.providerCode, "E1")
                 XCTAssertEqual(error.message, "Nope")
                 XCTAssertEqual(error.provider, ProviderID(rawValue: "sample"))
@@ -127,7 +129,8 @@ final class APIClientTests: XCTestCase {
         let transport = ReplayTransport()
         let html = "<html><body><h1>502 Bad Gateway</h1></body></html>"
         transport.enqueue(
-            .response(HTTPResponse(statusCode: 502, headers: ["Content-Type": "text/html"], body: Data(html.utf8))))
+            .response(TransportResponse(statusCode: 502, headers: ["Content-Type": "text/html"], body: Data(html.utf8)))
+        )
         let client = try makeClient(transport: transport, retryPolicy: .none)
         await assertThrows(try await client.send(Endpoint<Item>("items.list", .get, "/items/"))) { error in
             XCTAssertEqual(error.kind, .server)
@@ -184,14 +187,12 @@ final class APIClientTests: XCTestCase {
 
     func testErrorsFromAFormatThatReportsFailuresInSuccessfulResponses() async throws {
         struct EnvelopeFormat: ProviderErrorFormat {
-            func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? { nil }
-            func failure(inSuccessful response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
+            func details(in response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? { nil }
+            func failure(inSuccessful response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
                 let value = try? decoder.decode(JSONValue.self, from: response.body)
                 guard value?["ok"] == .bool(false) else { return nil }
-                return ProviderErrorDetails(code: value?["code"]?.stringValue, message: "refused")
-            }
-            func kind(for details: ProviderErrorDetails, status: Int) -> PaymentError.Kind? {
-                details.code == "NOT_FOUND" ? .notFound : nil
+                let code = value?["code"]?.stringValue
+                return ProviderErrorDetails(code: code, message: "refused", kind: code == "NOT_FOUND" ? .notFound : nil)
             }
         }
         let transport = ReplayTransport()
@@ -215,7 +216,9 @@ final class APIClientTests: XCTestCase {
         transport.enqueue(.failure(.timedOut))
         let client = try makeClient(transport: transport)
         await assertThrows(try await client.send(Endpoint<Item>("items.create", .post, "/items/"))) { error in
-            XCTAssertEqual(error.kind, .transport(.timedOut))
+            XCTAssertEqual(error.kind, .transport)
+            XCTAssertEqual(error.transportFailure, .timedOut)
+            XCTAssertEqual(error.outcome, .unknown)
             XCTAssertEqual(error.operation, "items.create")
             XCTAssertEqual(error.request?.description, "POST /v1/items/")
         }

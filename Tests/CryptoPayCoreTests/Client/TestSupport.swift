@@ -14,7 +14,7 @@ struct SampleErrorFormat: ProviderErrorFormat {
         let errors: [Field]?
     }
 
-    func details(in response: HTTPResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
+    func details(in response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
         guard let body = try? decoder.decode(Body.self, from: response.body) else { return nil }
         return ProviderErrorDetails(
             code: body.code,

@@ -5,12 +5,13 @@ import XCTest
 final class PaymentErrorTests: XCTestCase {
     func testDescriptionIsOneLineWithOperationAndCause() {
         let error = PaymentError(
-            .validation([FieldError(field: "local_price.amount", message: "must be > 0")]),
+            .validation,
             message: "Your request data is invalid",
             provider: .useGateway,
             operation: "payments.create",
             httpStatus: 422,
             providerCode: "validation_error",
+            fieldErrors: [FieldError(field: "local_price.amount", message: "must be > 0")],
             request: .init(method: "POST", path: "/v1/payments/")
         )
         XCTAssertEqual(
@@ -21,7 +22,8 @@ final class PaymentErrorTests: XCTestCase {
         XCTAssertEqual(error.fieldErrors.map(\.field), ["local_price.amount"])
         XCTAssertFalse(error.isTransient)
         XCTAssertTrue(
-            PaymentError(.rateLimited(retryAfter: 2.5), message: "slow").description.contains("retry after 3 s"))
+            PaymentError(.rateLimited, message: "slow", retryAfter: .milliseconds(2500)).description.contains(
+                "retry after 3 s"))
     }
 
     func testResponseBodyIsCutAt4KB() {
@@ -34,7 +36,7 @@ final class PaymentErrorTests: XCTestCase {
 
     func testTransportAndWebhookKindsDescribeTheirReason() {
         XCTAssertEqual(
-            PaymentError(.transport(.connectionRefused), message: "m").description, "[transport: connection refused] m")
+            PaymentError.transport(.connectionRefused, message: "m").description, "[transport: connection refused] m")
         XCTAssertTrue(TransportFailure.connectionRefused.requestNeverSent)
         XCTAssertFalse(TransportFailure.timedOut.requestNeverSent)
         XCTAssertEqual(

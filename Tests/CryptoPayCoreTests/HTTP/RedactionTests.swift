@@ -86,7 +86,10 @@ final class RedactionTests: XCTestCase {
             Endpoint<JSONValue>("items.list", .get, "/items/", query: [URLQueryItem(name: "page", value: "1")]))
         let lines = log.records.map(\.description)
         XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines[0].hasPrefix("GET https://api.example.com/v1/items/?page=1 → 503 in "), lines[0])
+        XCTAssertTrue(
+            lines[0].hasPrefix("sample items.list: GET https://api.example.com/v1/items/?page=1 → 503 in "), lines[0])
+        XCTAssertEqual(log.records.map(\.provider), [ProviderID(rawValue: "sample"), ProviderID(rawValue: "sample")])
+        XCTAssertEqual(log.records.map(\.operation), ["items.list", "items.list"])
         XCTAssertTrue(lines[0].hasSuffix(" ms (attempt 1)"), lines[0])
         XCTAssertTrue(lines[1].hasSuffix(" ms (attempt 2)"), lines[1])
     }

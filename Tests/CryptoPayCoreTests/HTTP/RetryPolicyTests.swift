@@ -14,53 +14,58 @@ final class RetryPolicyTests: XCTestCase {
         now: { Date(timeIntervalSince1970: 1_000_000) }
     )
 
-    /// Method × failure → retry or not, and the wait chosen (first retry: ceiling 0.5 s → 0.375 s).
+    /// Idempotency × failure → retry or not, and the wait chosen (first retry: ceiling 0.5 s → 0.375 s).
     func testDecisionTable() {
-        typealias Row = (HTTPMethod, RetryPolicy.Outcome, RetryPolicy.Decision)
-        func status(_ code: Int, _ headers: HTTPHeaders = [:]) -> RetryPolicy.Outcome {
+        typealias Row = (Bool, RetryPolicy.Outcome, RetryPolicy.Decision)
+        func status(_ code: Int, _ headers: HeaderFields = [:]) -> RetryPolicy.Outcome {
             .response(status: code, headers: headers)
         }
         let rows: [Row] = [
-            (.get, status(408), .retry(after: 0.375)),
-            (.get, status(429), .retry(after: 0.375)),
-            (.get, status(429, ["Retry-After": "12"]), .retry(after: 12)),
-            (.get, status(429, ["retry-after": "120"]), .retry(after: 30)),
-            (.get, status(503, ["Retry-After": "Mon, 12 Jan 1970 13:46:50 GMT"]), .retry(after: 10)),
-            (.get, status(503, ["Retry-After": "soon"]), .retry(after: 0.375)),
-            (.get, status(500), .retry(after: 0.375)),
-            (.get, status(502), .retry(after: 0.375)),
-            (.get, status(503), .retry(after: 0.375)),
-            (.get, status(504), .retry(after: 0.375)),
-            (.get, status(509), .retry(after: 0.375)),
-            (.get, status(501), .stop),
-            (.get, status(400), .stop),
-            (.get, status(401), .stop),
-            (.get, status(404), .stop),
-            (.get, status(200), .stop),
-            (.head, status(503), .retry(after: 0.375)),
-            (.post, status(500), .stop),
-            (.post, status(503), .stop),
-            (.post, status(429, ["Retry-After": "1"]), .stop),
-            (.patch, status(502), .stop),
-            (.put, status(503), .stop),
-            (.delete, status(503), .stop),
-            (.get, .transportFailure(.connectionRefused), .retry(after: 0.375)),
-            (.get, .transportFailure(.timedOut), .retry(after: 0.375)),
-            (.get, .transportFailure(.connectionLost), .retry(after: 0.375)),
-            (.get, .transportFailure(.hostNotFound), .retry(after: 0.375)),
-            (.get, .transportFailure(.secureConnectionFailed), .stop),
-            (.post, .transportFailure(.connectionRefused), .retry(after: 0.375)),
-            (.post, .transportFailure(.hostNotFound), .retry(after: 0.375)),
-            (.post, .transportFailure(.notConnected), .retry(after: 0.375)),
-            (.post, .transportFailure(.timedOut), .stop),
-            (.post, .transportFailure(.connectionLost), .stop),
-            (.patch, .transportFailure(.timedOut), .stop),
-            (.patch, .transportFailure(.connectionRefused), .retry(after: 0.375)),
-            (.post, .transportFailure(.other(code: -1)), .stop),
+            (true, status(408), .retry(after: 0.375)),
+            (true, status(429), .retry(after: 0.375)),
+            (true, status(429, ["Retry-After": "12"]), .retry(after: 12)),
+            (true, status(429, ["retry-after": "120"]), .stop),
+            (true, status(429, ["Retry-After": "30"]), .retry(after: 30)),
+            (true, status(429, ["Retry-After": "99999999999999999999999"]), .stop),
+            (true, status(503, ["Retry-After": "Mon, 12 Jan 1970 13:46:50 GMT"]), .retry(after: 10)),
+            (true, status(503, ["Retry-After": "soon"]), .retry(after: 0.375)),
+            (true, status(500), .retry(after: 0.375)),
+            (true, status(502), .retry(after: 0.375)),
+            (true, status(503), .retry(after: 0.375)),
+            (true, status(504), .retry(after: 0.375)),
+            (true, status(509), .retry(after: 0.375)),
+            (true, status(501), .stop),
+            (true, status(400), .stop),
+            (true, status(401), .stop),
+            (true, status(404), .stop),
+            (true, status(200), .stop),
+            (true, status(503), .retry(after: 0.375)),
+            (false, status(500), .stop),
+            (false, status(503), .stop),
+            (false, status(429, ["Retry-After": "1"]), .stop),
+            (false, status(502), .stop),
+            (false, status(503), .stop),
+            (false, status(503), .stop),
+            (true, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (true, .transportFailure(.timedOut), .retry(after: 0.375)),
+            (true, .transportFailure(.connectionLost), .retry(after: 0.375)),
+            (true, .transportFailure(.hostNotFound), .retry(after: 0.375)),
+            (true, .transportFailure(.secureConnectionFailed), .stop),
+            (false, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (false, .transportFailure(.hostNotFound), .retry(after: 0.375)),
+            (false, .transportFailure(.notConnected), .retry(after: 0.375)),
+            (false, .transportFailure(.timedOut), .stop),
+            (false, .transportFailure(.connectionLost), .stop),
+            (false, .transportFailure(.timedOut), .stop),
+            (false, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (false, .transportFailure(.other(code: -1)), .stop),
         ]
-        for (method, outcome, expected) in rows {
+        for (idempotent, outcome, expected) in rows {
             XCTAssertEqual(
-                policy.decision(method: method, outcome: outcome, attempt: 1), expected, "\(method) \(outcome)")
+                policy.decision(isIdempotent: idempotent, outcome: outcome, attempt: 1),
+                expected,
+                "idempotent \(idempotent) \(outcome)"
+            )
         }
     }
 
@@ -78,16 +83,16 @@ final class RetryPolicyTests: XCTestCase {
 
     func testStopsAfterMaxRetriesAndZeroDisables() {
         let outcome = RetryPolicy.Outcome.response(status: 503, headers: [:])
-        XCTAssertEqual(policy.decision(method: .get, outcome: outcome, attempt: 2), .retry(after: 0.75))
-        XCTAssertEqual(policy.decision(method: .get, outcome: outcome, attempt: 3), .stop)
-        XCTAssertEqual(RetryPolicy.none.decision(method: .get, outcome: outcome, attempt: 1), .stop)
+        XCTAssertEqual(policy.decision(isIdempotent: true, outcome: outcome, attempt: 2), .retry(after: 0.75))
+        XCTAssertEqual(policy.decision(isIdempotent: true, outcome: outcome, attempt: 3), .stop)
+        XCTAssertEqual(RetryPolicy.none.decision(isIdempotent: true, outcome: outcome, attempt: 1), .stop)
     }
 
     func testMiddlewareRetriesSafeRequestsWaitingAsDecided() async throws {
         let waits = WaitRecorder()
         let transport = ReplayTransport()
         transport.enqueue(.failure(.connectionLost))
-        transport.enqueue(.response(HTTPResponse(statusCode: 429, headers: ["Retry-After": "3"])))
+        transport.enqueue(.response(TransportResponse(statusCode: 429, headers: ["Retry-After": "3"])))
         transport.enqueue(json: "{}")
         let client = try makeClient(
             transport: transport,

@@ -34,7 +34,7 @@ final class URLSessionTransportTests: XCTestCase {
             )
         }
         let transport = URLSessionTransport()
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: .get,
             url: server.url("/v1/payments?status=open&page=2&name=a%20b"),
             headers: ["X-Api-Key": "key_test_123", "Authorization": "Bearer tok_9"]
@@ -64,7 +64,7 @@ final class URLSessionTransportTests: XCTestCase {
         let server = try startServer { _ in .text("created", status: 201) }
         let transport = URLSessionTransport()
         let body = Data(#"{"amount":"0.00370885","currency":"BTC","note":"café ✓"}"#.utf8)
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: .post,
             url: server.url("/v1/payments"),
             headers: ["Content-Type": "application/json", "Idempotency-Key": "idem-42"],
@@ -91,7 +91,7 @@ final class URLSessionTransportTests: XCTestCase {
         let server = try startServer { _ in .text("patched") }
         let transport = URLSessionTransport()
         let body = Data(#"{"status":"cancelled"}"#.utf8)
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: .patch,
             url: server.url("/v1/payments/pay_1"),
             headers: ["accept": "text/plain", "user-agent": "Shop/2.0", "Content-Type": "application/json"],
@@ -120,9 +120,9 @@ final class URLSessionTransportTests: XCTestCase {
         }
         let transport = URLSessionTransport()
 
-        let notFound = try await transport.send(HTTPRequest(method: .get, url: server.url("/missing")))
+        let notFound = try await transport.send(TransportRequest(method: .get, url: server.url("/missing")))
         let unavailable = try await transport.send(
-            HTTPRequest(method: .post, url: server.url("/broken"), body: Data("{}".utf8))
+            TransportRequest(method: .post, url: server.url("/broken"), body: Data("{}".utf8))
         )
 
         XCTAssertEqual(notFound.statusCode, 404)
@@ -139,7 +139,7 @@ final class URLSessionTransportTests: XCTestCase {
         }
         let transport = URLSessionTransport()
 
-        let response = try await transport.send(HTTPRequest(method: .get, url: server.url("/v1/rates")))
+        let response = try await transport.send(TransportRequest(method: .get, url: server.url("/v1/rates")))
 
         XCTAssertEqual(response.statusCode, 429)
         XCTAssertEqual(response.headers["Retry-After"], "7")
@@ -156,9 +156,9 @@ final class URLSessionTransportTests: XCTestCase {
         let transport = URLSessionTransport()
 
         let post = try await transport.send(
-            HTTPRequest(method: .post, url: server.url("/old"), body: Data("{}".utf8))
+            TransportRequest(method: .post, url: server.url("/old"), body: Data("{}".utf8))
         )
-        let get = try await transport.send(HTTPRequest(method: .get, url: server.url("/old")))
+        let get = try await transport.send(TransportRequest(method: .get, url: server.url("/old")))
 
         XCTAssertEqual(post.statusCode, 302)
         XCTAssertEqual(post.headers["location"], "/new")
@@ -171,7 +171,7 @@ final class URLSessionTransportTests: XCTestCase {
     func testTimeoutThrowsTimedOut() async throws {
         let server = try startServer { _ in .text("late", delay: 2.5) }
         let transport = URLSessionTransport()
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: .get,
             url: server.url("/v1/slow?api_key=SECRET_QUERY_VALUE"),
             headers: ["X-Api-Key": "SECRET_HEADER_VALUE"],
@@ -184,7 +184,7 @@ final class URLSessionTransportTests: XCTestCase {
             XCTFail("expected a timeout, got HTTP \(response.statusCode)")
         } catch let error as PaymentError {
             let elapsed = Date().timeIntervalSince(start)
-            XCTAssertEqual(error.kind, .transport(.timedOut))
+            XCTAssertEqual(error.transportFailure, .timedOut)
             XCTAssertFalse(TransportFailure.timedOut.requestNeverSent)
             XCTAssertGreaterThanOrEqual(elapsed, 0.9)
             XCTAssertLessThan(elapsed, 2.0)
@@ -198,7 +198,8 @@ final class URLSessionTransportTests: XCTestCase {
         let transport = URLSessionTransport()
         let start = Date()
 
-        let response = try await transport.send(HTTPRequest(method: .get, url: server.url("/quick"), timeout: 0.05))
+        let response = try await transport.send(
+            TransportRequest(method: .get, url: server.url("/quick"), timeout: 0.05))
 
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.body, Data("in time".utf8))
@@ -222,7 +223,7 @@ final class URLSessionTransportTests: XCTestCase {
         let port = try LoopbackHTTPServer.closedPort()
         let transport = URLSessionTransport()
         let url = try XCTUnwrap(URL(string: "http://127.0.0.1:\(port)/v1/payments?token=SECRET_QUERY_VALUE"))
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: .post,
             url: url,
             headers: ["Authorization": "Bearer SECRET_HEADER_VALUE"],
@@ -234,7 +235,7 @@ final class URLSessionTransportTests: XCTestCase {
             let response = try await transport.send(request)
             XCTFail("expected connection refused, got HTTP \(response.statusCode)")
         } catch let error as PaymentError {
-            guard case .transport(let failure) = error.kind else {
+            guard error.kind == .transport, let failure = error.transportFailure else {
                 return XCTFail("expected a transport error, got \(error)")
             }
             XCTAssertEqual(failure, .connectionRefused)
@@ -279,7 +280,7 @@ final class URLSessionTransportTests: XCTestCase {
 
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
-            return try await transport.send(HTTPRequest(method: .post, url: url, body: Data("{}".utf8)))
+            return try await transport.send(TransportRequest(method: .post, url: url, body: Data("{}".utf8)))
         }
         let result = await task.result
 
@@ -292,7 +293,7 @@ final class URLSessionTransportTests: XCTestCase {
         let server = try startServer { _ in .text("too late", delay: 1.5) }
         let transport = URLSessionTransport()
         let url = server.url("/slow")
-        let task = Task { try await transport.send(HTTPRequest(method: .get, url: url, timeout: 5)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 5)) }
         let arrival = Date()
         while server.requests.isEmpty && Date().timeIntervalSince(arrival) < 2 {
             try await Task.sleep(nanoseconds: 5_000_000)
@@ -346,7 +347,8 @@ final class URLSessionTransportTests: XCTestCase {
         }
         let stressDuration = Date().timeIntervalSince(start)
 
-        let final = try await transport.send(HTTPRequest(method: .get, url: server.url("/final?delay=0"), timeout: 20))
+        let final = try await transport.send(
+            TransportRequest(method: .get, url: server.url("/final?delay=0"), timeout: 20))
         let wall = Date().timeIntervalSince(start)
 
         XCTAssertEqual(final.statusCode, 200)
@@ -380,7 +382,7 @@ final class URLSessionTransportTests: XCTestCase {
         expectedBody: String,
         moment: Int
     ) async -> StressOutcome {
-        let task = Task { try await transport.send(HTTPRequest(method: .get, url: url, timeout: 20)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 20)) }
         switch moment {
         case 0: break
         case 1: await Task.yield()

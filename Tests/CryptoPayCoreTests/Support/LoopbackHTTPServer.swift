@@ -17,7 +17,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var method: String
         /// The request target exactly as sent: path and query.
         var target: String
-        var headers: HTTPHeaders
+        var headers: HeaderFields
         var body: Data
 
         var path: String { String(target.prefix { $0 != "?" }) }
@@ -30,7 +30,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     /// A scripted response; `delay` is waited before it is written.
     struct Response: Sendable {
         var status: Int
-        var headers: HTTPHeaders = HTTPHeaders()
+        var headers: HeaderFields = HeaderFields()
         var body: Data = Data()
         var delay: TimeInterval = 0
 
@@ -259,7 +259,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         var lines = head.components(separatedBy: "\r\n")
         let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
         guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1.") else { return .invalid }
-        var headers = HTTPHeaders()
+        var headers = HeaderFields()
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { return .invalid }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)

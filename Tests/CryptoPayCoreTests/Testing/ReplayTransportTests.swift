@@ -7,11 +7,11 @@ final class ReplayTransportTests: XCTestCase {
     func testRoutesWinOverTheQueueAndEverythingIsRecorded() async throws {
         let transport = ReplayTransport()
         transport.route(
-            .get, "/v1/rates/BTC/USD", reply: .response(HTTPResponse(statusCode: 200, body: Data("{}".utf8))))
+            .get, "/v1/rates/BTC/USD", reply: .response(TransportResponse(statusCode: 200, body: Data("{}".utf8))))
         transport.enqueue(status: 201, json: #"{"queued":true}"#)
         let url = URL(string: "https://api.example.com/v1/rates/BTC/USD?x=1")!
-        let routed = try await transport.send(HTTPRequest(method: .get, url: url))
-        let queued = try await transport.send(HTTPRequest(method: .post, url: url, body: Data(#"{"a":1}"#.utf8)))
+        let routed = try await transport.send(TransportRequest(method: .get, url: url))
+        let queued = try await transport.send(TransportRequest(method: .post, url: url, body: Data(#"{"a":1}"#.utf8)))
         XCTAssertEqual(routed.statusCode, 200)
         XCTAssertEqual(queued.statusCode, 201)
         XCTAssertEqual(transport.requests.count, 2)
@@ -21,22 +21,24 @@ final class ReplayTransportTests: XCTestCase {
         try last.expectJSONBody(#"{ "a" : 1.0 }"#)
     }
 
-    func testRunningOutOfRepliesIsATransportError() async throws {
+    func testRunningOutOfRepliesIsANonRetryableNamedError() async throws {
         let transport = ReplayTransport()
         do {
-            _ = try await transport.send(HTTPRequest(method: .get, url: URL(string: "https://h/x")!))
+            _ = try await transport.send(TransportRequest(method: .get, url: URL(string: "https://h/x")!))
             XCTFail("expected an error")
         } catch let error as PaymentError {
-            XCTAssertEqual(error.kind, .transport(.other(code: -1)))
+            XCTAssertEqual(error.kind, .invalidRequest)
+            XCTAssertNil(error.transportFailure)
+            XCTAssertEqual(error.providerCode, ReplayTransport.unscriptedRequestCode)
             XCTAssertEqual(error.message, "ReplayTransport has no reply scripted for GET /x")
         }
     }
 
     func testExpectationsDescribeMismatchesWithoutEchoingSecrets() throws {
-        var headers = HTTPHeaders()
+        var headers = HeaderFields()
         headers["x-api-key"] = "real-secret"
         let request = RecordedRequest(
-            HTTPRequest(
+            TransportRequest(
                 method: .get, url: URL(string: "https://h/v1/a/?page=2")!, headers: headers,
                 body: Data(#"{"a":1}"#.utf8))
         )

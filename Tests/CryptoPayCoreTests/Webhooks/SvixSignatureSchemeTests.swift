@@ -311,12 +311,12 @@ final class SvixSignatureSchemeTests: XCTestCase {
 
     func testRepeatedHeaders() throws {
         let scheme = try scheme()
-        var headers: HTTPHeaders = ["svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature]
+        var headers: HeaderFields = ["svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature]
         headers.add(name: "Svix-Id", value: id)
         XCTAssertNoThrow(try scheme.verify(WebhookRequest(body: body, headers: headers)), "identical repeat")
 
         for name in ["svix-id", "svix-timestamp", "svix-signature"] {
-            var conflicting: HTTPHeaders = ["svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature]
+            var conflicting: HeaderFields = ["svix-id": id, "svix-timestamp": timestamp, "svix-signature": signature]
             conflicting.add(name: name.uppercased(), value: "v1,other")
             WebhookTestSupport.assertRejected(.malformedHeader(name)) {
                 try scheme.verify(WebhookRequest(body: self.body, headers: conflicting))

@@ -27,7 +27,9 @@ enum WebhookTestSupport {
         line: UInt = #line,
         _ body: () throws -> Void
     ) -> PaymentError? {
-        assertPaymentError(.webhookRejected(reason), file: file, line: line, body)
+        let error = assertPaymentError(.webhookRejected, file: file, line: line, body)
+        XCTAssertEqual(error?.webhookRejection, reason, file: file, line: line)
+        return error
     }
 
     /// Asserts that `body` throws a `PaymentError` of kind invalidRequest, and returns it.

@@ -26,12 +26,20 @@ final class WebhookVerifierTests: XCTestCase {
 
     private func verifier() throws -> WebhookVerifier<Event> {
         WebhookVerifier(
-            scheme: try SvixSignatureScheme(secret: secret, now: { Date(timeIntervalSince1970: 1_700_000_000) }))
+            scheme: try SvixSignatureScheme(secret: secret, now: { Date(timeIntervalSince1970: 1_700_000_000) })
+        ) { event, signature, _ in "\(signature.deliveryID ?? "")/\(event.type)" }
     }
 
-    func testVerifiesThenDecodesExactly() throws {
-        let event = try verifier().verify(signed(#"{"type":"payment.paid","data":{"amount":145.622008}}"#))
-        XCTAssertEqual(event, Event(type: "payment.paid", data: .init(amount: Decimal(string: "145.622008")!)))
+    func testVerifiesThenDecodesExactlyAndKeepsTheSignedIDAndTime() throws {
+        let verified = try verifier().verify(signed(#"{"type":"payment.paid","data":{"amount":145.622008}}"#))
+        XCTAssertEqual(
+            verified.event,
+            Event(type: "payment.paid", data: .init(amount: try XCTUnwrap(DecimalText.parse("145.622008"))))
+        )
+        XCTAssertEqual(verified.idempotencyKey, "msg_1/payment.paid")
+        XCTAssertEqual(verified.deliveryID, "msg_1")
+        XCTAssertEqual(verified.timestamp, Date(timeIntervalSince1970: 1_700_000_000))
+        XCTAssertEqual(verified.authentication, .signature)
     }
 
     func testSignatureIsCheckedBeforeDecoding() throws {
@@ -52,20 +60,28 @@ final class WebhookVerifierTests: XCTestCase {
         WebhookTestSupport.assertRejected(.malformedPayload) { _ = try self.verifier().verify(self.signed("")) }
     }
 
-    func testSchemeExtensionMethod() throws {
+    func testHMACSchemeVouchesForNoIDOrTime() throws {
         let scheme = try HMACHeaderSignatureScheme(headerName: "X-Webhook-Signature", secrets: ["s3cret"])
         let body = Foundation.Data(#"{"type":"invoice.paid","data":{"amount":"1"}}"#.utf8)
         let headers = try HMACHeaderSignatureScheme.sign(
             body: body, secret: "s3cret", headerName: "X-Webhook-Signature")
-        let request = WebhookRequest(body: body, headers: headers)
-        WebhookTestSupport.assertRejected(.malformedPayload) { _ = try scheme.verify(request, as: Event.self) }
-        struct Loose: Decodable, Sendable { let type: String }
-        XCTAssertEqual(try scheme.verify(request, as: Loose.self).type, "invoice.paid")
+        XCTAssertEqual(try scheme.verify(WebhookRequest(body: body, headers: headers)), VerifiedSignature())
     }
 
     func testDictionaryHeadersConvenience() {
         let request = WebhookRequest(body: Foundation.Data(), headers: ["Svix-Id": "a"])
         XCTAssertEqual(request.headers["svix-id"], "a")
+    }
+
+    /// A framework's header list, such as Vapor's `HTTPHeaders` (a sequence of `(name:, value:)`) or Hummingbird's
+    /// mapped to pairs, passes straight in, order and repeats kept.
+    func testAnySequenceOfHeaderPairsPassesStraightIn() {
+        let labelled: [(name: String, value: String)] = [(name: "svix-id", value: "a"), (name: "X-Other", value: "1")]
+        let unlabelled = [("svix-id", "a"), ("X-Other", "1"), ("X-Other", "2")]
+
+        XCTAssertEqual(WebhookRequest(body: Foundation.Data(), headers: labelled).headers["SVIX-ID"], "a")
+        XCTAssertEqual(
+            WebhookRequest(body: Foundation.Data(), headers: unlabelled).headers.values(for: "x-other"), ["1", "2"])
     }
 }
 
@@ -78,12 +94,13 @@ final class WebhookProviderTaggingTests: XCTestCase {
             body: body, secret: "s3cret", headerName: "X-Webhook-Signature")
         struct Event: Decodable, Sendable { let id: String }
         XCTAssertThrowsError(
-            try WebhookVerifier<Event>(scheme: scheme).verify(WebhookRequest(body: body, headers: headers))
+            try WebhookVerifier<Event>(scheme: scheme) { _, _, _ in "" }.verify(
+                WebhookRequest(body: body, headers: headers))
         ) {
             let error = $0 as? PaymentError
-            XCTAssertEqual(error?.kind, .webhookRejected(.malformedPayload))
+            XCTAssertEqual(error?.webhookRejection, .malformedPayload)
             XCTAssertEqual(error?.provider, .usdtInvoice)
-            XCTAssertEqual(error?.message, "The webhook body is authentic but is not a valid Event: id is missing")
+            XCTAssertEqual(error?.message, "The webhook body is not a valid Event: id is missing")
         }
     }
 }

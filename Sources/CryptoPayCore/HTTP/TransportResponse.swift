@@ -1,16 +1,16 @@
 import Foundation
 
 /// An HTTP response as returned by an ``HTTPTransport``: any status, including 4xx and 5xx.
-public struct HTTPResponse: Sendable {
+public struct TransportResponse: Sendable {
     /// The status code.
     public var statusCode: Int
     /// The header fields, with case-insensitive lookup.
-    public var headers: HTTPHeaders
+    public var headers: HeaderFields
     /// The body bytes, exactly as received (after content decoding).
     public var body: Data
 
     /// Creates a response.
-    public init(statusCode: Int, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
+    public init(statusCode: Int, headers: HeaderFields = HeaderFields(), body: Data = Data()) {
         self.statusCode = statusCode
         self.headers = headers
         self.body = body

@@ -1,5 +1,5 @@
 /// An ordered list of HTTP header fields with case-insensitive lookup by name.
-public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
+public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     /// One header field as received or to be sent.
     public struct Field: Hashable, Sendable {
         /// The name, in the spelling it was added with.
@@ -22,7 +22,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
     }
 
     /// Creates a header list from name-value pairs, keeping their order.
-    public init(_ pairs: [(String, String)]) {
+    public init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (String, String) {
         fields = pairs.map { Field(name: $0.0, value: $0.1) }
     }
 
@@ -78,7 +78,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// The header names only; values are left out because they may be credentials.
     public var description: String {
-        "HTTPHeaders(" + fields.map(\.name).joined(separator: ", ") + ")"
+        "HeaderFields(" + fields.map(\.name).joined(separator: ", ") + ")"
     }
 
     private static func same(_ lhs: String, _ rhs: String) -> Bool {

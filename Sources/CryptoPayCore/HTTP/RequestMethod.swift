@@ -1,5 +1,5 @@
 /// An HTTP request method.
-public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct RequestMethod: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     /// The method name as sent on the wire, upper case.
     public let rawValue: String
 
@@ -9,19 +9,20 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     }
 
     /// `GET`.
-    public static let get = HTTPMethod(rawValue: "GET")
+    public static let get = RequestMethod(rawValue: "GET")
     /// `POST`.
-    public static let post = HTTPMethod(rawValue: "POST")
+    public static let post = RequestMethod(rawValue: "POST")
     /// `PUT`.
-    public static let put = HTTPMethod(rawValue: "PUT")
+    public static let put = RequestMethod(rawValue: "PUT")
     /// `PATCH`.
-    public static let patch = HTTPMethod(rawValue: "PATCH")
+    public static let patch = RequestMethod(rawValue: "PATCH")
     /// `DELETE`.
-    public static let delete = HTTPMethod(rawValue: "DELETE")
+    public static let delete = RequestMethod(rawValue: "DELETE")
     /// `HEAD`.
-    public static let head = HTTPMethod(rawValue: "HEAD")
+    public static let head = RequestMethod(rawValue: "HEAD")
 
-    /// True for methods that only read (`GET`, `HEAD`, `OPTIONS`), which may be resent after any transient failure.
+    /// True for methods that only read (`GET`, `HEAD`, `OPTIONS`): the default idempotency of an operation sent
+    /// with this method, which an operation that changes state with a `GET` overrides.
     ///
     /// `PUT` and `DELETE` are idempotent in HTTP's definition, but payment providers do not all honour that, so the
     /// library treats them like `POST`.

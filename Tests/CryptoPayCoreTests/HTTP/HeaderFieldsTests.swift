@@ -3,7 +3,7 @@ import XCTest
 
 final class HTTPHeadersTests: XCTestCase {
     func testLookupIsCaseInsensitiveAndOrderIsKept() {
-        var headers: HTTPHeaders = ["Content-Type": "application/json", "X-Trace": "1"]
+        var headers: HeaderFields = ["Content-Type": "application/json", "X-Trace": "1"]
         headers.add(name: "x-trace", value: "2")
         XCTAssertEqual(headers["content-type"], "application/json")
         XCTAssertEqual(headers.values(for: "X-TRACE"), ["1", "2"])
@@ -16,15 +16,15 @@ final class HTTPHeadersTests: XCTestCase {
     }
 
     func testDescriptionShowsNamesOnly() {
-        let headers: HTTPHeaders = ["x-api-key": "secret-value"]
-        XCTAssertEqual(headers.description, "HTTPHeaders(x-api-key)")
+        let headers: HeaderFields = ["x-api-key": "secret-value"]
+        XCTAssertEqual(headers.description, "HeaderFields(x-api-key)")
     }
 
     func testMethodSafety() {
-        XCTAssertTrue(HTTPMethod.get.isSafe)
-        XCTAssertTrue(HTTPMethod(rawValue: "head").isSafe)
-        XCTAssertFalse(HTTPMethod.post.isSafe)
-        XCTAssertFalse(HTTPMethod.patch.isSafe)
-        XCTAssertFalse(HTTPMethod.put.isSafe)
+        XCTAssertTrue(RequestMethod.get.isSafe)
+        XCTAssertTrue(RequestMethod(rawValue: "head").isSafe)
+        XCTAssertFalse(RequestMethod.post.isSafe)
+        XCTAssertFalse(RequestMethod.patch.isSafe)
+        XCTAssertFalse(RequestMethod.put.isSafe)
     }
 }
