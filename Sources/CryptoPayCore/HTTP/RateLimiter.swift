@@ -13,11 +13,13 @@ import Foundation
 ///   behind them even when a token has just become free.
 /// - Waiting is cancellable: cancelling the waiting task ends ``acquire(_:)`` with `CancellationError` and gives its
 ///   place to the next waiter.
-/// - The clock is injectable (``TimeSource``), so tests advance time instead of sleeping.
+/// - The clock is injectable (``WaitClock``), so tests advance time instead of sleeping.
+/// - It is an ``HTTPMiddleware``: put it in ``ClientConfiguration/middleware`` and every request of a limited class
+///   waits for its token before it is sent (retries of the same call do not take another).
 ///
 /// One limiter is one budget: share the instance between the clients that share the provider's limit (the same API
 /// key), and give unrelated keys their own.
-public final class RateLimiter: Sendable, CustomStringConvertible {
+public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
     /// The budget of one endpoint class.
     ///
     /// Up to ``burst`` requests may start at once; after that, tokens come back one at a time at the rate
@@ -64,49 +66,30 @@ public final class RateLimiter: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Where the limiter reads the time and how it waits: the continuous clock by default, a manual one in tests.
-    public struct TimeSource: Sendable {
-        /// The time elapsed since an origin the source chooses; it never goes backwards.
-        public var now: @Sendable () -> Duration
-        /// Returns once ``now`` has reached `deadline`.
-        ///
-        /// Throws `CancellationError` when the waiting task is cancelled.
-        public var sleep: @Sendable (_ deadline: Duration) async throws -> Void
-
-        /// Creates a time source from its two operations.
-        public init(
-            now: @escaping @Sendable () -> Duration,
-            sleep: @escaping @Sendable (_ deadline: Duration) async throws -> Void
-        ) {
-            self.now = now
-            self.sleep = sleep
-        }
-
-        /// The system's continuous clock, which keeps counting while the machine sleeps.
-        public static var continuous: TimeSource {
-            let origin = ContinuousClock.now
-            return TimeSource(
-                now: { origin.duration(to: .now) },
-                sleep: { deadline in try await Task.sleep(until: origin.advanced(by: deadline), clock: .continuous) }
-            )
-        }
-    }
-
     /// The limits by endpoint class.
     public let limits: [String: Limit]
-    private let time: TimeSource
+    private let clock: WaitClock
+    private let origin: Date
+    private let endpointClass: @Sendable (TransportRequest) -> String?
     private let state: Locked<[String: Bucket]>
 
     /// Creates a limiter with a full bucket per class.
     ///
     /// - Parameters:
     ///   - limits: the budget of each endpoint class; requests of a class without one are never delayed.
-    ///   - time: the clock; inject a manual one in tests.
-    public init(limits: [String: Limit], time: TimeSource = .continuous) {
+    ///   - clock: the time and the wait; inject a manual one in tests. A clock set back is read as no time passing.
+    ///   - endpointClass: the class of a request passing through as middleware (``intercept(_:next:)``); by default
+    ///     its operation name (`invoices.create`). `nil` lets the request through at once.
+    public init(
+        limits: [String: Limit],
+        clock: WaitClock = .system,
+        endpointClass: @escaping @Sendable (TransportRequest) -> String? = { $0.operation }
+    ) {
         self.limits = limits
-        self.time = time
-        let now = Limit.nanoseconds(time.now())
-        state = Locked(limits.mapValues { Bucket(limit: $0, now: now) })
+        self.clock = clock
+        self.endpointClass = endpointClass
+        origin = clock.now()
+        state = Locked(limits.mapValues { Bucket(limit: $0, now: 0) })
     }
 
     /// `RateLimiter(create: 100 per 60 seconds (burst 10), …)`, classes sorted by name.
@@ -142,7 +125,7 @@ public final class RateLimiter: Sendable, CustomStringConvertible {
                 return
             case .sleep(let deadline):
                 do {
-                    try await time.sleep(.nanoseconds(deadline))
+                    try await clock.sleep(.nanoseconds(max(1, deadline - now())))
                 } catch {
                     leave(id, endpointClass)
                     throw error
@@ -155,13 +138,28 @@ public final class RateLimiter: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Waits for a token of the request's class, then passes the request on.
+    ///
+    /// - Throws: `CancellationError` when the task is cancelled while waiting (nothing is sent); otherwise whatever
+    ///   `next` throws.
+    public func intercept(
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse {
+        if let endpointClass = endpointClass(request) { try await acquire(endpointClass) }
+        return try await next(request)
+    }
+
     /// The number of tasks waiting for a token of `endpointClass`.
     public func waitingCount(_ endpointClass: String) -> Int {
         state.withLock { $0[endpointClass]?.queue.count ?? 0 }
     }
 
+    /// Nanoseconds since the limiter was created, on its clock.
     private func now() -> Int64 {
-        Limit.nanoseconds(time.now())
+        let seconds = clock.now().timeIntervalSince(origin)
+        guard seconds.isFinite else { return 0 }
+        return Int64(max(-9e9, min(seconds, 9e9)) * 1e9)
     }
 
     /// Suspends until the waiter is first in line (or was removed by cancellation).
@@ -207,7 +205,7 @@ extension RateLimiter {
     fileprivate enum Step {
         /// Go ahead; resume `wake`, the new first in line, if it is parked.
         case granted(wake: CheckedContinuation<Void, any Error>?)
-        /// First in line, but no token yet: sleep until this time (nanoseconds on the time source).
+        /// First in line, but no token yet: sleep until this time (nanoseconds since the limiter's creation).
         case sleep(until: Int64)
         /// Not first in line.
         case waitForTurn
@@ -233,7 +231,7 @@ extension RateLimiter {
         }
 
         mutating func refill(now: Int64) {
-            guard tokens < capacity else {
+            guard tokens < capacity, now >= updated else {
                 updated = now
                 return
             }

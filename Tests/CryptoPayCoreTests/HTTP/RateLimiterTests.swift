@@ -20,7 +20,7 @@ final class RateLimiterTests: XCTestCase {
         let time = ManualTime()
         let limiter = RateLimiter(
             limits: ["get": RateLimiter.Limit(requests: 12, per: .seconds(10), burst: 2)],
-            time: time.source
+            clock: time.clock
         )
         try await limiter.acquire("get")
         try await limiter.acquire("get")
@@ -49,7 +49,7 @@ final class RateLimiterTests: XCTestCase {
         let time = ManualTime()
         let limiter = RateLimiter(
             limits: ["list": RateLimiter.Limit(requests: 13, per: .seconds(10), burst: 3)],
-            time: time.source
+            clock: time.clock
         )
         for _ in 0..<3 { try await limiter.acquire("list") }
         time.advance(by: .seconds(60))
@@ -64,7 +64,7 @@ final class RateLimiterTests: XCTestCase {
 
     func testWaitersAreServedInArrivalOrder() async throws {
         let time = ManualTime()
-        let limiter = RateLimiter(limits: ["create": oneEverySecond], time: time.source)
+        let limiter = RateLimiter(limits: ["create": oneEverySecond], clock: time.clock)
         try await limiter.acquire("create")
         let log = Log()
         var tasks: [Task<Void, any Error>] = []
@@ -89,7 +89,7 @@ final class RateLimiterTests: XCTestCase {
 
     func testANewcomerQueuesBehindWaitersEvenWhenATokenIsFree() async throws {
         let time = ManualTime()
-        let limiter = RateLimiter(limits: ["create": oneEverySecond], time: time.source)
+        let limiter = RateLimiter(limits: ["create": oneEverySecond], clock: time.clock)
         try await limiter.acquire("create")
         let log = Log()
         let first = Task {
@@ -115,7 +115,7 @@ final class RateLimiterTests: XCTestCase {
 
     func testCancelledWaitersLeaveTheLineWithoutUsingAToken() async throws {
         let time = ManualTime()
-        let limiter = RateLimiter(limits: ["sandbox": oneEverySecond], time: time.source)
+        let limiter = RateLimiter(limits: ["sandbox": oneEverySecond], clock: time.clock)
         try await limiter.acquire("sandbox")
         let log = Log()
         var tasks: [String: Task<Void, any Error>] = [:]
@@ -148,7 +148,7 @@ final class RateLimiterTests: XCTestCase {
 
     func testAClassWithoutALimitIsNeverDelayedAndACancelledTaskIsRefused() async throws {
         let time = ManualTime()
-        let limiter = RateLimiter(limits: ["create": oneEverySecond], time: time.source)
+        let limiter = RateLimiter(limits: ["create": oneEverySecond], clock: time.clock)
         for _ in 0..<50 { try await limiter.acquire("account") }
         XCTAssertEqual(time.deadlines, [])
 
@@ -163,7 +163,7 @@ final class RateLimiterTests: XCTestCase {
     func testNoWindowOfTheIntervalSeesMoreThanTheLimit() async throws {
         let time = ManualTime(advancesOnSleep: true)
         let limit = RateLimiter.Limit(requests: 10, per: .seconds(60), burst: 3)
-        let limiter = RateLimiter(limits: ["create": limit], time: time.source)
+        let limiter = RateLimiter(limits: ["create": limit], clock: time.clock)
         var starts: [Duration] = []
         for _ in 0..<40 {
             try await limiter.acquire("create")
@@ -175,9 +175,9 @@ final class RateLimiterTests: XCTestCase {
             XCTAssertLessThanOrEqual(inWindow, limit.requests, "window from \(start)")
         }
         XCTAssertEqual(starts.prefix(3), [.zero, .zero, .zero])
-        // After the burst of 3, one token every 60 s / 7 (rounded up to the nanosecond): the 40th is the 37th refill.
-        XCTAssertEqual(starts[3], .nanoseconds(8_571_428_572))
-        XCTAssertEqual(starts[39], .nanoseconds(37 * 8_571_428_572))
+        // After the burst of 3, one token every 60 s / 7: the 40th request starts at the 37th refill.
+        XCTAssertEqual(starts[3], .nanoseconds(8_571_428_572), accuracy: .microseconds(1))
+        XCTAssertEqual(starts[39], .nanoseconds(37 * 8_571_428_572), accuracy: .microseconds(1))
     }
 
     func testDescriptionListsTheClasses() {
@@ -203,6 +203,17 @@ final class RateLimiterTests: XCTestCase {
             XCTAssertTrue(error is CancellationError, "\(error)", file: file, line: line)
         }
     }
+}
+
+private func XCTAssertEqual(
+    _ actual: Duration,
+    _ expected: Duration,
+    accuracy: Duration,
+    file: StaticString = #filePath,
+    line: UInt = #line
+) {
+    let difference = actual > expected ? actual - expected : expected - actual
+    XCTAssertLessThanOrEqual(difference, accuracy, "\(actual) is not \(expected)", file: file, line: line)
 }
 
 /// Waits, by yielding, until `condition` holds; fails after ten seconds of wall time so a broken limiter cannot
@@ -254,11 +265,19 @@ private final class ManualTime: @unchecked Sendable {
         self.advancesOnSleep = advancesOnSleep
     }
 
-    var source: RateLimiter.TimeSource {
-        RateLimiter.TimeSource(now: { self.now }, sleep: { try await self.sleep(until: $0) })
+    var clock: WaitClock {
+        WaitClock(
+            now: { Date(timeIntervalSinceReferenceDate: Self.seconds(self.now)) },
+            sleep: { try await self.sleep(until: self.now + $0) }
+        )
     }
 
+    /// The time since the clock started.
     var now: Duration { lock.withLock { current } }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
+    }
 
     /// The deadlines of the current sleepers, in the order they went to sleep.
     var deadlines: [Duration] { lock.withLock { sleepers.map(\.deadline) } }
