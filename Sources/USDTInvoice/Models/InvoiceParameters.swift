@@ -4,15 +4,18 @@ import Foundation
 /// What to create an invoice with (`POST /api/v1/invoices`).
 ///
 /// Encodes to the provider's body: `amountUsdt` as a JSON number with exactly the amount's digits, the other
-/// fields under their documented names, absent optional fields left out. ``USDTInvoiceClient/Invoices/create(_:)``
-/// checks the documented limits before sending and fills in ``reference`` when it is `nil`.
+/// fields under their documented names, absent optional fields left out. ``USDTInvoiceClient/Invoices`` checks the
+/// documented limits before sending and fills in ``reference`` when it is `nil`.
 public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
-    /// The amount in USDT: at least 0.0001, at most four decimal places. Write it exactly, from text or an integer.
-    public var amountUSDT: Decimal
-    /// The asset to be paid in.
-    public var assetCode: USDTInvoiceAssetCode
-    /// Your unique order id, at most 50 characters. Give one per order and reuse it when retrying, so that the
-    /// provider refuses a duplicate (HTTP 409) and the invoice can be looked up by it.
+    /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a ``Money`` at creation and
+    /// cannot be assigned afterwards, so no float literal can reach it.
+    public let amountUSDT: Decimal
+    /// The asset to be paid in; ``USDTInvoiceAssetCode/unknown(_:)`` for an asset the provider does not take, which
+    /// creation refuses before sending.
+    public let assetCode: USDTInvoiceAssetCode
+    /// Your unique order id, at most 50 characters. Give one per order, store it before creating, and reuse it when
+    /// retrying: the provider refuses a duplicate (HTTP 409) and the invoice can be looked up by it. One is generated
+    /// (``makeReference()``) when `nil`.
     public var reference: String?
     /// Where the payment webhook is sent, at most 500 characters.
     public var callbackURL: URL?
@@ -32,9 +35,12 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
     public var returnURL: URL?
 
     /// Creates parameters.
+    ///
+    /// - Parameter amount: the amount and asset: USDT on Tron (`USDT_TRC20`), Ethereum (`USDT_ERC20`) or BNB Smart
+    ///   Chain (`USDT_BSC`), for example `try Money("150.00", .usdtTron)`. Any other asset is refused when the
+    ///   invoice is created, before anything is sent.
     public init(
-        amountUSDT: Decimal,
-        assetCode: USDTInvoiceAssetCode,
+        amount: Money,
         reference: String? = nil,
         callbackURL: URL? = nil,
         expirySeconds: Int? = nil,
@@ -45,8 +51,8 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
         useWhiteLabel: Bool? = nil,
         returnURL: URL? = nil
     ) {
-        self.amountUSDT = amountUSDT
-        self.assetCode = assetCode
+        amountUSDT = amount.amount
+        assetCode = USDTInvoiceAssetCode(asset: amount.asset) ?? .unknown(amount.asset.description)
         self.reference = reference
         self.callbackURL = callbackURL
         self.expirySeconds = expirySeconds
@@ -56,6 +62,15 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
         self.description = description
         self.useWhiteLabel = useWhiteLabel
         self.returnURL = returnURL
+    }
+
+    /// The amount as ``Money``.
+    public var amount: Money { Money(amountUSDT, assetCode.asset) }
+
+    /// A new unique reference, `cp-` and a random UUID in lower case (39 characters). Generate it and store it with
+    /// your order before creating the invoice, so that a retry after a crash uses the same one.
+    public static func makeReference() -> String {
+        "cp-" + UUID().uuidString.lowercased()
     }
 
     private enum CodingKeys: String, CodingKey {

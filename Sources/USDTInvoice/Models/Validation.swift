@@ -31,8 +31,8 @@ enum Validation {
             )
         }
         if let reference = parameters.reference { try self.reference(reference) }
-        try limited(parameters.callbackURL?.absoluteString, to: maximumURLLength, field: "callbackUrl")
-        try limited(parameters.returnURL?.absoluteString, to: maximumURLLength, field: "returnUrl")
+        try url(parameters.callbackURL, field: "callbackUrl")
+        try url(parameters.returnURL, field: "returnUrl")
         try limited(parameters.title, to: maximumTitleLength, field: "title")
         try limited(parameters.description, to: maximumDescriptionLength, field: "description")
         if let seconds = parameters.expirySeconds, !expirySeconds.contains(seconds) {
@@ -71,6 +71,13 @@ enum Validation {
         guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw PaymentError.invalidRequest("\(field) must not be empty")
         }
+    }
+
+    /// A URL of at most 500 characters.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
+    static func url(_ url: URL?, field: String) throws {
+        try limited(url?.absoluteString, to: maximumURLLength, field: field)
     }
 
     /// A page size or log limit of at least 1.
