@@ -128,10 +128,7 @@ final class ModelTests: XCTestCase {
 
     func testAmountIsSentAsANumberWithTheCallersDigits() throws {
         let parameters = USDTInvoiceParameters(
-            amountUSDT: try decimal("10.0049"),
-            assetCode: .usdtERC20,
-            walletID: "wallet-1"
-        )
+            amount: Money(try decimal("10.0049"), .usdtEthereum), walletID: "wallet-1")
         let body = String(decoding: try JSONCoding.makeEncoder().encode(parameters), as: UTF8.self)
         XCTAssertEqual(body, #"{"amountUsdt":10.0049,"assetCode":"USDT_ERC20","walletId":"wallet-1"}"#)
     }

@@ -5,6 +5,79 @@ import XCTest
 
 @testable import USDTInvoice
 
+/// The test-mode key every test client uses; tests check it never shows up where it must not.
+let testAPIKey = "test_9f8e7d6c5b4a3921"
+/// A live-mode key.
+let liveAPIKey = "live_1a2b3c4d5e6f7081"
+/// The document's placeholder host.
+let baseURL = URL(string: "https://api.example.com")
+
+/// A client on a fresh replay transport, with retries off so failures reach the test at once unless a policy is
+/// given.
+func makeClient(
+    apiKey: String = testAPIKey,
+    retryPolicy: RetryPolicy = .none,
+    rateLimiter: RateLimiter? = nil
+) throws -> (USDTInvoiceClient, ReplayTransport) {
+    let transport = ReplayTransport()
+    let configuration = ClientConfiguration(baseURL: baseURL, transport: transport, retryPolicy: retryPolicy)
+    return (try USDTInvoiceClient(apiKey: apiKey, configuration: configuration, rateLimiter: rateLimiter), transport)
+}
+
+/// The checks every request shares: method, path, the bearer key and JSON accepted.
+func expectAuthenticated(
+    _ request: RecordedRequest,
+    _ method: RequestMethod,
+    _ path: String,
+    apiKey: String = testAPIKey
+) throws {
+    try request.expect(method, path)
+    try request.expectHeader("Authorization", "Bearer \(apiKey)")
+    try request.expectHeader("Accept", "application/json")
+}
+
+/// The error an async call throws, or a test failure when it returns.
+func paymentError(
+    file: StaticString = #filePath,
+    line: UInt = #line,
+    _ call: () async throws -> Any
+) async -> PaymentError? {
+    do {
+        _ = try await call()
+        XCTFail("expected a PaymentError", file: file, line: line)
+    } catch let error as PaymentError {
+        return error
+    } catch {
+        XCTFail("expected a PaymentError, got \(error)", file: file, line: line)
+    }
+    return nil
+}
+
+/// A clock for pollers and the rate limiter whose sleeps return at once after moving the time forward, recording
+/// each wait.
+final class RecordingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_705_329_000)
+    private var recorded: [Duration] = []
+
+    var clock: WaitClock {
+        WaitClock(now: { self.now }, sleep: { try await self.sleep($0) })
+    }
+
+    var now: Date { lock.withLock { current } }
+
+    /// Every wait asked for, in order.
+    var sleeps: [Duration] { lock.withLock { recorded } }
+
+    private func sleep(_ duration: Duration) async throws {
+        try Task.checkCancellation()
+        lock.withLock {
+            recorded.append(duration)
+            current += TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
+        }
+    }
+}
+
 /// Exact decimal from literal text; fails the test on malformed text instead of rounding.
 func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
     try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)

@@ -47,21 +47,21 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
             self.burst = min(max(1, burst ?? requests / 10), max(1, requests - 1))
         }
 
-        /// The time between two tokens coming back, in nanoseconds, rounded up so the limit is never exceeded.
-        var refillNanoseconds: Int64 {
+        /// The time between two tokens coming back, in microseconds, rounded up so the limit is never exceeded.
+        var refillMicroseconds: Int64 {
             let sustained = Int64(max(1, requests - burst))
-            let total = Self.nanoseconds(interval)
+            let total = Self.microseconds(interval)
             return max(1, (total + sustained - 1) / sustained)
         }
 
         /// `100 per 60 seconds (burst 10)`.
         public var description: String { "\(requests) per \(interval) (burst \(burst))" }
 
-        static func nanoseconds(_ duration: Duration) -> Int64 {
+        static func microseconds(_ duration: Duration) -> Int64 {
             let (seconds, attoseconds) = duration.components
-            let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+            let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000)
             guard !overflow else { return seconds < 0 ? .min : .max }
-            let (sum, sumOverflow) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+            let (sum, sumOverflow) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000_000)
             return sumOverflow ? .max : sum
         }
     }
@@ -125,7 +125,7 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
                 return
             case .sleep(let deadline):
                 do {
-                    try await clock.sleep(.nanoseconds(max(1, deadline - now())))
+                    try await clock.sleep(.microseconds(max(1, deadline - now())))
                 } catch {
                     leave(id, endpointClass)
                     throw error
@@ -155,11 +155,12 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
         state.withLock { $0[endpointClass]?.queue.count ?? 0 }
     }
 
-    /// Nanoseconds since the limiter was created, on its clock.
+    /// Microseconds since the limiter was created, on its clock, rounded to the nearest: a `Date` is exact to about
+    /// a tenth of a microsecond, so a wait of whole microseconds always ends on the microsecond it aimed at.
     private func now() -> Int64 {
         let seconds = clock.now().timeIntervalSince(origin)
         guard seconds.isFinite else { return 0 }
-        return Int64(max(-9e9, min(seconds, 9e9)) * 1e9)
+        return Int64((max(-9e12, min(seconds, 9e12)) * 1e6).rounded())
     }
 
     /// Suspends until the waiter is first in line (or was removed by cancellation).
@@ -205,7 +206,7 @@ extension RateLimiter {
     fileprivate enum Step {
         /// Go ahead; resume `wake`, the new first in line, if it is parked.
         case granted(wake: CheckedContinuation<Void, any Error>?)
-        /// First in line, but no token yet: sleep until this time (nanoseconds since the limiter's creation).
+        /// First in line, but no token yet: sleep until this time (microseconds since the limiter's creation).
         case sleep(until: Int64)
         /// Not first in line.
         case waitForTurn
@@ -225,7 +226,7 @@ extension RateLimiter {
 
         init(limit: Limit, now: Int64) {
             capacity = limit.burst
-            period = limit.refillNanoseconds
+            period = limit.refillMicroseconds
             tokens = limit.burst
             updated = now
         }

@@ -3,8 +3,6 @@ import Foundation
 
 /// The document's limits, checked before anything is sent.
 enum Validation {
-    /// The smallest amount the provider accepts.
-    static let minimumAmount = Decimal(sign: .plus, exponent: -4, significand: 1)
     /// The most decimal places an amount may have.
     static let amountPlaces = 4
     /// The longest reference.
@@ -43,17 +41,13 @@ enum Validation {
         }
     }
 
-    /// An amount of at least 0.0001 with at most four decimal places.
+    /// An amount of at least 0.0001 with at most four decimal places: a positive amount with at most four places is
+    /// never below 0.0001, so these two checks are the documented minimum too.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
     static func amount(_ amount: Decimal) throws {
         try AmountRules.requirePositive(amount, field: "amountUsdt")
         try AmountRules.requireDecimalPlaces(amount, atMost: amountPlaces, field: "amountUsdt")
-        guard amount >= minimumAmount else {
-            throw PaymentError.invalidRequest(
-                "amountUsdt must be at least \(DecimalText.format(minimumAmount)), got \(DecimalText.format(amount))"
-            )
-        }
     }
 
     /// A reference: not blank and at most 50 characters.

@@ -58,7 +58,9 @@ extension USDTInvoiceClient {
                 try Validation.positive(page, field: "page")
                 try Validation.positive(limit, field: "limit")
             }
-            let query = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))]
+            let query = [
+                URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit)),
+            ]
             let wire = try await api.send(
                 Endpoint<WireList<USDTInvoiceInvoice>>(operation, .get, client.path("/invoices"), query: query)
             )

@@ -175,9 +175,10 @@ final class RateLimiterTests: XCTestCase {
             XCTAssertLessThanOrEqual(inWindow, limit.requests, "window from \(start)")
         }
         XCTAssertEqual(starts.prefix(3), [.zero, .zero, .zero])
-        // After the burst of 3, one token every 60 s / 7: the 40th request starts at the 37th refill.
-        XCTAssertEqual(starts[3], .nanoseconds(8_571_428_572), accuracy: .microseconds(1))
-        XCTAssertEqual(starts[39], .nanoseconds(37 * 8_571_428_572), accuracy: .microseconds(1))
+        // After the burst of 3, one token every 60 s / 7 (rounded up to the microsecond): the 40th request starts
+        // at the 37th refill.
+        XCTAssertEqual(starts[3], .microseconds(8_571_429), accuracy: .microseconds(1))
+        XCTAssertEqual(starts[39], .microseconds(37 * 8_571_429), accuracy: .microseconds(1))
     }
 
     func testDescriptionListsTheClasses() {
