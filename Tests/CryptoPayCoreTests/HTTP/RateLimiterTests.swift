@@ -177,8 +177,47 @@ final class RateLimiterTests: XCTestCase {
         XCTAssertEqual(starts.prefix(3), [.zero, .zero, .zero])
         // After the burst of 3, one token every 60 s / 7 (rounded up to the microsecond): the 40th request starts
         // at the 37th refill.
-        XCTAssertEqual(starts[3], .microseconds(8_571_429), accuracy: .microseconds(1))
-        XCTAssertEqual(starts[39], .microseconds(37 * 8_571_429), accuracy: .microseconds(1))
+        assertDuration(starts[3], .microseconds(8_571_429), accuracy: .microseconds(1))
+        assertDuration(starts[39], .microseconds(37 * 8_571_429), accuracy: .microseconds(1))
+    }
+
+    func testAsMiddlewareItWaitsBeforeSendingAndPassesUnlimitedClasses() async throws {
+        let time = ManualTime()
+        let limiter = RateLimiter(limits: ["invoices.create": oneEverySecond], clock: time.clock)
+        let sent = Log()
+        let next: @Sendable (TransportRequest) async throws -> TransportResponse = { request in
+            sent.append(request.operation ?? "none")
+            return TransportResponse(statusCode: 200)
+        }
+        let url = URL(string: "https://api.example.com/api/v1/invoices")!
+        let create = TransportRequest(method: .post, url: url, operation: "invoices.create")
+
+        _ = try await limiter.intercept(create, next: next)
+        _ = try await limiter.intercept(
+            TransportRequest(method: .get, url: url, operation: "invoices.list"), next: next)
+        _ = try await limiter.intercept(TransportRequest(method: .get, url: url), next: next)
+        let second = Task { try await limiter.intercept(create, next: next) }
+        try await eventually { time.deadlines == [.seconds(1)] }
+        XCTAssertEqual(sent.entries, ["invoices.create", "invoices.list", "none"])
+
+        time.advance(by: .seconds(1))
+        let response = try await second.value
+        XCTAssertEqual(response.statusCode, 200)
+        XCTAssertEqual(sent.entries, ["invoices.create", "invoices.list", "none", "invoices.create"])
+    }
+
+    func testAClockSetBackCountsAsNoTimePassing() async throws {
+        let time = ManualTime()
+        time.set(now: .seconds(100))
+        let limiter = RateLimiter(limits: ["get": oneEverySecond], clock: time.clock)
+        try await limiter.acquire("get")
+
+        time.set(now: .seconds(50))
+        let next = Task { try await limiter.acquire("get") }
+
+        try await eventually { time.deadlines == [.seconds(51)] }
+        time.advance(by: .seconds(1))
+        try await next.value
     }
 
     func testDescriptionListsTheClasses() {
@@ -206,7 +245,7 @@ final class RateLimiterTests: XCTestCase {
     }
 }
 
-private func XCTAssertEqual(
+private func assertDuration(
     _ actual: Duration,
     _ expected: Duration,
     accuracy: Duration,
