@@ -13,13 +13,19 @@ let package = Package(
         .library(name: "USDTInvoice", targets: ["USDTInvoice"]),
         .library(name: "OneXGate", targets: ["OneXGate"]),
         .library(name: "OpenPOS", targets: ["OpenPOS"]),
+        .library(name: "CryptoPay", targets: ["CryptoPay"]),
+        .library(name: "CryptoPaySandbox", targets: ["CryptoPaySandbox"]),
         .library(name: "CryptoPayTesting", targets: ["CryptoPayTesting"]),
+        .executable(name: "cryptopay", targets: ["cryptopay"]),
         .executable(name: "cryptopay-benchmarks", targets: ["CryptoPayBenchmarks"]),
     ],
     targets: [
         .target(name: "CryptoPayCore"),
         .target(name: "UseGateway", dependencies: ["CryptoPayCore"]),
-        .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore"]),
+        .target(name: "CryptoPay", dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }),
+        .target(name: "CryptoPaySandbox", dependencies: ["CryptoPayCore"]),
+        .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
+        .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
             dependencies: ["CryptoPayCore"],
@@ -27,6 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting"]),
         .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
+        .testTarget(name: "CryptoPayTests", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting"]),
     ]
         + providers.flatMap { name -> [Target] in
             [

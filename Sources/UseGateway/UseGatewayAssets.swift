@@ -132,6 +132,21 @@ public enum UseGatewayAssets {
         return code
     }
 
+    /// The code written back for an asset, the reverse of ``asset(code:)``: the documented code, else the asset's
+    /// own code for an asset without a network, else `<TOKEN>_TRC20`, `_BEP20` or `_ERC20` for a token on Tron, BNB
+    /// Smart Chain or Ethereum; `nil` when no code reads back as the same asset.
+    static func wireCode(for asset: Asset) -> String? {
+        if let code = code(for: asset) { return code }
+        let candidate: String
+        if let network = asset.network {
+            guard let suffix = tokenSuffixes.first(where: { $0.network == network })?.suffix else { return nil }
+            candidate = asset.code + suffix
+        } else {
+            candidate = asset.code
+        }
+        return self.asset(code: candidate) == asset ? candidate : nil
+    }
+
     static func inferredAsset(code: String) -> Asset {
         let upper = code.uppercased()
         for (suffix, network) in tokenSuffixes where upper.hasSuffix(suffix) && upper.count > suffix.count {

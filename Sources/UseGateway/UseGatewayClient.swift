@@ -15,7 +15,7 @@ public struct UseGatewayClient: Sendable, CustomStringConvertible {
     /// `https://api.usegateway.net/v1`, used unless the configuration sets another base URL.
     public static let defaultBaseURL = URL(string: "https://api.usegateway.net/v1")
 
-    let api: APIClient
+    package let api: APIClient
 
     /// Creates a client that sends the key in the `x-api-key` header.
     ///

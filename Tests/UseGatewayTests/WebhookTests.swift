@@ -89,6 +89,18 @@ final class WebhookTests: XCTestCase {
         XCTAssertNil(event.data.status)
     }
 
+    func testCreatedAtIsAcceptedAsEpochSecondsToo() async throws {
+        for createdAt in ["1659300602", #""1659300602""#, #""2022-07-31T20:50:02Z""#] {
+            let body = #"{"event": "transaction.refunded", "created_at": \#(createdAt), "data": {}}"#
+
+            let event = try await webhook().verify(delivery(Data(body.utf8))).event
+
+            XCTAssertEqual(event.createdAt, epoch(1_659_300_602), createdAt)
+        }
+        let error = await rejection(try delivery(Data(#"{"event": "x", "created_at": "yesterday"}"#.utf8)))
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
+    }
+
     func testUndocumentedDataShapesAreKeptAsJSON() async throws {
         let body = #"{"event": "transaction.refunded", "data": {"txid": "ab", "amount": 0.1}}"#
 

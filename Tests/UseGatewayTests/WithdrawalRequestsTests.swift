@@ -88,7 +88,7 @@ final class WithdrawalRequestsTests: XCTestCase {
         XCTAssertEqual(withdrawal.status?.status, .failed)
     }
 
-    func testDeclineWithoutCommentSendsNoBody() async throws {
+    func testDeclineWithoutCommentSendsAnEmptyObject() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "UseGateway/withdrawal_requests_decline.json")
 
@@ -96,8 +96,8 @@ final class WithdrawalRequestsTests: XCTestCase {
 
         let request = try transport.lastRequest()
         try request.expect(.post, "/v1/withdrawal_requests/WR1/decline")
-        XCTAssertNil(request.request.body)
-        try request.expectHeader("Content-Type", nil)
+        XCTAssertEqual(request.request.body, Data("{}".utf8))
+        try request.expectHeader("Content-Type", "application/json")
     }
 
     func testStatusObjectOfTheSchemaTableIsReadWhenThereIsNoTimeline() throws {

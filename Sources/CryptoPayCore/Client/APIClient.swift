@@ -107,15 +107,25 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
         let response = try await checkedResponse(for: endpoint)
         if Response.self == EmptyResponse.self, let empty = EmptyResponse() as? Response { return empty }
         do {
-            switch envelope {
-            case .none:
-                return try decode(Response.self, from: response, operation: endpoint.operation)
-            case .member:
-                return try decode(Enveloped<Response>.self, from: response, operation: endpoint.operation).payload
-            }
+            return try decodePayload(Response.self, from: response, operation: endpoint.operation)
         } catch var error as PaymentError {
             error.outcome = PaymentError.Outcome.of(error.kind, isIdempotent: endpoint.isIdempotent)
             throw error
+        }
+    }
+
+    /// Decodes the payload of a successful response: the body, or its envelope member when the provider wraps
+    /// responses.
+    ///
+    /// - Throws: ``PaymentError`` of kind `decoding`, naming the field.
+    package func decodePayload<Value: Decodable>(
+        _ type: Value.Type,
+        from response: TransportResponse,
+        operation: String
+    ) throws -> Value {
+        switch envelope {
+        case .none: try decode(Value.self, from: response, operation: operation)
+        case .member: try decode(Enveloped<Value>.self, from: response, operation: operation).payload
         }
     }
 

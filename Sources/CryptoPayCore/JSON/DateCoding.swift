@@ -29,6 +29,18 @@ package enum DateCoding {
         withoutFraction.format(date)
     }
 
+    /// ISO 8601 in UTC with exactly three fraction digits (`2024-08-02T18:23:14.867Z`), as JavaScript's
+    /// `toISOString()` writes, rounded to the millisecond. The fraction is written by hand because the format
+    /// style truncates binary seconds (`.867` would come out as `.866`).
+    package static func formatWithMilliseconds(_ date: Date) -> String {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds.isFinite, abs(milliseconds) < 1e15 else { return format(date) }
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let digits = String(Int(milliseconds - seconds * 1000))
+        let whole = format(Date(timeIntervalSince1970: seconds))
+        return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
     /// A `JSONDecoder` date strategy that accepts every form ``parse(_:)`` does and, for anything else, throws a
     /// `DecodingError` whose coding path names the field.
     package static let decodingStrategy = JSONDecoder.DateDecodingStrategy.custom { decoder in

@@ -31,4 +31,28 @@ extension KeyedDecodingContainer {
         }
         return url
     }
+
+    /// A timestamp that may be ISO 8601 text (any form ``DateCoding/parse(_:)`` reads) or Unix epoch seconds (a JSON
+    /// number, or a string of digits), for fields a document types only as "timestamp"; `nil` when missing or
+    /// `null`.
+    ///
+    /// - Throws: `DecodingError` naming the field when the value is neither.
+    package func decodeTimestampIfPresent(forKey key: Key) throws -> Date? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let seconds = try? decode(Decimal.self, forKey: key) {
+            return Date(timeIntervalSince1970: NSDecimalNumber(decimal: seconds).doubleValue)
+        }
+        let text = try decode(String.self, forKey: key)
+        if let date = DateCoding.parse(text) { return date }
+        if !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let seconds = Int64(text)
+        {
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        throw DecodingError.dataCorruptedError(
+            forKey: key,
+            in: self,
+            debugDescription: "\"\(text)\" is neither an ISO 8601 date nor Unix seconds"
+        )
+    }
 }

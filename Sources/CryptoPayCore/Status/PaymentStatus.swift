@@ -3,24 +3,44 @@
 /// Each provider status in the documents maps to exactly one case; ``ProviderStatus`` keeps the provider's own
 /// spelling beside it. A status no document names decodes as ``unknown(_:)`` rather than failing, so a provider
 /// adding a status never breaks a merchant's webhook handler.
+///
+/// Each case has one meaning for every provider, decided by what the payer can do and what has arrived, never by
+/// the provider's word for it. The same word can therefore map to different cases: UseGateway's `Opened` is
+/// ``pending`` for a payment (its address and timer are live) but ``created`` for an invoice (its timer starts only
+/// when the payer opens the page). The provider modules' status tables follow these definitions:
+///
+/// | case | means |
+/// | --- | --- |
+/// | ``created`` | exists; the payer has no live payment details yet (no address, or a timer not started) |
+/// | ``pending`` | the payer can pay (address or page live), nothing has been received |
+/// | ``processing`` | a transaction was seen and is confirming, or is below the required confirmations |
+/// | ``partiallyPaid`` | less than requested arrived and the payment is still open for the rest |
+/// | ``paid`` | the requested amount arrived and is confirmed |
+/// | ``overpaid`` | more than requested arrived and is confirmed, where the provider says so |
+/// | ``expired`` | the time ran out with nothing or too little received |
+/// | ``cancelled`` | stopped on purpose by the merchant, the payer or the provider before completion |
+/// | ``failed`` | the provider rejected or could not process it |
+/// | ``refunded`` | funds were returned to the payer |
+/// | ``needsReview`` | the provider could not settle it (wrong amount, late payment); the merchant decides |
+/// | ``resolved`` | the merchant settled a payment that needed review |
 public enum PaymentStatus: Hashable, Sendable, CustomStringConvertible {
-    /// Created, waiting for the customer (for example an invoice not yet viewed).
+    /// Exists, but the payer has not been given live payment details yet (an invoice not yet viewed).
     case created
-    /// Waiting for a transaction (the customer has the address, nothing seen yet).
+    /// The payer can pay (address or hosted page live); nothing has been received.
     case pending
     /// A transaction was seen and is confirming.
     case processing
-    /// Less than the requested amount arrived.
+    /// Less than the requested amount arrived, and the payment is still open for the rest.
     case partiallyPaid
-    /// Paid in full and confirmed.
+    /// The requested amount arrived and is confirmed.
     case paid
-    /// More than the requested amount arrived.
+    /// More than the requested amount arrived and is confirmed, where the provider reports it.
     case overpaid
-    /// The payment window closed without (enough) payment.
+    /// The time ran out with nothing or too little received.
     case expired
-    /// Cancelled by the merchant, the customer or the provider.
+    /// Stopped on purpose by the merchant, the payer or the provider before completion.
     case cancelled
-    /// Failed (rejected, declined, errored).
+    /// The provider rejected the payment or could not process it.
     case failed
     /// The funds were returned to the payer.
     case refunded

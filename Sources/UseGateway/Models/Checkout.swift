@@ -11,8 +11,8 @@ public protocol UseGatewayCheckoutKind: Sendable {
 /// (`PaymentResponseSchema`, `InvoiceResponseSchema`). Use it as ``UseGatewayPayment`` or ``UseGatewayInvoice``.
 ///
 /// Every field the document shows is here; those the document's webhook example leaves out are optional, and lists
-/// and maps it may leave out are empty then.
-public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendable, Decodable,
+/// and maps it may leave out are empty then. It encodes back to the provider's fields (see ``encode(to:)``).
+public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendable, Codable,
     UseGatewayStatusReporting
 {
     /// The UUID, used in API paths.
@@ -115,6 +115,37 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
         pricing = try container.decodeMoneyMap(forKey: .pricing)
         transactions = try container.decodeOrEmpty([UseGatewayTransaction].self, forKey: .transactions)
         paymentThreshold = try container.decodeIfPresent(UseGatewayPaymentThreshold.self, forKey: .paymentThreshold)
+    }
+
+    /// Writes the provider's shape with its snake_case keys: amounts as JSON numbers with their exact digits and
+    /// UseGateway's currency codes, dates as ISO 8601 text by the encoder's date strategy, statuses as sent. `nil`
+    /// values are left out; `timeline`, `addresses`, `pricing` and `transactions` are always written.
+    ///
+    /// - Throws: `EncodingError.invalidValue` naming the field when an amount is in an asset UseGateway has no code
+    ///   for; otherwise whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(resource, forKey: .resource)
+        try container.encode(code, forKey: .code)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeURLIfPresent(logoURL, forKey: .logoURL)
+        try container.encodeIfPresent(supportEmail, forKey: .supportEmail)
+        try container.encodeIfPresent(supportTelegram, forKey: .supportTelegram)
+        try container.encodeURLIfPresent(hostedURL, forKey: .hostedURL)
+        try container.encodeURLIfPresent(redirectURL, forKey: .redirectURL)
+        try container.encodeURLIfPresent(cancelURL, forKey: .cancelURL)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+        try container.encodeIfPresent(confirmedAt, forKey: .confirmedAt)
+        try container.encode(timeline, forKey: .timeline)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeIfPresent(pricingType, forKey: .pricingType)
+        try container.encodeAddresses(addresses, forKey: .addresses)
+        try container.encodeMoneyMap(pricing, forKey: .pricing)
+        try container.encode(transactions, forKey: .transactions)
+        try container.encodeIfPresent(paymentThreshold, forKey: .paymentThreshold)
     }
 }
 

@@ -3,8 +3,8 @@ import Foundation
 
 /// A deposit: permanent addresses tied to one of the merchant's users on one site, replenished by any number of
 /// transactions (`DepositResponseSchema`). A P2P deposit (``isP2P``) is the same object whose hosted page offers
-/// peer-to-peer exchangers.
-public struct UseGatewayDeposit: Hashable, Sendable, Decodable, UseGatewayStatusReporting {
+/// peer-to-peer exchangers. It encodes back to the provider's fields (see ``encode(to:)``).
+public struct UseGatewayDeposit: Hashable, Sendable, Codable, UseGatewayStatusReporting {
     /// The UUID, used in API paths.
     public var id: String
     /// The resource name (`deposit`).
@@ -88,5 +88,34 @@ public struct UseGatewayDeposit: Hashable, Sendable, Decodable, UseGatewayStatus
         metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
         addresses = try container.decodeAddresses(forKey: .addresses)
         transactions = try container.decodeOrEmpty([UseGatewayTransaction].self, forKey: .transactions)
+    }
+
+    /// Writes the provider's shape with its snake_case keys: amounts as JSON numbers with their exact digits and
+    /// UseGateway's currency codes, dates as ISO 8601 text by the encoder's date strategy, statuses as sent. `nil`
+    /// values are left out; `timeline`, `addresses` and `transactions` are always written.
+    ///
+    /// - Throws: `EncodingError.invalidValue` naming the field when an amount is in an asset UseGateway has no code
+    ///   for; otherwise whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(resource, forKey: .resource)
+        try container.encode(code, forKey: .code)
+        try container.encode(userID, forKey: .userID)
+        try container.encode(site, forKey: .site)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encodeIfPresent(isP2P, forKey: .isP2P)
+        try container.encodeIfPresent(localCurrency, forKey: .localCurrency)
+        try container.encodeMoneyIfPresent(localPrice, forKey: .localPrice)
+        try container.encodeURLIfPresent(logoURL, forKey: .logoURL)
+        try container.encodeIfPresent(supportEmail, forKey: .supportEmail)
+        try container.encodeIfPresent(supportTelegram, forKey: .supportTelegram)
+        try container.encodeURLIfPresent(hostedURL, forKey: .hostedURL)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(timeline, forKey: .timeline)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeAddresses(addresses, forKey: .addresses)
+        try container.encode(transactions, forKey: .transactions)
     }
 }

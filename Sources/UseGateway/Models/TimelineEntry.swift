@@ -1,7 +1,7 @@
 import Foundation
 
-/// One step of a resource's status history (`StatusResponseSchema`).
-public struct UseGatewayTimelineEntry: Hashable, Sendable, Decodable {
+/// One step of a resource's status history (`StatusResponseSchema`), `{status, created_at}` on the wire both ways.
+public struct UseGatewayTimelineEntry: Hashable, Sendable, Codable {
     /// The status exactly as sent (`Opened`, `Unresolved (Underpaid)`).
     public var status: String
     /// When the resource entered this status.
@@ -23,5 +23,15 @@ public struct UseGatewayTimelineEntry: Hashable, Sendable, Decodable {
     private enum CodingKeys: String, CodingKey {
         case status
         case createdAt = "created_at"
+    }
+
+    /// Writes `{status, created_at}`: the status with the provider's spelling, the date as ISO 8601 text by the
+    /// encoder's date strategy, left out when `nil`.
+    ///
+    /// - Throws: whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(createdAt, forKey: .createdAt)
     }
 }

@@ -11,6 +11,22 @@ struct WireMoney: Codable, Sendable {
         self.currency = currency
     }
 
+    /// The wire form of an amount, with UseGateway's code for its asset (the reverse of ``money``).
+    ///
+    /// - Throws: `EncodingError.invalidValue` at `codingPath` when UseGateway has no code for the asset.
+    init(_ money: Money, codingPath: [any CodingKey]) throws {
+        guard let code = UseGatewayAssets.wireCode(for: money.asset) else {
+            throw EncodingError.invalidValue(
+                money,
+                EncodingError.Context(
+                    codingPath: codingPath,
+                    debugDescription: "UseGateway has no currency code for \(money.asset)"
+                )
+            )
+        }
+        self.init(amount: money.amount, currency: code)
+    }
+
     var money: Money { Money(amount, UseGatewayAssets.asset(code: currency)) }
 }
 

@@ -4,8 +4,9 @@ import Foundation
 /// A request to pay money out, approved or declined later by the merchant (`WithdrawalRequestResponseSchema`).
 ///
 /// The document's table gives a `status` object while its examples give a `timeline` and `created_at`; both are
-/// read, and the current status is the last timeline entry, or `status` when there is no timeline.
-public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Decodable, UseGatewayStatusReporting {
+/// read, and the current status is the last timeline entry, or `status` when there is no timeline. It encodes back
+/// to the provider's fields (see ``encode(to:)``).
+public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Codable, UseGatewayStatusReporting {
     /// The UUID, used in API paths.
     public var id: String
     /// Whether the amount is in a cryptocurrency or a fiat currency.
@@ -52,6 +53,25 @@ public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Decodable, UseGat
             statusEntry = try container.decodeIfPresent(UseGatewayTimelineEntry.self, forKey: .status)
         }
         createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+    }
+
+    /// Writes the provider's shape: the amount as `{amount, currency}` with its exact digits and UseGateway's
+    /// currency code, `timeline` (always written), `status` in the document table's object form
+    /// `{status, created_at}` (also when it was received as a bare string), dates as ISO 8601 text by the encoder's
+    /// date strategy. `nil` values are left out.
+    ///
+    /// - Throws: `EncodingError.invalidValue` naming the field when the amount is in an asset UseGateway has no code
+    ///   for; otherwise whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(type, forKey: .type)
+        try container.encodeIfPresent(address, forKey: .address)
+        try container.encodeMoneyIfPresent(value, forKey: .value)
+        try container.encodeIfPresent(comment, forKey: .comment)
+        try container.encode(timeline, forKey: .timeline)
+        try container.encodeIfPresent(statusEntry, forKey: .status)
+        try container.encodeIfPresent(createdAt, forKey: .createdAt)
     }
 }
 

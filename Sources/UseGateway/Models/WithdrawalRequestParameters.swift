@@ -62,5 +62,6 @@ public struct UseGatewayWithdrawalRequestParameters: Hashable, Sendable {
 
 /// The body of a decline: an optional comment.
 struct DeclineBody: Encodable, Sendable {
-    var comment: String
+    /// Left out when `nil`, so that a decline without a comment sends `{}`.
+    var comment: String?
 }

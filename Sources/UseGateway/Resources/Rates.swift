@@ -34,12 +34,10 @@ extension UseGatewayClient {
                 requiresAuthentication: false
             )
             let rates = try await api.send(endpoint).rate.mapValues(\.wrappedValue)
-            let key = "\(base)-\(quote)"
-            guard let rate = rates[key] ?? rates.first(where: { $0.key.lowercased() == key.lowercased() })?.value
-            else {
+            guard let rate = UseGatewayRate.rate(in: rates, base: base, quote: quote) else {
                 throw PaymentError(
                     .decoding,
-                    message: "rate.\(key) is missing; the response has \(rates.keys.sorted())",
+                    message: "rate.\(base)-\(quote) is missing; the response has \(rates.keys.sorted())",
                     provider: .useGateway,
                     operation: "rates.get"
                 )
@@ -50,7 +48,10 @@ extension UseGatewayClient {
 }
 
 /// An exchange rate (`RateResponseSchema`).
-public struct UseGatewayRate: Hashable, Sendable {
+///
+/// It encodes as the response body, `{"rate": {"BTC-USD": 31234.4262}}`, plus the pair asked for under the path
+/// parameters' names, `currency1` and `currency2`, which the body does not repeat (see ``encode(to:)``).
+public struct UseGatewayRate: Hashable, Sendable, Codable {
     /// The code priced (`BTC`).
     public var base: String
     /// The code the price is in (`USD`).
@@ -68,9 +69,89 @@ public struct UseGatewayRate: Hashable, Sendable {
         self.rates = rates
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case currency1, currency2, rate
+    }
+
+    /// Decodes what ``encode(to:)`` writes, or a bare response body whose `rate` map has exactly one
+    /// `<base>-<quote>` key; amounts are read exactly.
+    ///
+    /// - Throws: `DecodingError` when `rate` is missing or not a map of amounts, when `currency1` or `currency2` is
+    ///   missing and the pair cannot be read from a single key, or when the map has no rate for the pair.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rates = try container.decode([String: Amount<DecimalAsNumber>].self, forKey: .rate)
+            .mapValues(\.wrappedValue)
+        let base = try container.decodeIfPresent(String.self, forKey: .currency1)
+        let quote = try container.decodeIfPresent(String.self, forKey: .currency2)
+        let onlyKey = rates.count == 1 ? rates.keys.first?.split(separator: "-") : nil
+        let pair: (base: String, quote: String)
+        if let base, let quote {
+            pair = (base, quote)
+        } else if let onlyKey, onlyKey.count == 2 {
+            pair = (base ?? String(onlyKey[0]), quote ?? String(onlyKey[1]))
+        } else {
+            throw DecodingError.keyNotFound(
+                base == nil ? CodingKeys.currency1 : CodingKeys.currency2,
+                DecodingError.Context(
+                    codingPath: container.codingPath,
+                    debugDescription: "the pair is given by currency1 and currency2, or by the only key of rate"
+                )
+            )
+        }
+        guard let rate = Self.rate(in: rates, base: pair.base, quote: pair.quote) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .rate,
+                in: container,
+                debugDescription: "rate.\(pair.base)-\(pair.quote) is missing; the map has \(rates.keys.sorted())"
+            )
+        }
+        self.init(base: pair.base, quote: pair.quote, rate: rate, rates: rates)
+    }
+
+    /// Writes `{currency1, currency2, rate}`: the pair, and the response's `rate` map with each rate as a JSON number
+    /// with its exact digits.
+    ///
+    /// - Throws: `EncodingError.invalidValue` when ``rates`` does not hold ``rate`` for the pair (the body could not
+    ///   carry it); otherwise whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        guard Self.rate(in: rates, base: base, quote: quote) == rate else {
+            throw EncodingError.invalidValue(
+                self,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath + [CodingKeys.rate],
+                    debugDescription: "rates does not hold the rate of \(base)-\(quote)"
+                )
+            )
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(base, forKey: .currency1)
+        try container.encode(quote, forKey: .currency2)
+        try container.encode(rates.mapValues { Amount<DecimalAsNumber>(wrappedValue: $0) }, forKey: .rate)
+    }
+
+    /// The rate of a pair in a response's map: the `<base>-<quote>` key, or the same key in another case.
+    static func rate(in rates: [String: Decimal], base: String, quote: String) -> Decimal? {
+        let key = "\(base)-\(quote)"
+        return rates[key] ?? rates.first { $0.key.lowercased() == key.lowercased() }?.value
+    }
+
     /// The value of an amount of ``base`` in ``quote``, unrounded.
-    public func convert(_ amount: Decimal) -> Decimal {
-        amount * rate
+    public func convert<Value: ExactDecimal>(_ amount: Value) -> Decimal {
+        amount.exactDecimal * rate
+    }
+
+    /// The value of a whole amount of ``base`` in ``quote``, unrounded.
+    public func convert(_ amount: Int) -> Decimal {
+        Decimal(amount) * rate
+    }
+
+    /// Refuses a binary floating-point amount at compile time (a float literal is inexact); pass a `Decimal`.
+    @available(
+        *, unavailable, message: "a float literal is inexact; pass an exact Decimal (DecimalText, Money(\"19.99\", …))"
+    )
+    public func convert(_ amount: Double) -> Decimal {
+        rate
     }
 }
 

@@ -18,14 +18,15 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     }
 
     /// Declines a withdrawal request not yet paid, `POST /withdrawal_requests/{id}/decline`, with an optional
-    /// comment (no body is sent without one).
+    /// comment. Without one the body is `{}`, which the server accepts whether its body model is optional or
+    /// required.
     ///
     /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or a comment over 255 characters (nothing is
     ///   sent), `validation` when the request can no longer be declined, `notFound` when there is no such request,
     ///   otherwise as `APIClient.send(_:)`.
     public func decline(id: String, comment: String? = nil) async throws -> UseGatewayWithdrawalRequest {
         let body = try api.validating("\(name).decline") {
-            try Validation.limited(comment, field: "comment").map { RequestBody.json(DeclineBody(comment: $0)) }
+            RequestBody.json(DeclineBody(comment: try Validation.limited(comment, field: "comment")))
         }
         return try await perform("decline", id: id, method: .post, body: body)
     }

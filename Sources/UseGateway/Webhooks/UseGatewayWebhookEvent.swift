@@ -4,17 +4,22 @@ import Foundation
 /// A webhook delivery: `{event, created_at, data}`, with `data` decoded as the resource the event is about.
 ///
 /// Obtain one from ``UseGatewayWebhook/verify(_:)``, which checks the signature first: nothing in an unverified body
-/// may be trusted.
-public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
+/// may be trusted. It encodes back to the provider's fields (see ``encode(to:)``), for storing or printing; verify
+/// signatures on the bytes received, never on an encoding.
+public struct UseGatewayWebhookEvent: Hashable, Sendable, Codable {
     /// What happened.
     public var type: UseGatewayWebhookEventType
-    /// When UseGateway delivered the event.
+    /// When UseGateway delivered the event. The document types it only as a timestamp, so ISO 8601 text and Unix
+    /// epoch seconds are both accepted: a genuinely signed webhook is never rejected over this field.
     public var createdAt: Date?
     /// The resource the event is about.
     public var data: Payload
 
     /// The object a webhook carries.
-    public enum Payload: Hashable, Sendable {
+    ///
+    /// It is `Encodable` but not `Decodable` on its own: a payment and an invoice have the same fields, so only the
+    /// event name says which one a `data` object is. Decode the whole ``UseGatewayWebhookEvent`` instead.
+    public enum Payload: Hashable, Sendable, Encodable {
         /// A `payment.*` event's payment.
         case payment(UseGatewayPayment)
         /// An `invoice.*` event's invoice.
@@ -37,7 +42,36 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
             case .other: nil
             }
         }
+
+        /// The event-name prefix this payload is decoded for; `nil` for ``other(_:)``.
+        fileprivate var resource: String? {
+            switch self {
+            case .payment: "payment"
+            case .invoice: "invoice"
+            case .deposit: "deposit"
+            case .withdrawalRequest: "withdrawal_request"
+            case .other: nil
+            }
+        }
+
+        /// Writes the resource in the provider's shape (see each model's `encode(to:)`), or the kept JSON exactly as
+        /// it was received.
+        ///
+        /// - Throws: `EncodingError.invalidValue` naming the field when an amount is in an asset UseGateway has no
+        ///   code for; otherwise whatever the encoder throws.
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .payment(let payment): try payment.encode(to: encoder)
+            case .invoice(let invoice): try invoice.encode(to: encoder)
+            case .deposit(let deposit): try deposit.encode(to: encoder)
+            case .withdrawalRequest(let withdrawal): try withdrawal.encode(to: encoder)
+            case .other(let json): try json.encode(to: encoder)
+            }
+        }
     }
+
+    /// The event-name prefixes whose data is decoded as a model; any other event's data is kept as JSON.
+    private static let modelledResources: Set<String> = ["payment", "invoice", "deposit", "withdrawal_request"]
 
     private enum CodingKeys: String, CodingKey {
         case event, data
@@ -51,7 +85,7 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(UseGatewayWebhookEventType.self, forKey: .event)
-        createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
+        createdAt = try container.decodeTimestampIfPresent(forKey: .createdAt)
         switch type.resource {
         case "payment": data = .payment(try container.decode(UseGatewayPayment.self, forKey: .data))
         case "invoice": data = .invoice(try container.decode(UseGatewayInvoice.self, forKey: .data))
@@ -60,6 +94,31 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Decodable {
             data = .withdrawalRequest(try container.decode(UseGatewayWithdrawalRequest.self, forKey: .data))
         default: data = .other(try container.decodeIfPresent(JSONValue.self, forKey: .data) ?? .null)
         }
+    }
+
+    /// Writes `{event, created_at, data}`: the event name as sent; `created_at` as ISO 8601 text with whole seconds
+    /// by the encoder's date strategy (also when it was received as Unix seconds), left out when `nil`; `data` in its
+    /// resource's provider shape, or the kept JSON (`null` when there was none).
+    ///
+    /// - Throws: `EncodingError.invalidValue` when ``data`` is not the kind of resource ``type`` names (it would not
+    ///   decode back as the same event) or an amount is in an asset UseGateway has no code for; otherwise whatever
+    ///   the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        let expected = type.resource.flatMap { Self.modelledResources.contains($0) ? $0 : nil }
+        guard data.resource == expected else {
+            throw EncodingError.invalidValue(
+                self,
+                EncodingError.Context(
+                    codingPath: encoder.codingPath + [CodingKeys.data],
+                    debugDescription:
+                        "\(type) events carry \(expected ?? "JSON data"), not \(data.resource ?? "JSON data")"
+                )
+            )
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .event)
+        try container.encodeIfPresent(createdAt, forKey: .createdAt)
+        try container.encode(data, forKey: .data)
     }
 }
 

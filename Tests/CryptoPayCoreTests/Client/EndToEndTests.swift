@@ -1,4 +1,5 @@
 import CryptoPayCore
+import CryptoPayTesting
 import Foundation
 import XCTest
 

@@ -31,4 +31,11 @@ final class DateCodingTests: XCTestCase {
     func testFormatsUTCWholeSeconds() throws {
         XCTAssertEqual(DateCoding.format(Date(timeIntervalSince1970: 1_566_656_122)), "2019-08-24T14:15:22Z")
     }
+
+    func testFormatsMillisecondsAsJavaScriptDoesWithoutLosingOne() throws {
+        for text in ["2024-08-02T18:23:14.867Z", "2024-08-02T18:23:14.007Z", "2024-08-02T18:23:14.000Z"] {
+            let date = try XCTUnwrap(DateCoding.parse(text))
+            XCTAssertEqual(DateCoding.formatWithMilliseconds(date), text)
+        }
+    }
 }

@@ -11,49 +11,58 @@ import Foundation
 /// parses, and answers with whatever the handler returns. Every wait is bounded (polls of 50 ms that check the stop
 /// flag, an idle limit per connection, size limits), so a misbehaving client cannot hang a test run. Threads keep
 /// the server alive until ``shutdown()``, which every test must call (typically in `tearDown`).
-final class LoopbackHTTPServer: @unchecked Sendable {
+package final class LoopbackHTTPServer: @unchecked Sendable {
     /// A request as the server parsed it.
-    struct Request: Sendable {
-        var method: String
+    package struct Request: Sendable {
+        package var method: String
         /// The request target exactly as sent: path and query.
-        var target: String
-        var headers: HeaderFields
-        var body: Data
+        package var target: String
+        package var headers: HeaderFields
+        package var body: Data
 
-        var path: String { String(target.prefix { $0 != "?" }) }
-        var query: String? {
+        package var path: String { String(target.prefix { $0 != "?" }) }
+        package var query: String? {
             guard let mark = target.firstIndex(of: "?") else { return nil }
             return String(target[target.index(after: mark)...])
         }
     }
 
     /// A scripted response; `delay` is waited before it is written.
-    struct Response: Sendable {
-        var status: Int
-        var headers: HeaderFields = HeaderFields()
-        var body: Data = Data()
-        var delay: TimeInterval = 0
+    package struct Response: Sendable {
+        package var status: Int
+        package var headers: HeaderFields = HeaderFields()
+        package var body: Data = Data()
+        package var delay: TimeInterval = 0
 
-        static func text(_ text: String, status: Int = 200, delay: TimeInterval = 0) -> Response {
+        /// A response with a status, headers, body and a delay before it is written.
+        package init(status: Int, headers: HeaderFields = HeaderFields(), body: Data = Data(), delay: TimeInterval = 0)
+        {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
+
+        package static func text(_ text: String, status: Int = 200, delay: TimeInterval = 0) -> Response {
             Response(status: status, headers: ["Content-Type": "text/plain"], body: Data(text.utf8), delay: delay)
         }
     }
 
-    struct SocketError: Error, CustomStringConvertible {
-        var call: String
-        var code: Int32
-        var description: String { "\(call) failed: errno \(code)" }
+    package struct SocketError: Error, CustomStringConvertible {
+        package var call: String
+        package var code: Int32
+        package var description: String { "\(call) failed: errno \(code)" }
     }
 
-    typealias Handler = @Sendable (Request) -> Response
+    package typealias Handler = @Sendable (Request) -> Response
 
-    static let maximumHeaderBytes = 64 * 1024
-    static let maximumBodyBytes = 8 * 1024 * 1024
+    package static let maximumHeaderBytes = 64 * 1024
+    package static let maximumBodyBytes = 8 * 1024 * 1024
     /// A connection with no request for this long is closed, so no thread outlives a test by much.
-    static let idleLimit: TimeInterval = 30
+    package static let idleLimit: TimeInterval = 30
     private static let pollMilliseconds: Int32 = 50
 
-    let port: Int
+    package let port: Int
     private let listener: Int32
     private let handler: Handler
     private let threads = DispatchGroup()
@@ -63,7 +72,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private var stopped = false
     private var openConnections = 0
 
-    init(handler: @escaping Handler) throws {
+    package init(handler: @escaping Handler) throws {
         self.handler = handler
         (listener, port) = try Self.bindLoopback()
         guard listen(listener, 128) == 0 else {
@@ -81,27 +90,27 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:<port>` followed by `pathAndQuery`.
-    func url(_ pathAndQuery: String) -> URL {
+    package func url(_ pathAndQuery: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(pathAndQuery)")
             ?? URL(fileURLWithPath: "/invalid-test-url")
     }
 
     /// Every request received so far, in order of arrival.
-    var requests: [Request] { lock.withLock { recorded } }
+    package var requests: [Request] { lock.withLock { recorded } }
 
     /// Connections currently being served.
-    var connectionCount: Int { lock.withLock { openConnections } }
+    package var connectionCount: Int { lock.withLock { openConnections } }
 
     /// Stops accepting, closes every connection and waits (at most 5 s) for the server's threads to end.
     /// Returns false if some thread did not end in time.
     @discardableResult
-    func shutdown() -> Bool {
+    package func shutdown() -> Bool {
         lock.withLock { stopped = true }
         return threads.wait(timeout: .now() + 5) == .success
     }
 
     /// A port on 127.0.0.1 that was free a moment ago and has nothing listening on it now.
-    static func closedPort() throws -> Int {
+    package static func closedPort() throws -> Int {
         let (socket, port) = try bindLoopback()
         close(socket)
         return port

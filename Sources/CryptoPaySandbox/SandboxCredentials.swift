@@ -1,0 +1,19 @@
+/// The credentials every ``SandboxTransport`` accepts: fixed, public, and useless anywhere else.
+public struct SandboxCredentials: Sendable, Hashable {
+    /// The API key (Store Gateway: the key half of HTTP Basic; POS: the key, with ``username``).
+    public let apiKey: String
+    /// The second secret where the provider has one (Store Gateway's API secret), otherwise empty.
+    public let apiSecret: String
+    /// The user name where the provider has one (the POS API), otherwise empty.
+    public let username: String
+    /// The webhook signing secret where the provider signs webhooks, otherwise empty.
+    public let webhookSecret: String
+
+    /// UseGateway: `x-api-key`, Svix webhooks.
+    public static let useGateway = SandboxCredentials(
+        apiKey: "sandbox_usegateway_key", apiSecret: "", username: "",
+        webhookSecret: "whsec_c2FuZGJveC11c2VnYXRld2F5LXdlYmhvb2stc2VjcmV0")
+    /// 1xGate: `x-integration-key`, unsigned webhooks.
+    public static let oneXGate = SandboxCredentials(
+        apiKey: "sandbox_onexgate_key", apiSecret: "", username: "", webhookSecret: "")
+}

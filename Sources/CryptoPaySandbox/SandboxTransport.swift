@@ -1,0 +1,120 @@
+import Foundation
+
+/// Every provider's API, simulated in process with state: an ``HTTPTransport`` to give a provider client instead of
+/// the network, for demos and for integration tests of your own checkout code.
+///
+/// ```swift
+/// let sandbox = SandboxTransport()
+/// let client = try UseGatewayClient(
+///     apiKey: SandboxCredentials.useGateway.apiKey,
+///     configuration: ClientConfiguration(baseURL: sandbox.baseURL(for: .useGateway), transport: sandbox))
+/// let payment = try await client.payments.create(parameters)        // stored by the sandbox
+/// let deliveries = try sandbox.pay(.useGateway, id: payment.id)     // advances it, returns the signed webhooks
+/// let verified = try await UseGatewayWebhook(secret: SandboxCredentials.useGateway.webhookSecret)
+///     .verify(deliveries[0])
+/// ```
+///
+/// Each simulated provider accepts the requests its document describes (method, path, authentication, body fields),
+/// answers wrong credentials with the provider's own 401 body and unknown ids with its 404, stores what is created,
+/// and answers with bodies shaped like the document's. ``pay(_:id:_:)`` and ``expire(_:id:)`` move a payment on and
+/// return the webhooks the provider would send, signed as it signs them (Svix for UseGateway, an HMAC header for the
+/// Store Gateway and the USDT invoice API, unsigned for 1xGate and the POS API, whose verification then succeeds only
+/// by looking the payment up in this same sandbox). Requests for hosts it does not simulate get a transport error.
+///
+/// Safe to share across tasks: every request and every control call takes a lock.
+public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
+    // Guards every simulator's state: simulators are only called with it held.
+    private let lock = NSLock()
+    private let simulators: [ProviderID: any ProviderSimulator]
+    private let now: @Sendable () -> Date
+
+    /// Creates a sandbox with empty state for every provider.
+    ///
+    /// - Parameter now: the clock for timestamps, expiry and webhook signatures.
+    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+        let all: [any ProviderSimulator] = [
+            UseGatewaySimulator(), OneXGateSimulator(),
+        ]
+        var byID: [ProviderID: any ProviderSimulator] = [:]
+        for simulator in all { byID[simulator.provider] = simulator }
+        simulators = byID
+    }
+
+    /// The providers this sandbox simulates.
+    public var providers: [ProviderID] {
+        simulators.keys.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The base URL to configure a provider's client with, for example
+    /// `https://usegateway.sandbox.cryptopay.invalid/v1`. Never resolved: requests stay in process.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider this sandbox does not simulate.
+    public func baseURL(for provider: ProviderID) throws -> URL {
+        try simulator(provider).baseURL
+    }
+
+    /// Answers the request as the simulated provider would.
+    ///
+    /// - Throws: ``PaymentError`` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
+    ///   `CancellationError` when the task is already cancelled.
+    public func send(_ request: TransportRequest) async throws -> TransportResponse {
+        try Task.checkCancellation()
+        guard let host = request.url.host,
+            let simulator = simulators.values.first(where: { $0.baseURL.host == host })
+        else {
+            throw PaymentError.transport(
+                .hostNotFound, message: "the sandbox simulates no provider at \(request.url.host ?? "no host")")
+        }
+        let parsed = SandboxRequest(request, base: simulator.baseURL)
+        let time = now()
+        return lock.withLock { simulator.handle(parsed, now: time) }
+    }
+
+    /// Records a payment from the payer into the checkout `id` and returns the webhooks the provider sends for it.
+    ///
+    /// - Throws: ``PaymentError`` of kind `notFound` for an unknown id, `conflict` when the checkout can no longer
+    ///   be paid (expired, cancelled, already paid), `invalidRequest` for a provider this sandbox does not simulate.
+    @discardableResult
+    public func pay(_ provider: ProviderID, id: String, _ payment: SandboxPayment = .full) throws -> [WebhookRequest] {
+        let simulator = try simulator(provider)
+        let time = now()
+        return try lock.withLock { try simulator.pay(id: id, payment, now: time) }
+    }
+
+    /// Lets the checkout `id` run out of time and returns the webhooks the provider sends for it.
+    ///
+    /// - Throws: as ``pay(_:id:_:)``.
+    @discardableResult
+    public func expire(_ provider: ProviderID, id: String) throws -> [WebhookRequest] {
+        let simulator = try simulator(provider)
+        let time = now()
+        return try lock.withLock { try simulator.expire(id: id, now: time) }
+    }
+
+    private func simulator(_ provider: ProviderID) throws -> any ProviderSimulator {
+        guard let simulator = simulators[provider] else {
+            throw PaymentError.invalidRequest("the sandbox does not simulate \(provider)")
+        }
+        return simulator
+    }
+}
+
+/// How much a simulated payer pays.
+public enum SandboxPayment: Hashable, Sendable {
+    /// Exactly what was asked.
+    case full
+    /// Less than asked: this fraction of it, between 0 and 1 (`0.5` pays half).
+    case partial(Decimal)
+    /// More than asked: this fraction on top of it (`0.1` pays 110 %).
+    case over(Decimal)
+
+    /// The amount paid for a request of `requested`.
+    func amount(of requested: Decimal) -> Decimal {
+        switch self {
+        case .full: requested
+        case .partial(let fraction): requested * fraction
+        case .over(let fraction): requested * (1 + fraction)
+        }
+    }
+}

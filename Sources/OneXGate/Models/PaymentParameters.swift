@@ -1,0 +1,75 @@
+import CryptoPayCore
+import Foundation
+
+/// What to create a payment with (`POST /v1/integrations/payments`).
+public struct OneXGatePaymentParameters: Hashable, Sendable {
+    /// The amount and asset to charge; the asset must be one 1xGate documents (``OneXGateAssets/documented``) and
+    /// the amount must be positive with no more decimals than that asset allows.
+    public var amount: Money
+    /// Your order id; required, and unique per payment.
+    public var orderID: String
+    /// Where 1xGate sends the customer after a successful payment (`callbacks.success`).
+    public var successURL: URL
+    /// Where 1xGate sends the customer after a failed payment (`callbacks.failed`).
+    public var failedURL: URL
+    /// A description of the payment.
+    public var description: String?
+    /// Your e-mail address for the payer.
+    public var merchantUserEmail: String?
+    /// Your id for the payer.
+    public var merchantUserID: String?
+
+    /// Creates parameters.
+    public init(
+        amount: Money,
+        orderID: String,
+        successURL: URL,
+        failedURL: URL,
+        description: String? = nil,
+        merchantUserEmail: String? = nil,
+        merchantUserID: String? = nil
+    ) {
+        self.amount = amount
+        self.orderID = orderID
+        self.successURL = successURL
+        self.failedURL = failedURL
+        self.description = description
+        self.merchantUserEmail = merchantUserEmail
+        self.merchantUserID = merchantUserID
+    }
+
+    /// The request body, after the client-side checks.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an undocumented asset, an amount of zero or less or
+    ///   with too many decimals, a blank order id or a callback that is not an absolute `http(s)` URL.
+    func body() throws -> Body {
+        let code = try OneXGateAssets.requireCode(for: amount.asset)
+        try AmountRules.requirePositive(amount.amount, field: "amount")
+        try AmountRules.requireDecimalPlaces(amount.amount, atMost: code.decimals, field: "amount")
+        return Body(
+            currency: code.currency,
+            network: code.network,
+            amount: amount.amount,
+            orderId: try Validation.required(orderID, field: "orderId"),
+            description: description,
+            merchantUserEmail: merchantUserEmail,
+            merchantUserId: merchantUserID,
+            callbacks: OneXGateCallbacks(
+                success: try Validation.webURL(successURL, field: "callbacks.success"),
+                failed: try Validation.webURL(failedURL, field: "callbacks.failed")
+            )
+        )
+    }
+
+    /// The wire body, with the document's field names.
+    struct Body: Encodable, Sendable {
+        var currency: OneXGateCurrency
+        var network: OneXGateNetwork
+        @Amount<DecimalAsNumber> var amount: Decimal
+        var orderId: String
+        var description: String?
+        var merchantUserEmail: String?
+        var merchantUserId: String?
+        var callbacks: OneXGateCallbacks
+    }
+}

@@ -1,0 +1,81 @@
+import CryptoPayCore
+import Foundation
+
+/// The 1xGate API: create and retrieve payments, and list the currencies and networks 1xGate accepts.
+///
+/// ```swift
+/// let client = try OneXGateClient(apiKey: key)
+/// let payment = try await client.payments.create(
+///     OneXGatePaymentParameters(
+///         amount: try Money("2.3", .usdtTron), orderID: "order-42",
+///         successURL: paidPage, failedURL: failedPage
+///     )
+/// )
+/// // Send the customer to payment.link, then wait for the webhook (see OneXGateWebhook).
+/// ```
+///
+/// Every 1xGate response is wrapped in `{"data": …}`; the client unwraps it, so callers see the payload only. An
+/// immutable value, safe to share across tasks. Neither its description nor its mirror shows the API key.
+public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectable {
+    /// `https://api.1xgate.com`, used unless the configuration sets another base URL.
+    public static let defaultBaseURL = URL(string: "https://api.1xgate.com")
+
+    package let api: APIClient
+    /// Where `payments.create` posts.
+    public let paymentCreationPath: OneXGatePaymentCreationPath
+
+    /// Creates a client that sends the key in the `x-integration-key` header.
+    ///
+    /// - Parameters:
+    ///   - apiKey: the merchant API key from the 1xGate panel.
+    ///   - configuration: base URL, transport, retries, timeout, logging.
+    ///   - paymentCreationPath: where `payments.create` posts. The document's heading says
+    ///     `/v1/integrations/payments` (the default); its curl example posts to `/v1/integrations/payments/external`
+    ///     (``OneXGatePaymentCreationPath/external``), for accounts where only that one works.
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key is empty or the configured base URL is not
+    ///   `https` (loopback hosts excepted).
+    public init(
+        apiKey: String,
+        configuration: ClientConfiguration = .default,
+        paymentCreationPath: OneXGatePaymentCreationPath = .documented
+    ) throws {
+        api = try APIClient(
+            provider: .oneXGate,
+            credentials: .apiKey(apiKey, header: "x-integration-key"),
+            configuration: configuration,
+            defaultBaseURL: Self.defaultBaseURL,
+            errorFormat: OneXGateErrorFormat(),
+            envelope: .member("data")
+        )
+        self.paymentCreationPath = paymentCreationPath
+    }
+
+    /// The base URL requests go to.
+    public var baseURL: URL { api.baseURL }
+
+    /// Payments: create, retrieve, wait for a final status.
+    public var payments: Payments { Payments(api: api, creationPath: paymentCreationPath) }
+
+    /// Public settings: the currencies and networks 1xGate accepts.
+    public var settings: Settings { Settings(api: api) }
+
+    /// `OneXGateClient(https://api.1xgate.com)`: the base URL only.
+    public var description: String { "OneXGateClient(\(baseURL.absoluteString))" }
+
+    /// A mirror with the base URL and the creation path only, so that `dump` and debuggers cannot print the key.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: ["baseURL": baseURL, "paymentCreationPath": paymentCreationPath],
+            displayStyle: .struct
+        )
+    }
+}
+
+/// Where `payments.create` posts: the document's heading and its curl example disagree.
+public enum OneXGatePaymentCreationPath: String, Hashable, Sendable {
+    /// `/v1/integrations/payments`, the endpoint heading's path.
+    case documented = "/v1/integrations/payments"
+    /// `/v1/integrations/payments/external`, the path of the document's curl example.
+    case external = "/v1/integrations/payments/external"
+}

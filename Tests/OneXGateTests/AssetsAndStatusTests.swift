@@ -1,0 +1,52 @@
+import CryptoPayCore
+import Foundation
+import OneXGate
+import XCTest
+
+final class AssetsAndStatusTests: XCTestCase {
+    func testDocumentedPairsMapBothWays() {
+        let expected: [(OneXGateCurrency, OneXGateNetwork, Asset, Int)] = [
+            (.usdt, .trx, .usdtTron, 6), (.ltc, .ltc, .ltc, 8), (.btc, .btc, .btc, 8), (.eth, .eth, .eth, 8),
+        ]
+        XCTAssertEqual(OneXGateAssets.documented.count, expected.count)
+        for (currency, network, asset, decimals) in expected {
+            XCTAssertEqual(OneXGateAssets.asset(currency: currency, network: network), asset)
+            let code = OneXGateAssets.code(for: asset)
+            XCTAssertEqual(code?.currency, currency)
+            XCTAssertEqual(code?.network, network)
+            XCTAssertEqual(code?.decimals, decimals)
+        }
+    }
+
+    func testUndocumentedPairsReadAsTheRightAssetButCannotBeSent() {
+        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("trx"), network: .trx), .trx)
+        XCTAssertEqual(OneXGateAssets.asset(currency: .usdt, network: .eth), .usdtEthereum)
+        XCTAssertEqual(OneXGateAssets.asset(currency: .usdt, network: .unknown("bsc")), .usdtBSC)
+        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("bnb"), network: .unknown("bnb")), Asset(code: "BNB"))
+        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("USDT"), network: .unknown("TRX")), .usdtTron)
+        XCTAssertNil(OneXGateAssets.code(for: .trx))
+        XCTAssertNil(OneXGateAssets.code(for: .usdtEthereum))
+        XCTAssertNil(OneXGateAssets.code(for: .usd))
+    }
+
+    func testNetworksMapToCoreNetworks() {
+        XCTAssertEqual(OneXGateNetwork.trx.network, .tron)
+        XCTAssertEqual(OneXGateNetwork.eth.network, .ethereum)
+        XCTAssertEqual(OneXGateNetwork.btc.network, .bitcoin)
+        XCTAssertEqual(OneXGateNetwork.ltc.network, .litecoin)
+        XCTAssertEqual(OneXGateNetwork(rawValue: "ton").network, .ton)
+    }
+
+    func testEveryDocumentedStatusMapsToOneUnifiedStatus() {
+        let expected: [(String, PaymentStatus)] = [
+            ("created", .created), ("crated", .created), ("pending", .pending), ("success", .paid),
+            ("partiallyPaid", .partiallyPaid), ("expired", .expired), ("error", .failed),
+        ]
+        XCTAssertEqual(OneXGateStatus.table.count, expected.count)
+        for (raw, status) in expected {
+            XCTAssertEqual(OneXGateStatus.status(for: raw), ProviderStatus(status, raw: raw), raw)
+        }
+        XCTAssertEqual(OneXGateStatus.status(for: "Success"), ProviderStatus(.paid, raw: "Success"))
+        XCTAssertEqual(OneXGateStatus.status(for: "cancelled"), ProviderStatus(.unknown("cancelled"), raw: "cancelled"))
+    }
+}

@@ -1,0 +1,88 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import OneXGate
+import XCTest
+
+/// The key every test client uses; tests check it never shows up where it must not.
+let testAPIKey = "oxg_test_key_5d2e8a"
+
+/// A client on a fresh replay transport, with retries off so failures reach the test at once.
+func makeClient(
+    retryPolicy: RetryPolicy = .none,
+    baseURL: URL? = nil,
+    paymentCreationPath: OneXGatePaymentCreationPath = .documented
+) throws -> (OneXGateClient, ReplayTransport) {
+    let transport = ReplayTransport()
+    let configuration = ClientConfiguration(baseURL: baseURL, transport: transport, retryPolicy: retryPolicy)
+    let client = try OneXGateClient(
+        apiKey: testAPIKey,
+        configuration: configuration,
+        paymentCreationPath: paymentCreationPath
+    )
+    return (client, transport)
+}
+
+/// Two instant retries, for tests of what is and is not resent.
+let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+
+/// The checks every authenticated request shares: method, path, the key header and JSON accepted.
+func expectAuthenticated(_ request: RecordedRequest, _ method: RequestMethod, _ path: String) throws {
+    try request.expect(method, path)
+    try request.expectHeader("x-integration-key", testAPIKey)
+    try request.expectHeader("Accept", "application/json")
+}
+
+/// A JSON value as a response body in the `{"data": …}` envelope.
+func enveloped(_ payload: JSONValue) throws -> String {
+    String(decoding: try JSONCoding.makeEncoder().encode(JSONValue.object(["data": payload])), as: UTF8.self)
+}
+
+/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
+func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
+    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
+}
+
+/// A date from ISO 8601 text with milliseconds, as 1xGate writes them.
+func date(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Date {
+    try XCTUnwrap(DateCoding.parse(text), "\(text) is not a date", file: file, line: line)
+}
+
+/// The `data` member of an enveloped fixture.
+func fixtureData(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> JSONValue {
+    try XCTUnwrap(Fixtures.json("OneXGate/\(path)")["data"], "\(path) has no data", file: file, line: line)
+}
+
+/// Decodes a JSON value as the library's clients do.
+func decode<Value: Decodable>(_ type: Value.Type, from json: JSONValue) throws -> Value {
+    try JSONCoding.makeDecoder().decode(type, from: JSONCoding.makeEncoder().encode(json))
+}
+
+/// The value without `null` members, recursively: a model leaves `nil` fields out, where the provider sends `null`.
+func withoutNulls(_ json: JSONValue) -> JSONValue {
+    switch json {
+    case .object(let object):
+        return .object(JSONObject(object.compactMap { $0.value == .null ? nil : ($0.key, withoutNulls($0.value)) }))
+    case .array(let items):
+        return .array(items.map(withoutNulls))
+    default:
+        return json
+    }
+}
+
+/// Decodes `json` as `Value`, encodes it back, and checks that the same fields with the same values come out
+/// (amounts compared as exact decimals, `null` members ignored) and that decoding the result gives the same value.
+@discardableResult
+func assertRoundTrip<Value: Codable & Equatable>(
+    _ type: Value.Type,
+    _ json: JSONValue,
+    file: StaticString = #filePath,
+    line: UInt = #line
+) throws -> Value {
+    let value = try decode(type, from: json)
+    let encoded = try JSONCoding.makeEncoder().encode(value)
+    let reencoded = try JSONDecoder().decode(JSONValue.self, from: encoded)
+    XCTAssertEqual(withoutNulls(reencoded), withoutNulls(json), file: file, line: line)
+    XCTAssertEqual(try JSONCoding.makeDecoder().decode(type, from: encoded), value, file: file, line: line)
+    return value
+}
