@@ -9,7 +9,7 @@ final class PollingTests: XCTestCase {
 
     func testPollsUntilTheInvoiceIsConfirmed() async throws {
         let (client, transport) = try makeClient()
-        let time = RecordingClock()
+        let time = ManualClock()
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve_confirmed.json")
@@ -18,7 +18,7 @@ final class PollingTests: XCTestCase {
             id: documentInvoiceID,
             pollEvery: .seconds(5),
             timeout: .seconds(60),
-            clock: time.clock
+            clock: time.waitClock
         )
 
         XCTAssertEqual(invoice.status, .confirmed)
@@ -32,11 +32,11 @@ final class PollingTests: XCTestCase {
         let confirmed = String(decoding: try fixture("invoices_retrieve_confirmed.json"), as: UTF8.self)
         for status in ["expired", "cancelled"] {
             let (client, transport) = try makeClient()
-            let time = RecordingClock()
+            let time = ManualClock()
             transport.enqueue(json: confirmed.replacingOccurrences(of: #""confirmed""#, with: "\"\(status)\""))
 
             let invoice = try await client.invoices.waitForFinalStatus(
-                id: documentInvoiceID, timeout: .seconds(60), clock: time.clock)
+                id: documentInvoiceID, timeout: .seconds(60), clock: time.waitClock)
 
             XCTAssertEqual(invoice.status.rawValue, status)
             XCTAssertTrue(invoice.status.paymentStatus.isFinal, status)
@@ -46,14 +46,14 @@ final class PollingTests: XCTestCase {
 
     func testTimesOutWhileStillPendingAndToleratesAServerError() async throws {
         let (client, transport) = try makeClient()
-        let time = RecordingClock()
+        let time = ManualClock()
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
 
         let error = await paymentError {
             try await client.invoices.waitForFinalStatus(
-                id: documentInvoiceID, pollEvery: .seconds(10), timeout: .seconds(20), clock: time.clock)
+                id: documentInvoiceID, pollEvery: .seconds(10), timeout: .seconds(20), clock: time.waitClock)
         }
 
         XCTAssertEqual(error?.kind, .timedOut)
@@ -69,7 +69,7 @@ final class PollingTests: XCTestCase {
 
         let error = await paymentError {
             try await client.invoices.waitForFinalStatus(
-                id: documentInvoiceID, timeout: .seconds(60), clock: RecordingClock().clock)
+                id: documentInvoiceID, timeout: .seconds(60), clock: ManualClock().waitClock)
         }
 
         XCTAssertEqual(error?.kind, .notFound)
@@ -101,11 +101,11 @@ final class PollingTests: XCTestCase {
         let (client, transport) = try makeClient()
 
         let emptyID = await paymentError {
-            try await client.invoices.waitForFinalStatus(id: "", timeout: .seconds(1), clock: RecordingClock().clock)
+            try await client.invoices.waitForFinalStatus(id: "", timeout: .seconds(1), clock: ManualClock().waitClock)
         }
         let zeroInterval = await paymentError {
             try await client.invoices.waitForFinalStatus(
-                id: documentInvoiceID, pollEvery: .zero, timeout: .seconds(1), clock: RecordingClock().clock)
+                id: documentInvoiceID, pollEvery: .zero, timeout: .seconds(1), clock: ManualClock().waitClock)
         }
 
         XCTAssertEqual(emptyID?.kind, .invalidRequest)

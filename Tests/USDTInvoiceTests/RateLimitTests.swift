@@ -67,8 +67,8 @@ final class RateLimitTests: XCTestCase {
     }
 
     func testTheLimiterSpacesCreatesAfterTheBurstAndLeavesOtherClassesAlone() async throws {
-        let time = RecordingClock()
-        let limiter = USDTInvoiceClient.makeRateLimiter(clock: time.clock)
+        let time = ManualClock()
+        let limiter = USDTInvoiceClient.makeRateLimiter(clock: time.waitClock)
         let (client, transport) = try makeClient(rateLimiter: limiter)
         for _ in 0..<12 { try transport.enqueue(fixture: "USDTInvoice/invoices_create.json", status: 201) }
         for _ in 0..<20 { try transport.enqueue(fixture: "USDTInvoice/account_retrieve.json") }

@@ -53,31 +53,6 @@ func paymentError(
     return nil
 }
 
-/// A clock for pollers and the rate limiter whose sleeps return at once after moving the time forward, recording
-/// each wait.
-final class RecordingClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = Date(timeIntervalSince1970: 1_705_329_000)
-    private var recorded: [Duration] = []
-
-    var clock: WaitClock {
-        WaitClock(now: { self.now }, sleep: { try await self.sleep($0) })
-    }
-
-    var now: Date { lock.withLock { current } }
-
-    /// Every wait asked for, in order.
-    var sleeps: [Duration] { lock.withLock { recorded } }
-
-    private func sleep(_ duration: Duration) async throws {
-        try Task.checkCancellation()
-        lock.withLock {
-            recorded.append(duration)
-            current += TimeInterval(duration.components.seconds) + TimeInterval(duration.components.attoseconds) / 1e18
-        }
-    }
-}
-
 /// Exact decimal from literal text; fails the test on malformed text instead of rounding.
 func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
     try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
