@@ -106,19 +106,15 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
     public func acquire(_ endpointClass: String) async throws {
         try Task.checkCancellation()
         let id = Waiter.ID()
-        let admitted: Bool? = state.withLock { buckets in
-            guard buckets[endpointClass] != nil else { return nil }
-            return buckets[endpointClass]?.admitOrEnqueue(id, now: now()) ?? true
-        }
+        // The time is read under the lock, so that the buckets see it advance in the order the tasks take the lock.
+        let admitted = state.withLock { buckets in buckets[endpointClass]?.admitOrEnqueue(id, now: now()) }
         guard admitted == false else { return }
         while true {
             if Task.isCancelled {
                 leave(id, endpointClass)
                 throw CancellationError()
             }
-            let step = state.withLock { buckets in
-                buckets[endpointClass]?.step(for: id, now: now()) ?? .left
-            }
+            let step = state.withLock { buckets in buckets[endpointClass]?.step(for: id, now: now()) ?? .left }
             switch step {
             case .granted(let next):
                 next?.resume()
