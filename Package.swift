@@ -22,7 +22,10 @@ let package = Package(
     targets: [
         .target(name: "CryptoPayCore"),
         .target(name: "UseGateway", dependencies: ["CryptoPayCore"]),
-        .target(name: "CryptoPay", dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }),
+        .target(
+            name: "CryptoPay",
+            dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }
+        ),
         .target(name: "CryptoPaySandbox", dependencies: ["CryptoPayCore"]),
         .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
         .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
@@ -33,7 +36,10 @@ let package = Package(
         ),
         .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting"]),
         .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
-        .testTarget(name: "CryptoPayTests", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting"]),
+        .testTarget(
+            name: "CryptoPayTests",
+            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting", "cryptopay"]
+        ),
     ]
         + providers.flatMap { name -> [Target] in
             [

@@ -50,8 +50,8 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
         enqueue(.response(TransportResponse(statusCode: status, headers: headers, body: try Fixtures.data(path))))
     }
 
-    /// Answers every request with this method and URL path (as sent, without the query) with `reply`, instead of
-    /// the queue.
+    /// Answers every request with this method and URL path (as sent, percent-encoding and any trailing slash kept,
+    /// without the query) with `reply`, instead of the queue.
     public func route(_ method: RequestMethod, _ path: String, reply: Reply) {
         lock.withLock { routes.append((method, path, reply)) }
     }
@@ -85,7 +85,8 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let reply: Reply? = lock.withLock {
             recorded.append(RecordedRequest(request))
-            let path = request.url.path
+            // `URL.path` drops a trailing slash, which some providers' routes depend on (`/GetRate/`).
+            let path = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? ""
             if let route = routes.first(where: { $0.method == request.method && $0.path == path }) {
                 return route.reply
             }

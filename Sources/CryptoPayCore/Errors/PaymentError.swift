@@ -127,10 +127,12 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var webhookRejection: WebhookRejectionReason?
     /// The request that failed, when one was built.
     public var request: RequestSummary?
-    /// The response body as text, cut at ``maximumBodyLength`` bytes.
+    /// The response body as text, cut at ``maximumBodyLength`` bytes, with the values of credential-like JSON members
+    /// (`access_token`, `api_key`, …) replaced by `[REDACTED]`.
     public private(set) var responseBody: String?
 
-    /// Creates an error. `responseBody` is cut at ``maximumBodyLength`` bytes.
+    /// Creates an error. `responseBody` is redacted (credential-like JSON members) and cut at ``maximumBodyLength``
+    /// bytes.
     public init(
         _ kind: Kind,
         message: String,
@@ -154,7 +156,7 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         self.fieldErrors = fieldErrors
         self.retryAfter = retryAfter
         self.request = request
-        self.responseBody = responseBody.map(Self.truncatedText)
+        self.responseBody = responseBody.map { Self.truncatedText(Redactor.redactedBody($0)) }
     }
 
     /// A client-side refusal: nothing was sent.

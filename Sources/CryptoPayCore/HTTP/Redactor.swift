@@ -60,4 +60,33 @@ package enum Redactor {
         }
         return components
     }
+
+    /// A response body for an error message: when it is JSON, the values of members with sensitive names
+    /// (``isSensitive(name:)``, such as `access_token`) replaced by ``placeholder`` at any depth; anything else
+    /// unchanged. Numbers keep their exact digits; a redacted body is re-encoded compactly with sorted keys.
+    package static func redactedBody(_ body: Data) -> Data {
+        guard body.first.map({ $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) == true,
+            let value = try? JSONDecoder().decode(JSONValue.self, from: body)
+        else { return body }
+        let redacted = redactedJSON(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard redacted != value, let encoded = try? encoder.encode(redacted) else { return body }
+        return encoded
+    }
+
+    private static func redactedJSON(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let object):
+            return .object(
+                JSONObject(
+                    object.map { key, member in
+                        (key, isSensitive(name: key) && member != .null ? .string(placeholder) : redactedJSON(member))
+                    }))
+        case .array(let items):
+            return .array(items.map(redactedJSON))
+        default:
+            return value
+        }
+    }
 }

@@ -98,3 +98,6 @@ struct WirePage<Item: Decodable & Sendable>: Decodable, Sendable {
     var page: Int?
     var size: Int?
 }
+
+/// Pages of encodable items encode back to the same object, for tools that print responses.
+extension WirePage: Encodable where Item: Encodable {}

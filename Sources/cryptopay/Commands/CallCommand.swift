@@ -7,13 +7,14 @@ struct CallCommand {
     let environment: [String: String]
 
     static let help = """
-        usage: cryptopay call <provider> <operation> [--id VALUE] [--reference VALUE]
+        usage: cryptopay call <provider> <operation> [--id VALUE] [--reference VALUE] [--path NAME=VALUE]...
                               [--input JSON | --input @file | --input -] [--base-url URL]
 
         Calls an operation (see 'cryptopay operations <provider>') and prints the decoded response as JSON with the
         provider's field names. --input holds the operation's inputs under the provider's own field names: the JSON
         body, or for operations without a body the query parameters as a flat object. --id (or --reference) fills the
-        operation's path parameter. http is accepted only for loopback hosts.
+        operation's path parameter; --path name=value fills any (rates.get takes currency1 and currency2). http is
+        accepted only for loopback hosts.
 
         Credentials come from the environment: USEGATEWAY_API_KEY; STOREGATEWAY_API_KEY, STOREGATEWAY_API_SECRET,
         STOREGATEWAY_BASE_URL; USDTINVOICE_API_KEY, USDTINVOICE_BASE_URL; ONEXGATE_API_KEY, ONEXGATE_BASE_URL
@@ -26,7 +27,8 @@ struct CallCommand {
 
     func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
-            arguments, flags: ["id": .value, "reference": .value, "input": .value, "base-url": .value],
+            arguments,
+            flags: ["id": .value, "reference": .value, "path": .repeated, "input": .value, "base-url": .value],
             command: "call")
         if parsed.wantsHelp {
             console.line(Self.help)
@@ -57,6 +59,12 @@ struct CallCommand {
             if let value = parsed.value(flag) ?? parsed.value(flag == "id" ? "reference" : "id") {
                 path[name] = value
             }
+        }
+        for pair in parsed.all("path") {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw UsageError(message: "--path must be name=value", command: "call")
+            }
+            path[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
         let result = try await client.call(operation, pathParameters: path, input: input)
         console.line(JSONOutput.text(result))

@@ -134,4 +134,21 @@ final class ReflectionRedactionTests: XCTestCase {
             XCTAssertTrue(dumped.contains("[REDACTED]"))
         }
     }
+
+    func testCredentialLikeMembersOfJSONErrorBodiesAreRedactedAtAnyDepth() {
+        let body = Data(
+            #"[{"access_token":"T0K3N","amount":0.1000,"nested":{"api_key":"K3Y","note":"ok"},"secret":null}]"#.utf8)
+        let error = PaymentError(.decoding, message: "bad", responseBody: body)
+
+        XCTAssertEqual(
+            error.responseBody,
+            #"[{"access_token":"[REDACTED]","amount":0.1,"nested":{"api_key":"[REDACTED]","note":"ok"},"secret":null}]"#
+        )
+        XCTAssertEqual(
+            PaymentError(.server, message: "m", responseBody: Data("<html>token=abc</html>".utf8)).responseBody,
+            "<html>token=abc</html>",
+            "non-JSON bodies are kept as they are"
+        )
+        XCTAssertEqual(Redactor.redactedBody(Data(#"{"id":"1"}"#.utf8)), Data(#"{"id":"1"}"#.utf8))
+    }
 }

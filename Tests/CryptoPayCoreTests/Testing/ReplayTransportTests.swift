@@ -62,4 +62,19 @@ final class ReplayTransportTests: XCTestCase {
             try Fixtures.json("UseGateway/rates_get.json")["rate"]?["BTC-USD"], .number(Decimal(string: "31234.4262")!))
         XCTAssertThrowsError(try Fixtures.data("UseGateway/missing.json"))
     }
+
+    func testRoutesMatchTheTrailingSlashAsSent() async throws {
+        let transport = ReplayTransport()
+        transport.route(.get, "/v2/GetRate/", reply: .response(TransportResponse(statusCode: 200)))
+        let slash = try await transport.send(
+            TransportRequest(method: .get, url: try XCTUnwrap(URL(string: "https://h/v2/GetRate/?a=1"))))
+        XCTAssertEqual(slash.statusCode, 200)
+        do {
+            _ = try await transport.send(
+                TransportRequest(method: .get, url: try XCTUnwrap(URL(string: "https://h/v2/GetRate"))))
+            XCTFail("the route without the slash is another route")
+        } catch let error as PaymentError {
+            XCTAssertEqual(error.providerCode, ReplayTransport.unscriptedRequestCode)
+        }
+    }
 }

@@ -1,0 +1,42 @@
+import CryptoPayCore
+import Foundation
+
+/// What GetRate needs: the invoice amount in fiat and the cryptocurrency the customer will pay in.
+public struct OpenPOSQuoteRequest: Hashable, Sendable {
+    /// The invoice amount and its fiat currency (`48.25 EUR`).
+    public var invoice: Money
+    /// The cryptocurrency to pay in (`BTC`).
+    public var currency: Asset
+    /// Confirm small payments with zero confirmations (`accept_zero_confirmations`); left out when `nil`.
+    public var acceptZeroConfirmations: Bool?
+    /// Require a KYT check to succeed before confirming (`require_kyt_for_confirmation`); left out when `nil`.
+    public var requireKYTForConfirmation: Bool?
+
+    /// Describes a quote.
+    public init(
+        invoice: Money,
+        currency: Asset,
+        acceptZeroConfirmations: Bool? = nil,
+        requireKYTForConfirmation: Bool? = nil
+    ) {
+        self.invoice = invoice
+        self.currency = currency
+        self.acceptZeroConfirmations = acceptZeroConfirmations
+        self.requireKYTForConfirmation = requireKYTForConfirmation
+    }
+
+    /// The query items in the document's order.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an amount of zero or less, an invoice currency that
+    ///   is not a three-letter code, or a cryptocurrency the API cannot express.
+    func queryItems() throws -> [URLQueryItem] {
+        var query = OpenPOSQuery()
+        query.add(
+            "invoice_currency", try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"))
+        query.add("invoice_amount", try OpenPOSValidation.positive(invoice.amount, field: "invoice_amount"))
+        query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
+        query.add("accept_zero_confirmations", acceptZeroConfirmations)
+        query.add("require_kyt_for_confirmation", requireKYTForConfirmation)
+        return query.items
+    }
+}

@@ -1,0 +1,52 @@
+import CryptoPayCore
+import Foundation
+
+/// Client-side checks, run before anything is sent.
+enum OpenPOSValidation {
+    /// A required value: not blank.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is blank.
+    static func required(_ value: String, field: String) throws -> String {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PaymentError.invalidRequest("\(field) must not be empty")
+        }
+        return value
+    }
+
+    /// An optional value: absent, or not blank.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is given but blank.
+    static func optional(_ value: String?, field: String) throws -> String? {
+        try value.map { try required($0, field: field) }
+    }
+
+    /// An amount greater than zero, as plain decimal text (`48.25`).
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is zero or less.
+    static func positive(_ amount: Decimal, field: String) throws -> String {
+        try AmountRules.requirePositive(amount, field: field)
+        return DecimalText.format(amount)
+    }
+}
+
+/// Query items in order, leaving out absent values.
+struct OpenPOSQuery {
+    /// The items so far.
+    private(set) var items: [URLQueryItem] = []
+
+    /// Appends a value when present.
+    mutating func add(_ name: String, _ value: String?) {
+        guard let value else { return }
+        items.append(URLQueryItem(name: name, value: value))
+    }
+
+    /// Appends a flag as `true`/`false` when present.
+    mutating func add(_ name: String, _ flag: Bool?) {
+        add(name, flag.map { $0 ? "true" : "false" })
+    }
+
+    /// Appends name/value pairs.
+    mutating func add(_ pairs: [(String, String)]) {
+        for (name, value) in pairs { add(name, value) }
+    }
+}

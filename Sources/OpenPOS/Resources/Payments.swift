@@ -1,0 +1,186 @@
+import CryptoPayCore
+import Foundation
+
+extension OpenPOSClient {
+    /// Starts a payment at a quote, `GET /StartPayment/` (operation `startPayment`), and records its reference in
+    /// ``addressBook`` when the client has one.
+    ///
+    /// This call changes state: it is never resent automatically, and a timeout or server error leaves its outcome
+    /// unknown (``PaymentError/outcome``).
+    ///
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty payment id, an amount of zero or less, an invoice
+    ///   currency that is not a three-letter code, a cryptocurrency the API cannot express or a blank optional value
+    ///   (nothing is sent); the provider's `err` as `authentication` or `validation`; `server`, `transport` or
+    ///   `timedOut` with outcome `unknown`; whatever the address book throws.
+    public func startPayment(_ request: OpenPOSStartPaymentRequest, options: OpenPOSCallOptions = .none) async throws
+        -> OpenPOSPayment
+    {
+        let payment: OpenPOSPayment = try await send(
+            "startPayment", "/StartPayment/", options: options, changesState: true
+        ) { try request.queryItems() }
+        try await addressBook?.record(payment.reference)
+        return payment
+    }
+
+    /// Gets a rate for the invoice and starts the payment at it: GetRate, then StartPayment, in one call.
+    ///
+    /// - Parameters:
+    ///   - invoiceAmount: the invoice amount in its fiat currency (`48.25 EUR`).
+    ///   - currency: the cryptocurrency the customer pays in (`.btc`).
+    ///   - referenceNumber: your reference for the payment (`reference_no`).
+    ///   - acceptZeroConfirmations: confirm small payments without waiting for a block; sent to both calls.
+    ///   - requireKYTForConfirmation: require a KYT check before confirming; sent to both calls.
+    ///   - payerIPAddress: the payer's IP address.
+    ///   - payerUserAgent: the payer's browser user agent.
+    /// - Throws: as ``rate(for:options:)`` and ``startPayment(_:options:)``; when the rate succeeds and the start
+    ///   fails, nothing was started unless the error's outcome is `unknown`.
+    public func startPayment(
+        invoiceAmount: Money,
+        currency: Asset,
+        referenceNumber: String? = nil,
+        acceptZeroConfirmations: Bool? = nil,
+        requireKYTForConfirmation: Bool? = nil,
+        payerIPAddress: String? = nil,
+        payerUserAgent: String? = nil,
+        options: OpenPOSCallOptions = .none
+    ) async throws -> OpenPOSStartedPayment {
+        try api.validating("startPayment") {
+            _ = try OpenPOSValidation.optional(referenceNumber, field: "reference_no")
+            _ = try OpenPOSValidation.optional(payerIPAddress, field: "payer_ip_address")
+            _ = try OpenPOSValidation.optional(payerUserAgent, field: "payer_user_agent")
+        }
+        let quote = try await rate(
+            for: OpenPOSQuoteRequest(
+                invoice: invoiceAmount,
+                currency: currency,
+                acceptZeroConfirmations: acceptZeroConfirmations,
+                requireKYTForConfirmation: requireKYTForConfirmation
+            ),
+            options: options
+        )
+        let payment = try await startPayment(
+            OpenPOSStartPaymentRequest(
+                quote: quote,
+                referenceNumber: referenceNumber,
+                acceptZeroConfirmations: acceptZeroConfirmations,
+                payerIPAddress: payerIPAddress,
+                payerUserAgent: payerUserAgent,
+                requireKYTForConfirmation: requireKYTForConfirmation
+            ),
+            options: options
+        )
+        return OpenPOSStartedPayment(quote: quote, payment: payment)
+    }
+
+    /// What has arrived for a payment and whether it is confirmed, `GET /CheckPayment/` (operation
+    /// `checkPayment`). Read-only: retried after transient failures.
+    ///
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address or a currency the API cannot express
+    ///   (nothing is sent); the provider's `err` as `authentication` or `validation`; otherwise as the client's
+    ///   other calls.
+    public func checkPayment(_ reference: OpenPOSPaymentReference, options: OpenPOSCallOptions = .none) async throws
+        -> OpenPOSPaymentCheck
+    {
+        try await send("checkPayment", "/CheckPayment/", options: options) {
+            try reference.queryItems().map(URLQueryItem.init)
+        }
+    }
+
+    /// Cancels a payment whose transfer will not be sent, `GET /CancelPayment/` (operation `cancelPayment`). A
+    /// payment whose blockchain transaction was already sent cannot be cancelled.
+    ///
+    /// This call changes state: it is never resent automatically.
+    ///
+    /// - Parameters:
+    ///   - reason: why (the document's example sends `other`); left out when `nil`.
+    ///   - comment: a free comment; left out when `nil`.
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, a currency the API cannot express
+    ///   or a blank reason or comment (nothing is sent); `conflict` when the provider answers `cancelled: false`;
+    ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome
+    ///   `unknown`.
+    public func cancelPayment(
+        _ reference: OpenPOSPaymentReference,
+        reason: String? = nil,
+        comment: String? = nil,
+        options: OpenPOSCallOptions = .none
+    ) async throws -> OpenPOSCancellation {
+        let answer: OpenPOSCancellation = try await send(
+            "cancelPayment", "/CancelPayment/", options: options, changesState: true
+        ) {
+            var query = OpenPOSQuery()
+            query.add(try reference.queryItems())
+            query.add("reason", try OpenPOSValidation.optional(reason, field: "reason"))
+            query.add("comment", try OpenPOSValidation.optional(comment, field: "comment"))
+            return query.items
+        }
+        guard answer.cancelled else {
+            throw refusal("cancelPayment", "the provider did not cancel the payment; its transaction may be sent")
+        }
+        return answer
+    }
+
+    /// Accepts an underpayment, `GET /AcceptPayment/` (operation `acceptPayment`).
+    ///
+    /// The document requires `amount` to equal the `payment` of the last CheckPayment: pass
+    /// ``OpenPOSPaymentCheck/received``. This call changes state: it is never resent automatically.
+    ///
+    /// - Parameters:
+    ///   - amount: the amount accepted, in the payment's cryptocurrency (`accepted_amount`).
+    ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
+    ///     `nil`.
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less, an
+    ///   amount in another currency than the payment's or an invoice amount that is not fiat (nothing is sent);
+    ///   `conflict` when the provider answers `success: false`; the provider's `err` as `authentication` or
+    ///   `validation`; `server`, `transport` or `timedOut` with outcome `unknown`.
+    public func acceptPayment(
+        _ reference: OpenPOSPaymentReference,
+        amount: Money,
+        invoiceAmount: Money? = nil,
+        options: OpenPOSCallOptions = .none
+    ) async throws -> OpenPOSAcceptance {
+        let answer: OpenPOSAcceptance = try await send(
+            "acceptPayment", "/AcceptPayment/", options: options, changesState: true
+        ) {
+            guard amount.asset == reference.currency else {
+                throw PaymentError.invalidRequest(
+                    "accepted_amount must be in \(reference.currency), the payment's currency, got \(amount.asset)")
+            }
+            var query = OpenPOSQuery()
+            query.add(try reference.queryItems())
+            query.add("accepted_amount", try OpenPOSValidation.positive(amount.amount, field: "accepted_amount"))
+            if let invoiceAmount {
+                _ = try OpenPOSAssets.requireInvoiceCode(for: invoiceAmount.asset, field: "accepted_invoice_amount")
+                query.add(
+                    "accepted_invoice_amount",
+                    try OpenPOSValidation.positive(invoiceAmount.amount, field: "accepted_invoice_amount")
+                )
+            }
+            return query.items
+        }
+        guard answer.success else {
+            throw refusal("acceptPayment", "the provider did not accept the payment")
+        }
+        return answer
+    }
+
+    /// Refunds a payment, `GET /RefundPayment/` (operation `refundPayment`).
+    ///
+    /// The document requires the amount to equal CheckPayment's `refund_amount_opened`
+    /// (``OpenPOSRefundRequest/init(check:paymentID:to:)``). This call sends money: it is never resent
+    /// automatically, and after a timeout or server error check the payment before trying again.
+    ///
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less or a
+    ///   currency the API cannot express (nothing is sent); the provider's `err` as `authentication` or
+    ///   `validation`; `server`, `transport` or `timedOut` with outcome `unknown`.
+    public func refundPayment(_ request: OpenPOSRefundRequest, options: OpenPOSCallOptions = .none) async throws
+        -> OpenPOSRefund
+    {
+        try await send("refundPayment", "/RefundPayment/", options: options, changesState: true) {
+            try request.queryItems()
+        }
+    }
+
+    private func refusal(_ operation: String, _ message: String) -> PaymentError {
+        PaymentError(.conflict, message: message, provider: .openPOS, operation: operation)
+    }
+}

@@ -1,0 +1,199 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import OpenPOS
+import XCTest
+
+final class WebhookTests: XCTestCase {
+    /// A client whose address book knows the document's payment, and the webhook verifier on it.
+    private func makeWebhook() async throws -> (OpenPOSWebhook, ReplayTransport) {
+        let book = OpenPOSInMemoryAddressBook()
+        await book.record(documentReference)
+        let (client, transport) = try makeClient(addressBook: book)
+        return (OpenPOSWebhook(client: client), transport)
+    }
+
+    private func delivery(_ fixture: String) throws -> WebhookRequest {
+        WebhookRequest(body: try Fixtures.data("OpenPOS/\(fixture)"), headers: ["Content-Type": "application/json"])
+    }
+
+    private func delivery(json: String) -> WebhookRequest {
+        WebhookRequest(body: Data(json.utf8), headers: ["Content-Type": "application/json"])
+    }
+
+    private func rejection(_ body: () async throws -> Void) async throws -> PaymentError {
+        let error = try await paymentError(body)
+        XCTAssertEqual(error.kind, .webhookRejected)
+        XCTAssertEqual(error.provider, .openPOS)
+        return error
+    }
+
+    func testAGenuineWebhookIsConfirmedByCheckPaymentAndCarriesTheFetchedState() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+
+        let verified = try await webhook.verify(try delivery("webhook_payment_confirmed.json"))
+
+        try expectDocumentRequest(try transport.lastRequest(), fixture: "checkPayment_request.json")
+        XCTAssertEqual(transport.requests.count, 1)
+        XCTAssertEqual(verified.authentication, .lookup)
+        XCTAssertEqual(verified.idempotencyKey, "\(documentPaymentID):payment.confirmed")
+        XCTAssertEqual(verified.event.type, .paymentConfirmed)
+        XCTAssertEqual(verified.event.reference, documentReference)
+        XCTAssertEqual(
+            verified.event.payment, try decodeFixture(OpenPOSPaymentCheck.self, "checkPayment_confirmed.json"))
+        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(verified.event.payment.received, Money(try decimal("0.00701648"), .btc))
+    }
+
+    func testEveryDocumentedEventIsConfirmedByTheMatchingState() async throws {
+        let cases: [(String, String, OpenPOSWebhookEventType, PaymentStatus)] = [
+            ("webhook_payment_cancelled.json", "checkPayment_cancelled.json", .paymentCancelled, .cancelled),
+            ("webhook_payment_underpaid.json", "checkPayment_underpaid.json", .paymentUnderpaid, .partiallyPaid),
+            ("webhook_payment_refunded.json", "checkPayment_refunded.json", .paymentRefunded, .refunded),
+        ]
+        for (body, fetched, type, status) in cases {
+            let (webhook, transport) = try await makeWebhook()
+            try transport.enqueue(fixture: "OpenPOS/\(fetched)")
+
+            let verified = try await webhook.verify(try delivery(body))
+
+            XCTAssertEqual(verified.event.type, type, body)
+            XCTAssertEqual(verified.event.status.status, status, body)
+            XCTAssertEqual(verified.idempotencyKey, "\(documentPaymentID):\(type.rawValue)")
+        }
+    }
+
+    func testTheCallerCanGiveTheAddressInstead() async throws {
+        let (client, transport) = try makeClient()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+
+        let verified = try await OpenPOSWebhook(client: client).verify(
+            try delivery("webhook_payment_confirmed.json"), address: documentAddress)
+
+        try expectDocumentRequest(try transport.lastRequest(), fixture: "checkPayment_request.json")
+        XCTAssertEqual(verified.event.reference, documentReference)
+    }
+
+    func testTheLookupUsesTheWebhooksPointOfService() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let body = try String(decoding: Fixtures.data("OpenPOS/webhook_payment_confirmed.json"), as: UTF8.self)
+            .replacingOccurrences(of: #""pos_id": "POS1""#, with: #""pos_id": "WEB2""#)
+
+        _ = try await webhook.verify(delivery(json: body))
+
+        XCTAssertEqual(try transport.lastRequest().queryItems.first?.value, "WEB2")
+    }
+
+    func testAForgedStatusIsRejected() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment.json")
+
+        let error = try await rejection { _ = try await webhook.verify(try delivery("webhook_payment_confirmed.json")) }
+
+        XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: "status"))
+        XCTAssertTrue(error.message.contains("confirmed"), error.message)
+        XCTAssertTrue(error.message.contains("pending"), error.message)
+    }
+
+    func testAForgedAmountIsRejected() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let body = try String(decoding: Fixtures.data("OpenPOS/webhook_payment_confirmed.json"), as: UTF8.self)
+            .replacingOccurrences(of: "0.00701648", with: "7.00701648")
+
+        let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+
+        XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: "amount"))
+        XCTAssertTrue(error.message.contains("7.00701648"), error.message)
+    }
+
+    func testAForgedCurrencyIsRejected() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let body = try String(decoding: Fixtures.data("OpenPOS/webhook_payment_confirmed.json"), as: UTF8.self)
+            .replacingOccurrences(of: #""currency": "BTC""#, with: #""currency": "ETH""#)
+
+        let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+
+        XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: "currency"))
+    }
+
+    func testAnEventTheFetchedStateDoesNotShowIsRejected() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let body = #"{"event": "payment.refunded", "payment_id": "\#(documentPaymentID)", "currency": "BTC"}"#
+
+        let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+
+        XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: "event"))
+    }
+
+    func testAnUndocumentedEventCannotBeConfirmed() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let body = #"{"event": "payment.teleported", "payment_id": "\#(documentPaymentID)"}"#
+
+        let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+
+        XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: "event"))
+    }
+
+    func testAFailedFetchRejectsTheWebhook() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/error_500.json", status: 500)
+
+        let error = try await rejection { _ = try await webhook.verify(try delivery("webhook_payment_confirmed.json")) }
+
+        XCTAssertEqual(error.webhookRejection, .lookupFailed)
+        XCTAssertTrue(error.message.contains("could not be authenticated"), error.message)
+        XCTAssertTrue(error.message.contains("Internal Server Error"), error.message)
+        XCTAssertEqual(transport.requests.count, 1)
+    }
+
+    func testAnUnknownPaymentIsRejectedWithoutAsking() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        let body = #"{"event": "payment.confirmed", "payment_id": "someone-elses", "currency": "BTC"}"#
+
+        let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+
+        XCTAssertEqual(error.webhookRejection, .lookupFailed)
+        XCTAssertTrue(error.message.contains("someone-elses"), error.message)
+        XCTAssertTrue(transport.requests.isEmpty)
+    }
+
+    func testWithoutAnAddressBookTheAddressIsNeeded() async throws {
+        let (client, transport) = try makeClient()
+
+        let error = try await rejection {
+            _ = try await OpenPOSWebhook(client: client).verify(try delivery("webhook_payment_confirmed.json"))
+        }
+
+        XCTAssertEqual(error.webhookRejection, .lookupFailed)
+        XCTAssertTrue(transport.requests.isEmpty)
+    }
+
+    func testAMalformedBodyIsRejectedWithoutAsking() async throws {
+        let (webhook, transport) = try await makeWebhook()
+
+        for body in [
+            "not json", #"{"event": "payment.confirmed"}"#,
+            #"{"event": "payment.confirmed", "payment_id": "x", "amount": "1,5"}"#,
+        ] {
+            let error = try await rejection { _ = try await webhook.verify(delivery(json: body)) }
+            XCTAssertEqual(error.webhookRejection, .malformedPayload, body)
+        }
+        XCTAssertTrue(transport.requests.isEmpty)
+    }
+
+    func testTheVerifiedEventRoundTrips() async throws {
+        let (webhook, transport) = try await makeWebhook()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let verified = try await webhook.verify(try delivery("webhook_payment_confirmed.json"))
+
+        let encoded = try JSONCoding.makeEncoder().encode(verified.event)
+
+        XCTAssertEqual(try JSONCoding.makeDecoder().decode(OpenPOSPaymentEvent.self, from: encoded), verified.event)
+    }
+}
