@@ -1,0 +1,87 @@
+import CryptoPayCore
+import Foundation
+
+/// A list response in either shape the provider may use, since the document shows none: a bare array of items, or
+/// an object holding the items under `data`, `items`, `invoices`, `logs` or `results` with pagination fields
+/// (`page`, `limit`, `total`, `totalPages`) beside them or inside `meta` or `pagination`.
+///
+/// The envelope is kept, so the list encodes back to the JSON it was read from.
+struct WireList<Item: Codable & Sendable>: Codable, Sendable {
+    static var itemKeys: [String] { ["data", "items", "invoices", "logs", "results"] }
+    static var paginationKeys: [String] { ["meta", "pagination"] }
+
+    /// The items, in order.
+    var items: [Item]
+    /// The object around the items, `nil` for a bare array.
+    var envelope: JSONObject?
+    /// The envelope's key holding the items.
+    var itemsKey: String?
+
+    /// Reads a bare array, or an object with one of ``itemKeys`` holding an array.
+    ///
+    /// - Throws: `DecodingError` naming the field when an item is malformed, or when an object has no array under
+    ///   any of ``itemKeys``.
+    init(from decoder: any Decoder) throws {
+        if var array = try? decoder.unkeyedContainer() {
+            var items: [Item] = []
+            while !array.isAtEnd { items.append(try array.decode(Item.self)) }
+            self.items = items
+            return
+        }
+        let envelope = try RawObject.decode(from: decoder)
+        guard let key = Self.itemKeys.first(where: { if case .array = envelope[$0] { true } else { false } }) else {
+            throw DecodingError.keyNotFound(
+                AnyCodingKey("data"),
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "expected an array, or an object with an array under "
+                        + Self.itemKeys.joined(separator: ", ")
+                )
+            )
+        }
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        items = try container.decode([Item].self, forKey: AnyCodingKey(key))
+        self.envelope = envelope
+        itemsKey = key
+    }
+
+    /// Writes the same shape back.
+    ///
+    /// - Throws: whatever the encoder throws.
+    func encode(to encoder: any Encoder) throws {
+        guard let envelope, let itemsKey else {
+            var array = encoder.unkeyedContainer()
+            for item in items { try array.encode(item) }
+            return
+        }
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for (key, value) in envelope {
+            if key == itemsKey {
+                try container.encode(items, forKey: AnyCodingKey(key))
+            } else {
+                try container.encode(value, forKey: AnyCodingKey(key))
+            }
+        }
+    }
+
+    /// A pagination field, from the envelope or its `meta` / `pagination` object.
+    func pagination(_ name: String) -> Int? {
+        guard let envelope else { return nil }
+        let places = [envelope[name]] + Self.paginationKeys.map { envelope[$0]?[name] }
+        return places.lazy.compactMap(RawObject.integer).first
+    }
+
+    /// The items as page `page` of a list asked for with `limit` items per page. The provider's own page, limit and
+    /// total win when it sends them; with `totalPages` the next page is known, otherwise a full page implies one.
+    func page(_ page: Int, limit: Int) -> Page<Item> {
+        let number = pagination("page") ?? page
+        let size = pagination("limit").flatMap { $0 > 0 ? $0 : nil } ?? limit
+        return Page(
+            items: items,
+            page: number,
+            pageSize: size,
+            total: pagination("total"),
+            hasNextPage: pagination("totalPages").map { number < $0 }
+        )
+    }
+}

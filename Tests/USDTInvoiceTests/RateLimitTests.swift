@@ -1,0 +1,120 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import XCTest
+
+@testable import USDTInvoice
+
+final class RateLimitTests: XCTestCase {
+    func testAGetThatGets429IsRetriedAfterRetryAfter() async throws {
+        let waits = Waits()
+        let policy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { waits.append($0) })
+        let (client, transport) = try makeClient(retryPolicy: policy)
+        try transport.enqueue(
+            fixture: "USDTInvoice/error_429.json",
+            status: 429,
+            headers: ["Content-Type": "application/json", "Retry-After": "2"]
+        )
+        try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
+
+        let invoice = try await client.invoices.retrieve(id: documentInvoiceID)
+
+        XCTAssertEqual(transport.requests.count, 2)
+        XCTAssertEqual(transport.requests.map(\.request.attempt), [1, 2])
+        XCTAssertEqual(waits.values, [2])
+        XCTAssertEqual(invoice.id, documentInvoiceID)
+    }
+
+    func testACreateThatGets429IsNotResent() async throws {
+        let waits = Waits()
+        let policy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { waits.append($0) })
+        let (client, transport) = try makeClient(retryPolicy: policy)
+        try transport.enqueue(
+            fixture: "USDTInvoice/error_429.json",
+            status: 429,
+            headers: ["Content-Type": "application/json", "Retry-After": "2"]
+        )
+
+        let error = await paymentError {
+            try await client.invoices.create(USDTInvoiceParameters(amount: Money(5, .usdtTron), reference: "R-1"))
+        }
+
+        XCTAssertEqual(transport.requests.count, 1)
+        XCTAssertEqual(waits.values, [])
+        XCTAssertEqual(error?.kind, .rateLimited)
+        XCTAssertEqual(error?.retryAfter, .seconds(2))
+        XCTAssertEqual(error?.outcome, .notApplied)
+        XCTAssertEqual(error?.message, "ThrottlerException: Too Many Requests")
+        XCTAssertNil(error?.providerCode)
+    }
+
+    func testDocumentedLimitsAndEndpointClasses() {
+        let limits = USDTInvoiceClient.documentedRateLimits
+        XCTAssertEqual(limits["create"]?.requests, 100)
+        XCTAssertEqual(limits["get"]?.requests, 300)
+        XCTAssertEqual(limits["list"]?.requests, 60)
+        XCTAssertEqual(limits["sandbox"]?.requests, 60)
+        XCTAssertEqual(Set(limits.values.map(\.interval)), [.seconds(60)])
+        let classes: [String: String?] = [
+            "invoices.create": "create", "invoices.retrieve": "get", "invoices.retrieveByReference": "get",
+            "invoices.list": "list", "sandbox.simulatePayment": "sandbox", "sandbox.triggerExpiry": "sandbox",
+            "sandbox.testWebhook": "sandbox", "invoices.cancel": nil, "account.retrieve": nil,
+            "account.apiLogs": nil,
+        ]
+        for (operation, expected) in classes {
+            XCTAssertEqual(USDTInvoiceClient.rateLimitClass(of: operation), expected, operation)
+        }
+    }
+
+    func testTheLimiterSpacesCreatesAfterTheBurstAndLeavesOtherClassesAlone() async throws {
+        let time = ManualClock()
+        let limiter = USDTInvoiceClient.makeRateLimiter(clock: time.waitClock)
+        let (client, transport) = try makeClient(rateLimiter: limiter)
+        for _ in 0..<12 { try transport.enqueue(fixture: "USDTInvoice/invoices_create.json", status: 201) }
+        for _ in 0..<20 { try transport.enqueue(fixture: "USDTInvoice/account_retrieve.json") }
+
+        for index in 0..<12 {
+            _ = try await client.invoices.create(
+                USDTInvoiceParameters(amount: Money(1, .usdtTron), reference: "R-\(index)"))
+        }
+        for _ in 0..<20 { _ = try await client.account.retrieve() }
+
+        XCTAssertEqual(transport.requests.count, 32)
+        // A burst of 10 (a tenth of 100), then one token every 60 s / 90, rounded up to the microsecond.
+        XCTAssertEqual(time.sleeps, [.microseconds(666_667), .microseconds(666_667)])
+    }
+
+    func testACancelledWaitSendsNothing() async throws {
+        let limiter = USDTInvoiceClient.makeRateLimiter(
+            limits: ["sandbox": RateLimiter.Limit(requests: 2, per: .seconds(60), burst: 1)],
+            clock: WaitClock(now: { Date() }, sleep: { try await Task.sleep(for: .seconds(3600) + $0) })
+        )
+        let (client, transport) = try makeClient(rateLimiter: limiter)
+        try transport.enqueue(fixture: "USDTInvoice/sandbox_trigger_expiry.json")
+        _ = try await client.sandbox.triggerExpiry(invoiceID: documentInvoiceID)
+
+        let waiting = Task { try await client.sandbox.triggerExpiry(invoiceID: documentInvoiceID) }
+        while limiter.waitingCount("sandbox") == 0 { await Task.yield() }
+        waiting.cancel()
+
+        do {
+            _ = try await waiting.value
+            XCTFail("expected CancellationError")
+        } catch {
+            XCTAssertTrue(error is CancellationError, "\(error)")
+        }
+        XCTAssertEqual(transport.requests.count, 1)
+    }
+}
+
+/// Waits a retry policy asked for, in seconds.
+private final class Waits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [TimeInterval] = []
+
+    func append(_ seconds: TimeInterval) {
+        lock.withLock { recorded.append(seconds) }
+    }
+
+    var values: [TimeInterval] { lock.withLock { recorded } }
+}

@@ -1,0 +1,174 @@
+import CryptoPayCore
+import CryptoPayTesting
+import Foundation
+import USDTInvoice
+import XCTest
+
+final class WebhookTests: XCTestCase {
+    /// The secret `webhook_payment_confirmed_headers.json` was signed with (by Python's hmac, see Fixtures/README.md).
+    private let secret = "usdt_whsec_test_3b9f1c"
+
+    private func documentDelivery() throws -> WebhookRequest {
+        let headers = try JSONDecoder().decode(
+            [String: String].self,
+            from: fixture("webhook_payment_confirmed_headers.json")
+        )
+        return WebhookRequest(body: try fixture("webhook_payment_confirmed.json"), headers: headers)
+    }
+
+    private func signed(_ body: Data, secret: String? = nil, extra: [(String, String)] = []) throws -> WebhookRequest {
+        let signature = try HMACHeaderSignatureScheme.sign(
+            body: body,
+            secret: secret ?? self.secret,
+            headerName: HMACHeaderSignatureScheme.usdtInvoiceHeaderName
+        )
+        return WebhookRequest(body: body, headers: signature.map { ($0.name, $0.value) } + extra)
+    }
+
+    private func rejection(_ request: WebhookRequest, secrets: [String]? = nil) async -> PaymentError? {
+        await paymentError { try await USDTInvoiceWebhook(secrets: secrets ?? [self.secret]).verify(request) }
+    }
+
+    func testTheDocumentsDeliverySignedIndependentlyVerifies() async throws {
+        let verified = try await USDTInvoiceWebhook(secret: secret).verify(documentDelivery())
+
+        XCTAssertEqual(verified.authentication, .signature)
+        XCTAssertEqual(verified.deliveryID, "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
+        XCTAssertEqual(verified.idempotencyKey, "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
+        XCTAssertNil(verified.timestamp)
+        let event = verified.event
+        XCTAssertEqual(event.invoiceReference, "ORDER-12345")
+        XCTAssertEqual(event.status.providerStatus, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.amount, Money(try decimal("150.0000"), .usdtTron))
+        XCTAssertEqual(event.txHash, "abc123...def789")
+        XCTAssertEqual(event.paidAt, documentPaidAt)
+        XCTAssertEqual(event.metadata?["customerId"], .string("user-001"))
+    }
+
+    func testTheSignatureIsLowercaseHexOfTheRawBody() throws {
+        let headers = try JSONDecoder().decode(
+            [String: String].self,
+            from: fixture("webhook_payment_confirmed_headers.json")
+        )
+        let ours = try HMACHeaderSignatureScheme.sign(
+            body: fixture("webhook_payment_confirmed.json"),
+            secret: secret,
+            headerName: "X-Webhook-Signature"
+        )
+        XCTAssertEqual(ours["X-Webhook-Signature"], headers["X-Webhook-Signature"])
+        XCTAssertEqual(ours["X-Webhook-Signature"]?.count, 64)
+    }
+
+    func testWithoutAWebhookIDTheKeyComesFromTheSignedBody() async throws {
+        let compact = Data(
+            #"{"invoice_reference":"ORDER-9","status":"confirmed","amount_usdt_exact":"0.5000","asset_code":"USDT_BSC"}"#
+                .utf8)
+
+        let verified = try await USDTInvoiceWebhook(secret: secret).verify(signed(compact))
+
+        XCTAssertNil(verified.deliveryID)
+        XCTAssertEqual(verified.idempotencyKey, "ORDER-9/confirmed")
+        XCTAssertEqual(verified.event.amount, Money(try decimal("0.5"), .usdtBSC))
+        XCTAssertNil(verified.event.merchantID)
+        XCTAssertNil(verified.event.paidAt)
+    }
+
+    func testARetriedDeliveryKeepsItsID() async throws {
+        let body = try fixture("webhook_payment_confirmed.json")
+        let webhook = try USDTInvoiceWebhook(secret: secret)
+        let first = try await webhook.verify(signed(body, extra: [("x-webhook-id", "log-1")]))
+        let retry = try await webhook.verify(signed(body, extra: [("X-WEBHOOK-ID", "log-1")]))
+
+        XCTAssertEqual(first.idempotencyKey, retry.idempotencyKey)
+        XCTAssertEqual(first.event, retry.event)
+    }
+
+    func testAReserialisedBodyIsRejectedAsTheNodeExampleWouldMisleadYouToDo() async throws {
+        let delivery = try documentDelivery()
+        let parsed = try JSONDecoder().decode(JSONValue.self, from: delivery.body)
+        let reserialised = WebhookRequest(body: try JSONCoding.makeEncoder().encode(parsed), headers: delivery.headers)
+
+        let error = await rejection(reserialised)
+
+        XCTAssertEqual(error?.kind, .webhookRejected)
+        XCTAssertEqual(error?.webhookRejection, .noMatchingSignature)
+    }
+
+    func testTamperedBodyWrongSecretAndMissingSignatureAreRejected() async throws {
+        var tampered = try documentDelivery()
+        tampered.body = Data(
+            String(decoding: tampered.body, as: UTF8.self).replacingOccurrences(of: "150.0000", with: "1500.0000")
+                .utf8)
+        let changed = await rejection(tampered)
+        XCTAssertEqual(changed?.webhookRejection, .noMatchingSignature)
+        XCTAssertEqual(changed?.provider, .usdtInvoice)
+        XCTAssertFalse(changed?.description.contains(secret) ?? true)
+
+        let wrongSecret = await rejection(try documentDelivery(), secrets: ["another_secret"])
+        XCTAssertEqual(wrongSecret?.webhookRejection, .noMatchingSignature)
+
+        let unsigned = await rejection(
+            WebhookRequest(body: try fixture("webhook_payment_confirmed.json"), headers: ["X-Webhook-Id": "log-1"])
+        )
+        XCTAssertEqual(unsigned?.webhookRejection, .missingHeader("X-Webhook-Signature"))
+
+        let placeholder = await rejection(
+            WebhookRequest(
+                body: try fixture("webhook_payment_confirmed.json"),
+                headers: ["X-Webhook-Signature": "hmac_sha256_signature"]
+            )
+        )
+        XCTAssertEqual(placeholder?.webhookRejection, .malformedHeader("X-Webhook-Signature"))
+    }
+
+    func testRotatedSecretsAreBothAccepted() async throws {
+        let body = try fixture("webhook_payment_confirmed.json")
+        let webhook = try USDTInvoiceWebhook(secrets: ["the_new_secret", secret])
+
+        let old = try await webhook.verify(documentDelivery())
+        let new = try await webhook.verify(signed(body, secret: "the_new_secret"))
+
+        XCTAssertEqual(old.event, new.event)
+    }
+
+    func testAnInvoiceReferenceHeaderContradictingTheBodyIsRejected() async throws {
+        let body = try fixture("webhook_payment_confirmed.json")
+
+        let matching = try await USDTInvoiceWebhook(secret: secret).verify(
+            signed(body, extra: [("X-Invoice-Reference", "ORDER-12345")]))
+        XCTAssertEqual(matching.event.invoiceReference, "ORDER-12345")
+
+        let error = await rejection(try signed(body, extra: [("X-Invoice-Reference", "ORDER-99999")]))
+        XCTAssertEqual(error?.webhookRejection, .malformedHeader("X-Invoice-Reference"))
+    }
+
+    func testAnAuthenticBodyThatIsNoPaymentWebhookIsMalformed() async throws {
+        let error = await rejection(try signed(Data(#"{"status": "confirmed"}"#.utf8)))
+
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
+        XCTAssertTrue(error?.message.contains("invoice_reference") ?? false, error?.message ?? "")
+    }
+
+    func testAnUndocumentedStatusIsKept() async throws {
+        let body = Data(#"{"invoice_reference": "ORDER-7", "status": "underpaid"}"#.utf8)
+
+        let verified = try await USDTInvoiceWebhook(secret: secret).verify(signed(body))
+
+        XCTAssertEqual(verified.event.status.paymentStatus, .unknown("underpaid"))
+    }
+
+    func testEmptySecretsAreRefusedAndNeverShown() throws {
+        XCTAssertThrowsError(try USDTInvoiceWebhook(secrets: [])) {
+            XCTAssertEqual(($0 as? PaymentError)?.kind, .invalidRequest)
+        }
+        XCTAssertThrowsError(try USDTInvoiceWebhook(secret: "")) {
+            XCTAssertEqual(($0 as? PaymentError)?.kind, .invalidRequest)
+        }
+        let webhook = try USDTInvoiceWebhook(secret: secret)
+        var dumped = ""
+        dump(webhook, to: &dumped)
+        for text in [String(describing: webhook), String(reflecting: webhook), dumped] {
+            XCTAssertFalse(text.contains(secret), "the secret leaked into a description")
+        }
+    }
+}
