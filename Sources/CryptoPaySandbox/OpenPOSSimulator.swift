@@ -252,9 +252,9 @@ final class OpenPOSSimulator: ProviderSimulator {
     /// The invoice GetRate and StartPayment describe, or `nil` with the problems recorded in `query`.
     private func invoice(_ query: Query) -> (amount: Decimal, fiat: String, currency: String)? {
         let fiat = query.require("invoice_currency")
+        if let fiat, !Self.fiat.contains(fiat) { query.reject("invoice_currency") }
         let amount = query.amount("invoice_amount", required: true)
         let currency = query.require("currency")
-        if let fiat, !Self.fiat.contains(fiat) { query.reject("invoice_currency") }
         if let currency, Self.currencies[currency] == nil { query.reject("currency") }
         guard let fiat, let amount, let currency, query.invalid == nil else { return nil }
         return (amount, fiat, currency)
