@@ -16,4 +16,7 @@ public struct SandboxCredentials: Sendable, Hashable {
     /// 1xGate: `x-integration-key`, unsigned webhooks.
     public static let oneXGate = SandboxCredentials(
         apiKey: "sandbox_onexgate_key", apiSecret: "", username: "", webhookSecret: "")
+    /// The POS API: HTTP Basic (`username:apiKey`), any `pos_id`, unsigned webhooks.
+    public static let openPOS = SandboxCredentials(
+        apiKey: "sandbox_openpos_key", apiSecret: "", username: "sandbox_openpos_user", webhookSecret: "")
 }

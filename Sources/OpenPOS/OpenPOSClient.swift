@@ -21,7 +21,7 @@ import Foundation
 ///
 /// An immutable value, safe to share across tasks. Its description and mirror never show the credentials.
 public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectable {
-    let api: APIClient
+    package let api: APIClient
 
     /// The point of service every call names unless its options give another.
     public let posID: String
