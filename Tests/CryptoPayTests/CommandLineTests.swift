@@ -73,7 +73,14 @@ final class CommandLineTests: XCTestCase {
         let tool = try ToolRunner()
         let providers = try tool.run(["providers"])
         XCTAssertEqual(providers.status, 0)
-        XCTAssertTrue(providers.out.contains("onexgate    OneXGate    x-integration-key header"), providers.out)
+        let rows = providers.out.split(separator: "\n").map {
+            $0.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        XCTAssertEqual(rows.first, ["id", "module", "authentication", "webhooks", "operations"])
+        XCTAssertEqual(
+            rows.first { $0.first == "onexgate" },
+            ["onexgate", "OneXGate", "x-integration-key header", "unsigned; verified by lookup", "3"])
+        XCTAssertEqual(rows.dropFirst().map { $0[0] }, ProviderIDs.all)
 
         let operations = try tool.run(["operations", "onexgate"])
         XCTAssertEqual(operations.status, 0)
