@@ -73,7 +73,8 @@ final class CommandLineTests: XCTestCase {
         let tool = try ToolRunner()
         let providers = try tool.run(["providers"])
         XCTAssertEqual(providers.status, 0)
-        XCTAssertTrue(providers.out.contains("onexgate    OneXGate    x-integration-key header"), providers.out)
+        let columns = providers.out.split(separator: " ").joined(separator: " ")
+        XCTAssertTrue(columns.contains("onexgate OneXGate x-integration-key header"), providers.out)
 
         let operations = try tool.run(["operations", "onexgate"])
         XCTAssertEqual(operations.status, 0)
@@ -222,5 +223,9 @@ final class CommandLineTests: XCTestCase {
 
 /// The providers the demo runs.
 enum ProviderIDs {
-    static let all = ["usegateway", "onexgate"]
+    static let all = [
+        "usegateway",
+        "storegateway",
+        "onexgate",
+    ]
 }
