@@ -13,6 +13,10 @@ public struct SandboxCredentials: Sendable, Hashable {
     public static let useGateway = SandboxCredentials(
         apiKey: "sandbox_usegateway_key", apiSecret: "", username: "",
         webhookSecret: "whsec_c2FuZGJveC11c2VnYXRld2F5LXdlYmhvb2stc2VjcmV0")
+    /// Store Gateway: HTTP Basic (API key and API secret), webhooks signed in `X-Webhook-HMAC-SHA256`.
+    public static let storeGateway = SandboxCredentials(
+        apiKey: "sandbox_storegateway_key", apiSecret: "sandbox_storegateway_secret", username: "",
+        webhookSecret: "sandbox-storegateway-webhook-secret")
     /// 1xGate: `x-integration-key`, unsigned webhooks.
     public static let oneXGate = SandboxCredentials(
         apiKey: "sandbox_onexgate_key", apiSecret: "", username: "", webhookSecret: "")

@@ -41,7 +41,7 @@ public struct StoreGatewayClient: Sendable, CustomStringConvertible {
     /// The header every request carries, as the document requires.
     static let defaultHeaders: HeaderFields = ["Content-Type": "application/json"]
 
-    let api: APIClient
+    package let api: APIClient
 
     /// Creates a client for one store.
     ///

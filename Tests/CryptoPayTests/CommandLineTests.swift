@@ -229,5 +229,10 @@ final class CommandLineTests: XCTestCase {
 
 /// The providers the demo runs.
 enum ProviderIDs {
-    static let all = ["usegateway", "onexgate", "openpos"]
+    static let all = [
+        "usegateway",
+        "storegateway",
+        "onexgate",
+        "openpos",
+    ]
 }
