@@ -13,6 +13,11 @@ public struct SandboxCredentials: Sendable, Hashable {
     public static let useGateway = SandboxCredentials(
         apiKey: "sandbox_usegateway_key", apiSecret: "", username: "",
         webhookSecret: "whsec_c2FuZGJveC11c2VnYXRld2F5LXdlYmhvb2stc2VjcmV0")
+    /// USDT invoice API: `Authorization: Bearer` with this `test_` key (its `live_` twin, `live_` in place of `test_`,
+    /// is accepted as a live key), HMAC-SHA256 webhooks in `X-Webhook-Signature`.
+    public static let usdtInvoice = SandboxCredentials(
+        apiKey: "test_sandbox_usdtinvoice_key", apiSecret: "", username: "",
+        webhookSecret: "sandbox_usdtinvoice_webhook_secret")
     /// 1xGate: `x-integration-key`, unsigned webhooks.
     public static let oneXGate = SandboxCredentials(
         apiKey: "sandbox_onexgate_key", apiSecret: "", username: "", webhookSecret: "")

@@ -34,7 +34,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     public init(now: @escaping @Sendable () -> Date = { Date() }) {
         self.now = now
         let all: [any ProviderSimulator] = [
-            UseGatewaySimulator(), OneXGateSimulator(),
+            UseGatewaySimulator(), USDTInvoiceSimulator(), OneXGateSimulator(),
         ]
         var byID: [ProviderID: any ProviderSimulator] = [:]
         for simulator in all { byID[simulator.provider] = simulator }

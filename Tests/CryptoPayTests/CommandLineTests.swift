@@ -222,5 +222,5 @@ final class CommandLineTests: XCTestCase {
 
 /// The providers the demo runs.
 enum ProviderIDs {
-    static let all = ["usegateway", "onexgate"]
+    static let all = ["usegateway", "usdtinvoice", "onexgate"]
 }

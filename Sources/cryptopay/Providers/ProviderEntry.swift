@@ -84,7 +84,7 @@ extension ProviderEntry {
 
 /// The providers the tool knows, in the order the demo runs them.
 enum ProviderRegistry {
-    static let entries: [any ProviderEntry] = [UseGatewayEntry(), OneXGateEntry()]
+    static let entries: [any ProviderEntry] = [UseGatewayEntry(), USDTInvoiceEntry(), OneXGateEntry()]
 
     /// The entry for a command-line id.
     static func entry(_ name: String, command: String) throws -> any ProviderEntry {
