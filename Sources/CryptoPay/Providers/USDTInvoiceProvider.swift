@@ -53,7 +53,8 @@ public struct USDTInvoiceProvider: PaymentProvider {
         let refuse = { (reason: String) in Refusal.make(.usdtInvoice, "checkouts.create", reason) }
         let asset = request.amount.asset
         guard USDTInvoiceAssetCode(asset: asset) != nil else {
-            throw refuse("usdtinvoice invoices are amounts of USDT on tron, ethereum or bsc; it converts nothing, got \(asset)")
+            throw refuse(
+                "usdtinvoice invoices are amounts of USDT on tron, ethereum or bsc; it converts nothing, got \(asset)")
         }
         if let payAsset = request.payAsset, payAsset != asset {
             throw refuse("usdtinvoice is paid in the invoice's asset; convert \(asset) to \(payAsset) first")
