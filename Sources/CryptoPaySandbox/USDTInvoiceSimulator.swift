@@ -105,7 +105,7 @@ final class USDTInvoiceSimulator: ProviderSimulator {
         settle(now: now)
         guard var invoice = invoices[id] else { throw unknown(id) }
         guard invoice.status == "pending" else { throw notPayable(id, status: invoice.status) }
-        if case .partial = payment { return [] }
+        guard payment.amount(of: invoice.amount) >= invoice.amount else { return [] }
         confirm(&invoice, at: now)
         invoices[id] = invoice
         return [try webhook(invoice)]

@@ -73,7 +73,8 @@ final class CommandLineTests: XCTestCase {
         let tool = try ToolRunner()
         let providers = try tool.run(["providers"])
         XCTAssertEqual(providers.status, 0)
-        XCTAssertTrue(providers.out.contains("onexgate    OneXGate    x-integration-key header"), providers.out)
+        let rows = providers.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        XCTAssertTrue(rows.contains { $0.hasPrefix("onexgate OneXGate x-integration-key header") }, providers.out)
 
         let operations = try tool.run(["operations", "onexgate"])
         XCTAssertEqual(operations.status, 0)

@@ -51,9 +51,10 @@ final class USDTInvoiceCommandLineTests: XCTestCase {
         XCTAssertTrue(result.out.contains("body: invoiceId*, delaySeconds"), result.out)
 
         let providers = try ToolRunner().run(["providers"])
+        let rows = providers.out.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
         XCTAssertTrue(
-            providers.out.contains(
-                "usdtinvoice  USDTInvoice  Authorization: Bearer (test_/live_ key)  HMAC-SHA256 hex (X-Webhook-Signature)"
+            rows.contains(
+                "usdtinvoice USDTInvoice Authorization: Bearer (test_/live_ key) HMAC-SHA256 hex (X-Webhook-Signature) 10"
             ),
             providers.out)
     }
