@@ -17,6 +17,11 @@ public struct SandboxCredentials: Sendable, Hashable {
     public static let storeGateway = SandboxCredentials(
         apiKey: "sandbox_storegateway_key", apiSecret: "sandbox_storegateway_secret", username: "",
         webhookSecret: "sandbox-storegateway-webhook-secret")
+    /// USDT invoice API: `Authorization: Bearer` with this `test_` key (its `live_` twin, `live_` in place of `test_`,
+    /// is accepted as a live key), HMAC-SHA256 webhooks in `X-Webhook-Signature`.
+    public static let usdtInvoice = SandboxCredentials(
+        apiKey: "test_sandbox_usdtinvoice_key", apiSecret: "", username: "",
+        webhookSecret: "sandbox_usdtinvoice_webhook_secret")
     /// 1xGate: `x-integration-key`, unsigned webhooks.
     public static let oneXGate = SandboxCredentials(
         apiKey: "sandbox_onexgate_key", apiSecret: "", username: "", webhookSecret: "")

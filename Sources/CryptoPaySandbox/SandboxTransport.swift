@@ -36,6 +36,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
         let all: [any ProviderSimulator] = [
             UseGatewaySimulator(),
             StoreGatewaySimulator(),
+            USDTInvoiceSimulator(),
             OneXGateSimulator(),
             OpenPOSSimulator(),
         ]

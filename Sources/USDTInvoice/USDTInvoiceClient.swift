@@ -29,7 +29,7 @@ public struct USDTInvoiceClient: Sendable, CustomStringConvertible, CustomReflec
         public var description: String { rawValue }
     }
 
-    let api: APIClient
+    package let api: APIClient
     /// The path every endpoint is under: `/api/v1`, or nothing when the base URL already ends with it.
     let pathPrefix: String
 

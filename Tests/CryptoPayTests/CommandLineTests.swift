@@ -232,6 +232,7 @@ enum ProviderIDs {
     static let all = [
         "usegateway",
         "storegateway",
+        "usdtinvoice",
         "onexgate",
         "openpos",
     ]

@@ -87,6 +87,7 @@ enum ProviderRegistry {
     static let entries: [any ProviderEntry] = [
         UseGatewayEntry(),
         StoreGatewayEntry(),
+        USDTInvoiceEntry(),
         OneXGateEntry(),
         OpenPOSEntry(),
     ]
