@@ -1,0 +1,2 @@
+// Tests that import CryptoPayTesting get the in-process sandbox of every provider too.
+@_exported import CryptoPaySandbox
