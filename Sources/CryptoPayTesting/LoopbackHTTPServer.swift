@@ -45,6 +45,9 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         /// The body written `times` times in a row (`Content-Length` is the total), without building the whole in
         /// memory: for very large responses.
         case repeated(times: Int)
+        /// As ``repeated(times:)`` but without `Content-Length`: the body ends when the server closes the connection
+        /// (`Connection: close`), so the client learns its size only by reading it.
+        case unannounced(times: Int)
         /// Nothing is written: the connection is reset (TCP RST) as soon as the request is read.
         case reset
     }
@@ -288,6 +291,18 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
                 guard write(piece, to: connection) else { return false }
             }
             return true
+        case .unannounced(let times):
+            var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+            for field in response.headers where field.name.lowercased() != "content-length" {
+                head += "\(field.name): \(field.value)\r\n"
+            }
+            head += "Connection: close\r\n\r\n"
+            guard write([UInt8](head.utf8), to: connection) else { return false }
+            let piece = [UInt8](response.body)
+            for _ in 0..<max(0, times) where !isStopped {
+                guard write(piece, to: connection) else { return false }
+            }
+            return false
         case .reset:
             var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
             setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
