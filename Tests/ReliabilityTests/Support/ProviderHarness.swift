@@ -11,10 +11,12 @@ import XCTest
 /// One provider's create and retrieve operations, driven the same way for every provider: which request each
 /// sends, which fixture the stand-in server answers with, and what identifies the decoded result.
 struct ProviderHarness: Sendable {
-    /// A create and a retrieve on one client; each returns what identifies the decoded object.
+    /// A create and a retrieve on one client; each returns what identifies the decoded object. The create carries
+    /// its argument in the request (as the order's name, reference, reconciliation key or payment id) and the
+    /// retrieve asks for the object with that id, so that a server can tell requests apart.
     struct Calls: Sendable {
-        let create: @Sendable () async throws -> String
-        let retrieve: @Sendable () async throws -> String
+        let create: @Sendable (_ marker: String) async throws -> String
+        let retrieve: @Sendable (_ id: String) async throws -> String
     }
 
     /// One operation as seen on the wire.
@@ -32,6 +34,10 @@ struct ProviderHarness: Sendable {
     let baseURL: URL
     let create: Route
     let retrieve: Route
+    /// What the fault tests create with.
+    let createMarker: String
+    /// What the fault tests retrieve: the id in ``retrieve``'s path.
+    let retrieveID: String
     let makeCalls: @Sendable (ClientConfiguration) throws -> Calls
 
     /// A stand-in server answering both routes with their fixtures.
@@ -65,15 +71,17 @@ struct ProviderHarness: Sendable {
             operation: "payments.retrieve", method: .get, path: "/v1/payments/497f6eca/",
             fixture: "UseGateway/payments_retrieve.json", status: 200,
             identity: "497f6eca-6276-4993-bfeb-53cbbbba6f08"),
+        createMarker: "order-42",
+        retrieveID: "497f6eca",
         makeCalls: { configuration in
             let client = try UseGatewayClient(apiKey: FakeSecrets.useGatewayAPIKey, configuration: configuration)
             return Calls(
-                create: {
+                create: { marker in
                     try await client.payments.create(
-                        UseGatewayPaymentParameters(name: "Order 42", pricing: .fixed(Money(10, .usd)))
+                        UseGatewayPaymentParameters(name: "Order \(marker)", pricing: .fixed(Money(10, .usd)))
                     ).id
                 },
-                retrieve: { try await client.payments.retrieve(id: "497f6eca").id }
+                retrieve: { id in try await client.payments.retrieve(id: id).id }
             )
         }
     )
@@ -89,18 +97,20 @@ struct ProviderHarness: Sendable {
             operation: "payments.retrieve", method: .get, path: "/int/payment/f2a681c0",
             fixture: "StoreGateway/payments_create.json", status: 200,
             identity: "f2a681c0-34e6-4668-8cb4-f76bac6b81c3"),
+        createMarker: "order-42",
+        retrieveID: "f2a681c0",
         makeCalls: { configuration in
             let client = try StoreGatewayClient(
                 apiKey: FakeSecrets.storeGatewayAPIKey, apiSecret: FakeSecrets.storeGatewayAPISecret,
                 configuration: configuration)
             return Calls(
-                create: {
+                create: { marker in
                     try await client.payments.create(
                         StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc),
-                        reconciliationKey: "order-42", slot: .custom9
+                        reconciliationKey: marker, slot: .custom9
                     ).paymentID
                 },
-                retrieve: { try await client.payments.retrieve(id: "f2a681c0").paymentID }
+                retrieve: { id in try await client.payments.retrieve(id: id).paymentID }
             )
         }
     )
@@ -115,15 +125,17 @@ struct ProviderHarness: Sendable {
             operation: "invoices.retrieve", method: .get, path: "/api/v1/invoices/550e8400",
             fixture: "USDTInvoice/invoices_retrieve.json", status: 200,
             identity: "550e8400-e29b-41d4-a716-446655440000"),
+        createMarker: "ORDER-12345",
+        retrieveID: "550e8400",
         makeCalls: { configuration in
             let client = try USDTInvoiceClient(apiKey: FakeSecrets.usdtInvoiceAPIKey, configuration: configuration)
             return Calls(
-                create: {
+                create: { marker in
                     try await client.invoices.create(
-                        USDTInvoiceParameters(amount: try Money("150.0000", .usdtTron), reference: "ORDER-12345")
+                        USDTInvoiceParameters(amount: try Money("150.0000", .usdtTron), reference: marker)
                     ).id
                 },
-                retrieve: { try await client.invoices.retrieve(id: "550e8400").id }
+                retrieve: { id in try await client.invoices.retrieve(id: id).id }
             )
         }
     )
@@ -137,20 +149,22 @@ struct ProviderHarness: Sendable {
         retrieve: Route(
             operation: "payments.retrieve", method: .get, path: "/v1/integrations/payments/66ad2412",
             fixture: "OneXGate/payments_retrieve.json", status: 200, identity: "66ad24125dececa8b9a16bf3"),
+        createMarker: "order-42",
+        retrieveID: "66ad2412",
         makeCalls: { configuration in
             let client = try OneXGateClient(apiKey: FakeSecrets.oneXGateAPIKey, configuration: configuration)
             return Calls(
-                create: {
+                create: { marker in
                     try await client.payments.create(
                         OneXGatePaymentParameters(
                             amount: try Money("2.3", .usdtTron),
-                            orderID: "order-42",
+                            orderID: marker,
                             successURL: URL(string: "https://shop.example/paid")!,
                             failedURL: URL(string: "https://shop.example/failed")!
                         )
                     ).id
                 },
-                retrieve: { try await client.payments.retrieve(id: "66ad2412").id }
+                retrieve: { id in try await client.payments.retrieve(id: id).id }
             )
         }
     )
@@ -164,24 +178,26 @@ struct ProviderHarness: Sendable {
         retrieve: Route(
             operation: "checkPayment", method: .get, path: "/v2/CheckPayment/",
             fixture: "OpenPOS/checkPayment.json", status: 200, identity: "12-23-456"),
+        createMarker: "123e4567-e89b-12d3-a456-426614174000",
+        retrieveID: "123e4567-e89b-12d3-a456-426614174000",
         makeCalls: { configuration in
             let client = try OpenPOSClient(
                 username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1",
                 configuration: configuration)
             return Calls(
-                create: {
+                create: { marker in
                     try await client.startPayment(
                         OpenPOSStartPaymentRequest(
-                            paymentID: "123e4567-e89b-12d3-a456-426614174000",
+                            paymentID: marker,
                             invoice: try Money("48.25", .eur),
                             currency: .btc
                         )
                     ).paymentID
                 },
-                retrieve: {
+                retrieve: { id in
                     try await client.checkPayment(
                         OpenPOSPaymentReference(
-                            paymentID: "123e4567-e89b-12d3-a456-426614174000", currency: .btc,
+                            paymentID: id, currency: .btc,
                             address: "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69")
                     ).referenceNumber ?? ""
                 }
