@@ -156,7 +156,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         self.fieldErrors = fieldErrors
         self.retryAfter = retryAfter
         self.request = request
-        self.responseBody = responseBody.map { Self.truncatedText(Redactor.redactedBody($0)) }
+        self.responseBody = responseBody.map { body in
+            let redacted = Redactor.redactedBody(body, keepingAtMost: Self.maximumBodyLength)
+            return Self.truncatedText(redacted, cut: body.count > Self.maximumBodyLength)
+        }
     }
 
     /// A client-side refusal: nothing was sent.
@@ -233,10 +236,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         }
     }
 
-    private static func truncatedText(_ data: Data) -> String {
-        let cut = data.prefix(maximumBodyLength)
+    private static func truncatedText(_ data: Data, cut: Bool) -> String {
+        let kept = data.prefix(maximumBodyLength)
         // A cut can split a multi-byte character; decoding with replacement keeps the rest readable.
-        let text = String(decoding: cut, as: UTF8.self)
-        return data.count > maximumBodyLength ? text + "…" : text
+        let text = String(decoding: kept, as: UTF8.self)
+        return cut || data.count > maximumBodyLength ? text + "…" : text
     }
 }

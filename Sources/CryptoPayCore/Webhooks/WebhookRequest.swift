@@ -10,8 +10,9 @@ import Foundation
 /// or parsed, and a signature, id or timestamp header over ``maximumHeaderValueBytes`` or holding a control character
 /// (a line break smuggled into a header) is rejected before it is read.
 public struct WebhookRequest: Sendable {
-    /// The largest body a verifier accepts, in bytes (1 MiB). Payment webhooks are a few kilobytes; anything near
-    /// this is not one, and hashing or parsing it would only cost time.
+    /// The largest body a verifier accepts, in bytes (1 MiB, the largest of the Svix libraries' published test
+    /// vectors). Payment webhooks are a few kilobytes; anything larger than this is not one, and hashing or parsing
+    /// it (before any signature or lookup has vouched for it) would only cost time.
     public static let maximumBodyBytes = 1024 * 1024
 
     /// The longest value a verifier accepts for a header it reads (signature, id, timestamp), in bytes (8 KiB, a
