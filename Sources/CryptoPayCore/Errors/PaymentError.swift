@@ -189,6 +189,31 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         return error
     }
 
+    /// Replaces every occurrence of each of `values` (credentials a provider quoted back) with `[REDACTED]` in the
+    /// message, the provider's code, the field errors and the quoted response body, including the start of one cut
+    /// off at the end of the body.
+    package mutating func redact(_ values: [String]) {
+        guard !values.isEmpty else { return }
+        func clean(_ text: String) -> String {
+            values.reduce(text) { $0.replacingOccurrences(of: $1, with: Redactor.placeholder) }
+        }
+        message = clean(message)
+        providerCode = providerCode.map(clean)
+        fieldErrors = fieldErrors.map { FieldError(field: clean($0.field), message: clean($0.message), code: $0.code.map(clean)) }
+        guard var body = responseBody.map(clean) else { return }
+        let ellipsis = body.hasSuffix("…")
+        if ellipsis { body.removeLast() }
+        for value in values {
+            // A value cut short (by the network, or by the truncation here) leaves its start at the very end.
+            if let start = (4..<value.count).reversed().first(where: { body.hasSuffix(value.prefix($0)) }) {
+                body.removeLast(start)
+                body += Redactor.placeholder
+                break
+            }
+        }
+        responseBody = ellipsis ? body + "…" : body
+    }
+
     /// True when sending the same request again later may succeed (rate limits, server errors, transport
     /// failures). Whether resending is *safe* is a separate question: see ``outcome`` and ``RetryPolicy``.
     public var isTransient: Bool {
