@@ -37,7 +37,8 @@ public final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
 
         /// `429 Too Many Requests` with this `Retry-After` value (delta-seconds or an HTTP date).
         public static func rateLimited(retryAfter: String) -> Fault {
-            .status(429, headers: ["Retry-After": retryAfter, "Content-Type": "application/json"], body: Data("{}".utf8))
+            .status(
+                429, headers: ["Retry-After": retryAfter, "Content-Type": "application/json"], body: Data("{}".utf8))
         }
 
         /// A bare status with an empty JSON object as body.
@@ -121,7 +122,8 @@ public final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
         case .connectionRefused:
             throw PaymentError.transport(.connectionRefused, message: "injected: connection refused")
         case .htmlPage(let status):
-            let page = "<!DOCTYPE html><html><head><title>\(status) Bad Gateway</title></head><body><center><h1>"
+            let page =
+                "<!DOCTYPE html><html><head><title>\(status) Bad Gateway</title></head><body><center><h1>"
                 + "\(status) Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n"
             return TransportResponse(
                 statusCode: status, headers: ["Content-Type": "text/html"], body: Data(page.utf8))

@@ -195,7 +195,9 @@ final class ProviderFaultTests: XCTestCase {
         for harness in ProviderHarness.all {
             let scenarios = Self.createScenarios(ManualClock())
             for (name, expectation) in scenarios {
-                try await check(harness, harness.create, name, expectation) { calls in { try await calls.create(harness.createMarker) } }
+                try await check(harness, harness.create, name, expectation) { calls in
+                    { try await calls.create(harness.createMarker) }
+                }
                 checked += 1
             }
         }
@@ -206,7 +208,9 @@ final class ProviderFaultTests: XCTestCase {
         var checked = 0
         for harness in ProviderHarness.all {
             for (name, expectation) in Self.retrieveScenarios(ManualClock()) {
-                try await check(harness, harness.retrieve, name, expectation) { calls in { try await calls.retrieve(harness.retrieveID) } }
+                try await check(harness, harness.retrieve, name, expectation) { calls in
+                    { try await calls.retrieve(harness.retrieveID) }
+                }
                 checked += 1
             }
         }
@@ -229,7 +233,9 @@ final class ProviderFaultTests: XCTestCase {
                 let calls = try harness.makeCalls(
                     configuration(harness, faults, clock.retryPolicy(maxRetries: 5)))
 
-                let error = await paymentError("\(harness.provider) \(fault)") { _ = try await calls.create(harness.createMarker) }
+                let error = await paymentError("\(harness.provider) \(fault)") {
+                    _ = try await calls.create(harness.createMarker)
+                }
 
                 let label = "\(harness.provider) \(harness.create.operation) after \(fault)"
                 XCTAssertEqual(faults.attempts.count, 1, label)

@@ -56,7 +56,9 @@ final class SecretsAuditTests: XCTestCase {
     static func echoingBody(for headers: HeaderFields) -> Data {
         var quoted = headers.map(\.value)
         for value in quoted where value.hasPrefix("Basic ") {
-            if let pair = Data(base64Encoded: String(value.dropFirst(6))) { quoted.append(String(decoding: pair, as: UTF8.self)) }
+            if let pair = Data(base64Encoded: String(value.dropFirst(6))) {
+                quoted.append(String(decoding: pair, as: UTF8.self))
+            }
         }
         let all = quoted.joined(separator: " ")
         let json: JSONValue = [
@@ -67,7 +69,9 @@ final class SecretsAuditTests: XCTestCase {
             "err": .string("Invalid API key \(all)"),
             "api_key": .string(all),
             "errors": .array([["field": .string(all), "message": .string(all)]]),
-            "detail_list": .array([["loc": .array(["body", .string(all)]), "msg": .string(all), "type": "value_error"]]),
+            "detail_list": .array([
+                ["loc": .array(["body", .string(all)]), "msg": .string(all), "type": "value_error"]
+            ]),
         ]
         return Data(json.description.utf8)
     }
@@ -123,7 +127,10 @@ final class SecretsAuditTests: XCTestCase {
             ("usdt.account", usdtInvoice.account), ("usdt.sandbox", usdtInvoice.sandbox),
             ("OneXGateClient", oneXGate), ("oneXGate.payments", oneXGate.payments),
             ("oneXGate.settings", oneXGate.settings), ("OpenPOSClient", openPOS),
-            ("Credentials.basic", Credentials.basic(user: FakeSecrets.openPOSUsername, secret: FakeSecrets.openPOSAPIKey)),
+            (
+                "Credentials.basic",
+                Credentials.basic(user: FakeSecrets.openPOSUsername, secret: FakeSecrets.openPOSAPIKey)
+            ),
             ("Credentials.apiKey", Credentials.apiKey(FakeSecrets.useGatewayAPIKey)),
             ("Credentials.bearer", Credentials.bearer(FakeSecrets.usdtInvoiceAPIKey)),
             ("UseGatewayWebhook", try UseGatewayWebhook(secret: FakeSecrets.useGatewayWebhookSecret)),
@@ -154,7 +161,8 @@ final class SecretsAuditTests: XCTestCase {
         operations += try Self.typedOperations(configuration, fixtures)
         var paths = 0
         for operation in operations {
-            let replies = [("success", AuditReply.response(operation.successStatus, operation.success))]
+            let replies =
+                [("success", AuditReply.response(operation.successStatus, operation.success))]
                 + Self.replies(errorFixtures: fixtures.errors(in: operation.folder))
             for (name, reply) in replies {
                 let label = "\(operation.name), \(name)"
@@ -321,7 +329,8 @@ final class SecretsAuditTests: XCTestCase {
         var copy = configuration
         copy.baseURL = ProviderHarness.openPOS.baseURL
         let pos = try OpenPOSClient(
-            username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1", configuration: copy)
+            username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1", configuration: copy
+        )
         let reference = OpenPOSPaymentReference(paymentID: "p1", currency: .btc, address: "a1")
         let posCalls: [(String, String, @Sendable () async throws -> Any)] = [
             (
@@ -387,7 +396,8 @@ struct AuditTransport: HTTPTransport {
                 case .padded:
                     Data(#"{"pad":""#.utf8) + Data(repeating: 0x2E, count: 4_096 - 8 - 10) + Data(#"","error":"#.utf8)
                         + json
-                case .html: Data("<html><body>502 Bad Gateway: \(String(decoding: json, as: UTF8.self))</body></html>".utf8)
+                case .html:
+                    Data("<html><body>502 Bad Gateway: \(String(decoding: json, as: UTF8.self))</body></html>".utf8)
                 }
             return TransportResponse(statusCode: status, headers: ["Content-Type": "application/json"], body: body)
         case .failure(let failure):

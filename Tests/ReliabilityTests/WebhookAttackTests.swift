@@ -33,9 +33,11 @@ final class WebhookAttackTests: XCTestCase {
             XCTFail("\(harness.name): \(attack) was accepted (\(key))", file: file, line: line)
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .webhookRejected, "\(harness.name): \(attack)", file: file, line: line)
-            XCTAssertEqual(error.webhookRejection, reason, "\(harness.name): \(attack): \(error)", file: file, line: line)
+            XCTAssertEqual(
+                error.webhookRejection, reason, "\(harness.name): \(attack): \(error)", file: file, line: line)
             XCTAssertEqual(error.provider, harness.provider, "\(harness.name): \(attack)", file: file, line: line)
-            XCTAssertEqual(FakeSecrets.leaks(in: error.description + error.debugDescription), [], file: file, line: line)
+            XCTAssertEqual(
+                FakeSecrets.leaks(in: error.description + error.debugDescription), [], file: file, line: line)
             rejected += 1
         } catch {
             XCTFail("\(harness.name): \(attack) threw \(error)", file: file, line: line)
@@ -105,7 +107,8 @@ final class WebhookAttackTests: XCTestCase {
                 for offset in [-301.0, -86_400, 301] {
                     var request = try harness.delivery()
                     request.headers = try SvixSignatureScheme.sign(
-                        body: request.body, id: "msg_replayed", timestamp: WebhookHarness.now.addingTimeInterval(offset),
+                        body: request.body, id: "msg_replayed",
+                        timestamp: WebhookHarness.now.addingTimeInterval(offset),
                         secret: FakeSecrets.useGatewayWebhookSecret)
                     await expectRejected(
                         harness, request, offset < 0 ? .timestampTooOld : .timestampTooNew, "replay at \(offset) s")
@@ -115,11 +118,13 @@ final class WebhookAttackTests: XCTestCase {
                     // An old notice (the payment before it was paid), replayed now.
                     let old: Data =
                         switch harness.provider {
-                        case .oneXGate: replacing(#""status": "success""#, with: #""status": "pending""#, in: harness.body)
+                        case .oneXGate:
+                            replacing(#""status": "success""#, with: #""status": "pending""#, in: harness.body)
                         case .openPOS:
                             replacing(
                                 #""event": "payment.confirmed""#, with: #""event": "payment.pending""#,
-                                in: replacing(#""status": "confirmed""#, with: #""status": "pending""#, in: harness.body))
+                                in: replacing(
+                                    #""status": "confirmed""#, with: #""status": "pending""#, in: harness.body))
                         default: replacing(#""status": "COMPLETE""#, with: #""status": "OPEN""#, in: harness.body)
                         }
                     await expectRejected(
@@ -145,7 +150,8 @@ final class WebhookAttackTests: XCTestCase {
 
     func testASignatureMadeWithAnotherProvidersSecretIsRejected() async throws {
         let foreign = [
-            FakeSecrets.foreignWebhookSecret, FakeSecrets.storeGatewayWebhookSecret, FakeSecrets.usdtInvoiceWebhookSecret,
+            FakeSecrets.foreignWebhookSecret, FakeSecrets.storeGatewayWebhookSecret,
+            FakeSecrets.usdtInvoiceWebhookSecret,
         ]
         for harness in try await WebhookHarness.all() {
             switch harness.mode {
@@ -154,7 +160,8 @@ final class WebhookAttackTests: XCTestCase {
                 request.headers = try harness.signed(request.body, secret: FakeSecrets.foreignSvixSecret)
                 await expectRejected(harness, request, .noMatchingSignature, "signed with another endpoint's secret")
             case .hmac:
-                for secret in foreign where !harness.name.hasPrefix("storegateway") || secret != FakeSecrets.storeGatewayWebhookSecret {
+                for secret in foreign
+                where !harness.name.hasPrefix("storegateway") || secret != FakeSecrets.storeGatewayWebhookSecret {
                     if harness.provider == .usdtInvoice && secret == FakeSecrets.usdtInvoiceWebhookSecret { continue }
                     var request = try harness.delivery()
                     request.headers = try harness.signed(request.body, secret: secret)
@@ -169,7 +176,8 @@ final class WebhookAttackTests: XCTestCase {
                     (HMACHeaderSignatureScheme.storeGatewayHeaderName, FakeSecrets.storeGatewayWebhookSecret),
                     (HMACHeaderSignatureScheme.usdtInvoiceHeaderName, FakeSecrets.usdtInvoiceWebhookSecret),
                 ] {
-                    headers[name] = try HMACHeaderSignatureScheme.sign(body: body, secret: secret, headerName: name)[name]
+                    headers[name] = try HMACHeaderSignatureScheme.sign(body: body, secret: secret, headerName: name)[
+                        name]
                 }
                 await expectRejected(
                     harness, WebhookRequest(body: body, headers: headers), .notConfirmedByProvider(field: "status"),

@@ -199,7 +199,9 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         }
         message = clean(message)
         providerCode = providerCode.map(clean)
-        fieldErrors = fieldErrors.map { FieldError(field: clean($0.field), message: clean($0.message), code: $0.code.map(clean)) }
+        fieldErrors = fieldErrors.map {
+            FieldError(field: clean($0.field), message: clean($0.message), code: $0.code.map(clean))
+        }
         guard var body = responseBody.map(clean) else { return }
         let ellipsis = body.hasSuffix("…")
         if ellipsis { body.removeLast() }

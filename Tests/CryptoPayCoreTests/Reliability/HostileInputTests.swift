@@ -50,9 +50,10 @@ final class HostileInputTests: XCTestCase {
     // MARK: - Bodies quoted in errors
 
     func testATruncatedBodyStillHasItsCredentialsRedacted() {
-        let body = Data(
-            #"{"transactions":[{"id":"t1","access_token":"tok_live_SECRET_1","api_key": "k_SECRET_2","sign":12345,"#
-                .utf8) + Data(#""refresh_token":"tok_SECRET_3"#.utf8)
+        let body =
+            Data(
+                #"{"transactions":[{"id":"t1","access_token":"tok_live_SECRET_1","api_key": "k_SECRET_2","sign":12345,"#
+                    .utf8) + Data(#""refresh_token":"tok_SECRET_3"#.utf8)
         let error = PaymentError(.decoding, message: "cut", responseBody: body)
         let quoted = error.responseBody ?? ""
         XCTAssertFalse(quoted.contains("SECRET"), quoted)
@@ -112,13 +113,16 @@ final class HostileInputTests: XCTestCase {
         let hmac = try HMACHeaderSignatureScheme(headerName: "X-Sig", secrets: ["s"])
         let hmacHeaders = try HMACHeaderSignatureScheme.sign(body: body, secret: "s", headerName: "X-Sig")
 
-        XCTAssertEqual(rejection { try self.svix().verify(WebhookRequest(body: body, headers: headers)) }, .malformedPayload)
-        XCTAssertEqual(rejection { try hmac.verify(WebhookRequest(body: body, headers: hmacHeaders)) }, .malformedPayload)
+        XCTAssertEqual(
+            rejection { try self.svix().verify(WebhookRequest(body: body, headers: headers)) }, .malformedPayload)
+        XCTAssertEqual(
+            rejection { try hmac.verify(WebhookRequest(body: body, headers: hmacHeaders)) }, .malformedPayload)
         let exactly = Data(repeating: UInt8(ascii: "a"), count: WebhookRequest.maximumBodyBytes)
         XCTAssertNoThrow(
             try hmac.verify(
                 WebhookRequest(
-                    body: exactly, headers: try HMACHeaderSignatureScheme.sign(body: exactly, secret: "s", headerName: "X-Sig"))))
+                    body: exactly,
+                    headers: try HMACHeaderSignatureScheme.sign(body: exactly, secret: "s", headerName: "X-Sig"))))
     }
 
     func testOverlongOrMultilineSignatureHeadersAreMalformed() throws {
@@ -140,7 +144,8 @@ final class HostileInputTests: XCTestCase {
                 .malformedHeader(name), "\(name): \(value.prefix(40))")
         }
         let hmac = try HMACHeaderSignatureScheme(headerName: "X-Sig", secrets: ["s"])
-        let code = try XCTUnwrap(try HMACHeaderSignatureScheme.sign(body: body, secret: "s", headerName: "X-Sig")["X-Sig"])
+        let code = try XCTUnwrap(
+            try HMACHeaderSignatureScheme.sign(body: body, secret: "s", headerName: "X-Sig")["X-Sig"])
         XCTAssertNoThrow(
             try hmac.verify(WebhookRequest(body: body, headers: ["X-Sig": "\t" + code + " "])),
             "a tab is whitespace, not a control character to refuse")
@@ -161,6 +166,7 @@ final class HostileInputTests: XCTestCase {
                     _ = try WebhookPayload.decode(Notice.self, from: body, decoder: JSONDecoder(), provider: nil)
                 }, .malformedPayload)
         }
-        XCTAssertNoThrow(try WebhookPayload.decode(Notice.self, from: Data(json.utf8), decoder: JSONDecoder(), provider: nil))
+        XCTAssertNoThrow(
+            try WebhookPayload.decode(Notice.self, from: Data(json.utf8), decoder: JSONDecoder(), provider: nil))
     }
 }

@@ -266,7 +266,8 @@ final class NetworkFaultTests: XCTestCase {
                 error?.message ?? "")
         }
         let atLimit = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: Data(repeating: 0x7A, count: 1_024), delivery: .unannounced(times: 64))
+            LoopbackHTTPServer.Response(
+                status: 200, body: Data(repeating: 0x7A, count: 1_024), delivery: .unannounced(times: 64))
         }
         let response = try await transport.send(TransportRequest(method: .get, url: atLimit.url("/x"), timeout: 10))
         XCTAssertEqual(response.body.count, limit, "exactly the limit is accepted")
@@ -276,7 +277,8 @@ final class NetworkFaultTests: XCTestCase {
     /// is an unknown outcome (the server acted).
     func testAnOversizedResponseIsNotRetriedAndACreateIsOutcomeUnknown() async throws {
         let server = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: Data(repeating: 0x20, count: 4_096), delivery: .repeated(times: 2))
+            LoopbackHTTPServer.Response(
+                status: 200, body: Data(repeating: 0x20, count: 4_096), delivery: .repeated(times: 2))
         }
         let api = try client(server, transport: URLSessionTransport(maximumResponseBytes: 4_096), timeout: 5)
 

@@ -98,7 +98,8 @@ enum FuzzTargets {
                         name: "\(folder) typed \(route.operation)",
                         seeds: fixtures.responses(in: String(folder), for: operation),
                         allowed: allowed,
-                        run: { data in try await FuzzResponse.with(data, status: route.status) { _ = try await call() } }
+                        run: { data in try await FuzzResponse.with(data, status: route.status) { _ = try await call() }
+                        }
                     ))
             }
             for seed in fixtures.errors(in: String(folder)) {
@@ -149,7 +150,8 @@ enum FuzzTargets {
                 "refundPayment",
                 {
                     _ = try await client.refundPayment(
-                        OpenPOSRefundRequest(paymentID: reference.paymentID, to: "bc1q", amount: try Money("0.001", .btc))
+                        OpenPOSRefundRequest(
+                            paymentID: reference.paymentID, to: "bc1q", amount: try Money("0.001", .btc))
                     )
                 }
             ),
@@ -176,7 +178,8 @@ enum FuzzTargets {
                     seeds: fixtures.webhooks(in: folder),
                     allowed: [.webhookRejected],
                     run: { data in
-                        _ = try await harness.verify(WebhookRequest(body: data, headers: try harness.headers(data, "msg_f")))
+                        _ = try await harness.verify(
+                            WebhookRequest(body: data, headers: try harness.headers(data, "msg_f")))
                     }
                 ))
             guard harness.mode != .lookup else { continue }

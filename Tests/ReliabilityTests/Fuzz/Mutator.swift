@@ -176,7 +176,8 @@ enum Mutator {
             bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: random.below(bytes.count + 1))
             return bytes
         case 4: return [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        default: return text.unicodeScalars.flatMap { scalar in withUnsafeBytes(of: scalar.value.bigEndian, Array.init) }
+        default:
+            return text.unicodeScalars.flatMap { scalar in withUnsafeBytes(of: scalar.value.bigEndian, Array.init) }
         }
     }
 }
