@@ -162,7 +162,7 @@ final class NetworkFaultTests: XCTestCase {
     }
 
     /// A body slower than the timeout allows ends with `timedOut` within timeout + 1 s, even though bytes keep
-    /// arriving (libcurl's own timeout only counts silence; the transport's deadline counts the whole call).
+    /// arriving: the transport's deadline counts the whole call, not the silence between bytes.
     func testASlowBodyPastTheTimeoutEndsWithinTheTimeoutPlusOneSecond() async throws {
         let server = try start { _ in
             LoopbackHTTPServer.Response(
