@@ -195,7 +195,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
     package mutating func redact(_ values: [String]) {
         guard !values.isEmpty else { return }
         func clean(_ text: String) -> String {
-            values.reduce(text) { $0.replacingOccurrences(of: $1, with: Redactor.placeholder) }
+            values.reduce(text) { text, value in
+                Data(text.utf8).range(of: Data(value.utf8)) == nil
+                    ? text : text.replacingOccurrences(of: value, with: Redactor.placeholder)
+            }
         }
         message = clean(message)
         providerCode = providerCode.map(clean)

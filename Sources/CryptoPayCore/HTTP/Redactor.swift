@@ -68,6 +68,13 @@ package enum Redactor {
     /// sensitive has its string or scalar value replaced, and one cut off by the end of the body is replaced to the
     /// end.
     package static func redactedBody(_ body: Data) -> Data {
+        // Most bodies name no credential at all; then there is nothing to redact and nothing to parse. (A `\u`
+        // escape could spell a name the plain text does not show, so such bodies take the full path.)
+        let text = Data(String(decoding: body, as: UTF8.self).lowercased().utf8)
+        guard
+            sensitiveFragments.contains(where: { text.range(of: Data($0.utf8)) != nil })
+                || text.range(of: Data("\\u".utf8)) != nil
+        else { return body }
         guard body.first.map({ $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) == true,
             let value = try? JSONDecoder().decode(JSONValue.self, from: body)
         else { return redactedMembers(inText: body) }

@@ -50,7 +50,8 @@ final class CoreFaultTests: XCTestCase {
         let server = server()
         let faults = FaultInjectingTransport(base: server)
         faults.inject(.truncatedBody, .emptyBody)
-        let request = TransportRequest(method: .get, url: try XCTUnwrap(URL(string: "https://api.example.com/v1/items/it_1")))
+        let request = TransportRequest(
+            method: .get, url: try XCTUnwrap(URL(string: "https://api.example.com/v1/items/it_1")))
         let full = try await server.send(request).body
         let truncated = try await faults.send(request)
         let empty = try await faults.send(request)
@@ -73,7 +74,9 @@ final class CoreFaultTests: XCTestCase {
         XCTAssertEqual(faults.attempts.count, 3)
         XCTAssertEqual(clock.sleeps, [.milliseconds(375), .milliseconds(750)])
 
-        for fault in [Fault.timeout, .connectionReset, .truncatedBody, .emptyBody, .htmlPage(status: 502), .status(500)] {
+        for fault in [
+            Fault.timeout, .connectionReset, .truncatedBody, .emptyBody, .htmlPage(status: 502), .status(500),
+        ] {
             let server = server()
             let faults = FaultInjectingTransport(base: server)
             faults.inject(fault)

@@ -115,14 +115,28 @@ enum Mutator {
     /// A value (or the whole document) buried under 10,000 levels of arrays or objects — far past any parser's
     /// limit — or under a few hundred levels, just inside it, so that decoders recurse deeply.
     private static func deepNesting(_ seed: Seed, _ random: inout SeededRandom) -> [UInt8] {
-        let depth = random.pick([10_000, 10_000, 511, 300])
-        let inner = random.below(2) == 0 ? "1" : #""x""#
-        let nested =
-            random.below(2) == 0
-            ? String(repeating: "[", count: depth) + inner + String(repeating: "]", count: depth)
-            : String(repeating: #"{"a":"#, count: depth) + inner + String(repeating: "}", count: depth)
-        guard !seed.shape.values.isEmpty, random.below(4) != 0 else { return Array(nested.utf8) }
-        return replace(seed.bytes, random.pick(seed.shape.values).range, with: nested)
+        let nested = random.pick(nestings)
+        guard !seed.shape.values.isEmpty, random.below(4) != 0 else { return nested }
+        var bytes = seed.bytes
+        bytes.replaceSubrange(random.pick(seed.shape.values).range, with: nested)
+        return bytes
+    }
+
+    /// Arrays and objects nested 10,000 levels (twice as likely), 511 and 300 levels, around a number or a string.
+    private static let nestings: [[UInt8]] = {
+        var nestings: [[UInt8]] = []
+        for depth in [10_000, 10_000, 511, 300] {
+            for inner in ["1", #""x""#] {
+                nestings.append(nesting(depth, open: "[", inner, close: "]"))
+                nestings.append(nesting(depth, open: #"{"a":"#, inner, close: "}"))
+            }
+        }
+        return nestings
+    }()
+
+    private static func nesting(_ depth: Int, open: String, _ inner: String, close: String) -> [UInt8] {
+        let text = String(repeating: open, count: depth) + inner + String(repeating: close, count: depth)
+        return Array(text.utf8)
     }
 
     /// A number value (or, when there is none, any value) replaced by a number out of every range.
