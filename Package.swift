@@ -40,6 +40,10 @@ let package = Package(
             name: "CryptoPayTests",
             dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting", "cryptopay"]
         ),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["CryptoPayTesting", "UseGateway"] + providers.map { .target(name: $0) }
+        ),
     ]
         + providers.flatMap { name -> [Target] in
             [

@@ -27,20 +27,52 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         }
     }
 
+    /// How a response goes on the wire, for faults a real network produces.
+    package enum Delivery: Sendable {
+        /// Head and body in one write; the connection stays open for the next request.
+        case whole
+        /// Head and body in one write, then the server closes the connection without announcing it
+        /// (no `Connection: close`), as a keep-alive timeout on a real server does between requests.
+        case thenClose
+        /// The head (announcing the whole body's `Content-Length`), then nothing for this long, then the connection
+        /// is closed without a body.
+        case headersThenStall(TimeInterval)
+        /// The head, then the body in pieces of `chunkBytes` with `interval` between them.
+        case trickle(chunkBytes: Int, interval: TimeInterval)
+        /// The head (announcing the whole body), the first `bodyBytes` of the body, then the connection is closed:
+        /// a connection lost mid-response.
+        case truncated(bodyBytes: Int)
+        /// The body written `times` times in a row (`Content-Length` is the total), without building the whole in
+        /// memory: for very large responses.
+        case repeated(times: Int)
+        /// As ``repeated(times:)`` but without `Content-Length`: the body ends when the server closes the connection
+        /// (`Connection: close`), so the client learns its size only by reading it.
+        case unannounced(times: Int)
+        /// Nothing is written: the connection is reset (TCP RST) as soon as the request is read.
+        case reset
+    }
+
     /// A scripted response; `delay` is waited before it is written.
     package struct Response: Sendable {
         package var status: Int
         package var headers: HeaderFields = HeaderFields()
         package var body: Data = Data()
         package var delay: TimeInterval = 0
+        package var delivery: Delivery = .whole
 
-        /// A response with a status, headers, body and a delay before it is written.
-        package init(status: Int, headers: HeaderFields = HeaderFields(), body: Data = Data(), delay: TimeInterval = 0)
-        {
+        /// A response with a status, headers, body, a delay before it is written and the way it is written.
+        package init(
+            status: Int,
+            headers: HeaderFields = HeaderFields(),
+            body: Data = Data(),
+            delay: TimeInterval = 0,
+            delivery: Delivery = .whole
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
+            self.delivery = delivery
         }
 
         package static func text(_ text: String, status: Int = 200, delay: TimeInterval = 0) -> Response {
@@ -66,11 +98,12 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
     private let listener: Int32
     private let handler: Handler
     private let threads = DispatchGroup()
-    // Guards `recorded`, `stopped` and `openConnections`.
+    // Guards `recorded`, `stopped`, `openConnections` and `acceptedConnections`.
     private let lock = NSLock()
     private var recorded: [Request] = []
     private var stopped = false
     private var openConnections = 0
+    private var acceptedConnections = 0
 
     package init(handler: @escaping Handler) throws {
         self.handler = handler
@@ -100,6 +133,9 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// Connections currently being served.
     package var connectionCount: Int { lock.withLock { openConnections } }
+
+    /// Connections accepted since the server started.
+    package var acceptedConnectionCount: Int { lock.withLock { acceptedConnections } }
 
     /// Stops accepting, closes every connection and waits (at most 5 s) for the server's threads to end.
     /// Returns false if some thread did not end in time.
@@ -149,9 +185,13 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
             guard connection >= 0 else { continue }
             var noDelay: Int32 = 1
             setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
+            // A send to a client that stopped reading gives up after this, so a shutdown is never held up by it.
+            var sendTimeout = timeval(tv_sec: 0, tv_usec: 200_000)
+            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
             let accepted = lock.withLock {
                 guard !stopped else { return false }
                 openConnections += 1
+                acceptedConnections += 1
                 threads.enter()
                 return true
             }
@@ -185,12 +225,12 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
                 buffer.removeFirst(consumed)
                 lock.withLock { recorded.append(request) }
                 let response = handler(request)
-                guard wait(response.delay), write(response, to: connection) else { return }
+                guard wait(response.delay), deliver(response, to: connection) else { return }
                 if request.headers["Connection"]?.lowercased() == "close" { return }
                 lastActivity = Date()
                 continue
             case .invalid:
-                _ = write(.text("bad request", status: 400), to: connection)
+                _ = deliver(.text("bad request", status: 400), to: connection)
                 return
             case .incomplete:
                 break
@@ -219,20 +259,76 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         return false
     }
 
-    /// Writes the whole response with one `send` (looping only if the kernel takes part of it), so that the client
-    /// never waits on a delayed ACK between header and body.
-    private func write(_ response: Response, to connection: Int32) -> Bool {
+    /// Writes the response as its ``Delivery`` says; returns false when the connection must be closed.
+    private func deliver(_ response: Response, to connection: Int32) -> Bool {
+        switch response.delivery {
+        case .whole:
+            return write(head(response, length: response.body.count) + [UInt8](response.body), to: connection)
+        case .thenClose:
+            _ = write(head(response, length: response.body.count) + [UInt8](response.body), to: connection)
+            return false
+        case .headersThenStall(let stall):
+            _ = write(head(response, length: response.body.count), to: connection) && wait(stall)
+            return false
+        case .trickle(let chunkBytes, let interval):
+            guard write(head(response, length: response.body.count), to: connection) else { return false }
+            let body = [UInt8](response.body)
+            var offset = 0
+            while offset < body.count {
+                let end = min(offset + max(1, chunkBytes), body.count)
+                guard wait(interval), write(Array(body[offset..<end]), to: connection) else { return false }
+                offset = end
+            }
+            return true
+        case .truncated(let bodyBytes):
+            let sent = [UInt8](response.body.prefix(max(0, bodyBytes)))
+            _ = write(head(response, length: response.body.count) + sent, to: connection)
+            return false
+        case .repeated(let times):
+            let piece = [UInt8](response.body)
+            guard write(head(response, length: piece.count * max(0, times)), to: connection) else { return false }
+            for _ in 0..<max(0, times) where !isStopped {
+                guard write(piece, to: connection) else { return false }
+            }
+            return true
+        case .unannounced(let times):
+            var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+            for field in response.headers where field.name.lowercased() != "content-length" {
+                head += "\(field.name): \(field.value)\r\n"
+            }
+            head += "Connection: close\r\n\r\n"
+            guard write([UInt8](head.utf8), to: connection) else { return false }
+            let piece = [UInt8](response.body)
+            for _ in 0..<max(0, times) where !isStopped {
+                guard write(piece, to: connection) else { return false }
+            }
+            return false
+        case .reset:
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+            return false
+        }
+    }
+
+    /// The status line and headers, with a `Content-Length` of `length`.
+    private func head(_ response: Response, length: Int) -> [UInt8] {
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
         for field in response.headers where field.name.lowercased() != "content-length" {
             head += "\(field.name): \(field.value)\r\n"
         }
-        head += "Content-Length: \(response.body.count)\r\n\r\n"
-        let bytes = [UInt8](head.utf8) + [UInt8](response.body)
+        head += "Content-Length: \(length)\r\n\r\n"
+        return [UInt8](head.utf8)
+    }
+
+    /// Writes the bytes with one `send` (looping only if the kernel takes part of them), so that the client never
+    /// waits on a delayed ACK between header and body.
+    private func write(_ bytes: [UInt8], to connection: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { raw in
                 send(connection, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
             }
+            if sent < 0, errno == EAGAIN || errno == EWOULDBLOCK, !isStopped { continue }
             guard sent > 0 else { return false }
             offset += sent
         }
@@ -249,6 +345,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         case 422: "Unprocessable Entity"
         case 429: "Too Many Requests"
         case 500: "Internal Server Error"
+        case 502: "Bad Gateway"
         case 503: "Service Unavailable"
         default: "Status \(status)"
         }

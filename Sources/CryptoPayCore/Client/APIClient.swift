@@ -223,7 +223,7 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
         operation: String
     ) throws -> Value {
         func failure(_ message: String) -> PaymentError {
-            PaymentError(
+            var error = PaymentError(
                 .decoding,
                 message: message,
                 provider: provider,
@@ -231,6 +231,8 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
                 httpStatus: response.statusCode,
                 responseBody: response.body
             )
+            error.redact(credentials.revealingForms)
+            return error
         }
         guard !response.body.isEmpty else { throw failure("the response body is empty") }
         do {
@@ -268,7 +270,7 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
         response: TransportResponse,
         request: TransportRequest
     ) -> PaymentError {
-        PaymentError(
+        var error = PaymentError(
             kind,
             message: details?.message ?? ErrorMapping.message(status: response.statusCode),
             provider: provider,
@@ -282,6 +284,9 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             request: summary(of: request),
             responseBody: response.body
         )
+        // A provider may quote the key it was sent ("invalid API key sk_…"); the error must not.
+        error.redact(credentials.revealingForms)
+        return error
     }
 
     private func summary(of request: TransportRequest) -> PaymentError.RequestSummary {

@@ -156,7 +156,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         self.fieldErrors = fieldErrors
         self.retryAfter = retryAfter
         self.request = request
-        self.responseBody = responseBody.map { Self.truncatedText(Redactor.redactedBody($0)) }
+        self.responseBody = responseBody.map { body in
+            let redacted = Redactor.redactedBody(body, keepingAtMost: Self.maximumBodyLength)
+            return Self.truncatedText(redacted, cut: body.count > Self.maximumBodyLength)
+        }
     }
 
     /// A client-side refusal: nothing was sent.
@@ -184,6 +187,36 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         var error = PaymentError(.webhookRejected, message: message, provider: provider)
         error.webhookRejection = reason
         return error
+    }
+
+    /// Replaces every occurrence of each of `values` (credentials a provider quoted back) with `[REDACTED]` in the
+    /// message, the provider's code, the field errors and the quoted response body, including the start of one cut
+    /// off at the end of the body.
+    package mutating func redact(_ values: [String]) {
+        guard !values.isEmpty else { return }
+        func clean(_ text: String) -> String {
+            values.reduce(text) { text, value in
+                Data(text.utf8).range(of: Data(value.utf8)) == nil
+                    ? text : text.replacingOccurrences(of: value, with: Redactor.placeholder)
+            }
+        }
+        message = clean(message)
+        providerCode = providerCode.map(clean)
+        fieldErrors = fieldErrors.map {
+            FieldError(field: clean($0.field), message: clean($0.message), code: $0.code.map(clean))
+        }
+        guard var body = responseBody.map(clean) else { return }
+        let ellipsis = body.hasSuffix("…")
+        if ellipsis { body.removeLast() }
+        for value in values {
+            // A value cut short (by the network, or by the truncation here) leaves its start at the very end.
+            if let start = (4..<value.count).reversed().first(where: { body.hasSuffix(value.prefix($0)) }) {
+                body.removeLast(start)
+                body += Redactor.placeholder
+                break
+            }
+        }
+        responseBody = ellipsis ? body + "…" : body
     }
 
     /// True when sending the same request again later may succeed (rate limits, server errors, transport
@@ -233,10 +266,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         }
     }
 
-    private static func truncatedText(_ data: Data) -> String {
-        let cut = data.prefix(maximumBodyLength)
+    private static func truncatedText(_ data: Data, cut: Bool) -> String {
+        let kept = data.prefix(maximumBodyLength)
         // A cut can split a multi-byte character; decoding with replacement keeps the rest readable.
-        let text = String(decoding: cut, as: UTF8.self)
-        return data.count > maximumBodyLength ? text + "…" : text
+        let text = String(decoding: kept, as: UTF8.self)
+        return cut || data.count > maximumBodyLength ? text + "…" : text
     }
 }

@@ -15,6 +15,9 @@ public enum TransportFailure: Hashable, Sendable, CustomStringConvertible {
     case connectionLost
     /// The device has no network connection; nothing was sent.
     case notConnected
+    /// The response body was larger than the transport accepts (``URLSessionTransport/maximumResponseBytes``), so
+    /// it was dropped unread. The server received the request and may have acted on it.
+    case responseTooLarge(limit: Int)
     /// Any other failure, with the platform's error code.
     case other(code: Int)
 
@@ -36,6 +39,7 @@ public enum TransportFailure: Hashable, Sendable, CustomStringConvertible {
         case .secureConnectionFailed: "TLS connection failed"
         case .connectionLost: "connection lost"
         case .notConnected: "not connected to the network"
+        case .responseTooLarge(let limit): "response body larger than the limit of \(limit) bytes"
         case .other(let code): "transport error \(code)"
         }
     }

@@ -52,6 +52,24 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
         }
     }
 
+    /// Every form in which this credential could come back in a provider's answer (an error that quotes the key it
+    /// was given): the key or token; for Basic authentication the encoded pair, the pair, the user name and the
+    /// secret. Forms shorter than 6 characters are left out, since replacing them would garble ordinary text.
+    package var revealingForms: [String] {
+        let forms: [String]
+        switch scheme {
+        case .header(_, let value): forms = [value]
+        case .bearer(let token): forms = [token]
+        case .none: forms = []
+        case .basic(let encoded):
+            let pair = Data(base64Encoded: encoded).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            forms = [encoded, pair] + parts
+        }
+        // Longest first, so that a form containing another is replaced whole.
+        return forms.filter { $0.count >= 6 }.sorted { $0.count > $1.count }
+    }
+
     /// The scheme only, for example `Credentials(header x-api-key: [REDACTED])`.
     public var description: String {
         switch scheme {

@@ -1,5 +1,7 @@
 /// An ordered list of HTTP header fields with case-insensitive lookup by name.
-public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible {
+public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral, CustomStringConvertible,
+    CustomReflectable
+{
     /// One header field as received or to be sent.
     public struct Field: Hashable, Sendable {
         /// The name, in the spelling it was added with.
@@ -79,6 +81,16 @@ public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionar
     /// The header names only; values are left out because they may be credentials.
     public var description: String {
         "HeaderFields(" + fields.map(\.name).joined(separator: ", ") + ")"
+    }
+
+    /// The fields with credential-like values (by name, see the redaction rules of errors and logs) replaced by
+    /// `[REDACTED]`, so that `dump` of a request, in a user's middleware say, does not print an API key.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            unlabeledChildren: fields.map { "\($0.name): \(Redactor.redactedValue(name: $0.name, value: $0.value))" },
+            displayStyle: .collection
+        )
     }
 
     private static func same(_ lhs: String, _ rhs: String) -> Bool {

@@ -137,10 +137,13 @@ public struct RetryPolicy: Sendable {
 }
 
 extension TransportFailure {
-    /// Failures after which a safe request may be resent (everything except TLS problems, which will not fix
-    /// themselves).
+    /// Failures after which a safe request may be resent: everything except TLS problems and oversized responses,
+    /// which will not fix themselves.
     fileprivate var isRetryableForSafeRequests: Bool {
-        self != .secureConnectionFailed
+        switch self {
+        case .secureConnectionFailed, .responseTooLarge: false
+        default: true
+        }
     }
 }
 

@@ -21,33 +21,49 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
     /// An object.
     case object(JSONObject)
 
+    /// The deepest a decoded value may lie in its document, counting every enclosing array and object: 32 levels,
+    /// far beyond what any provider sends.
+    ///
+    /// Reading a value of unknown type means asking the decoder for an array, then an object, then a scalar, and
+    /// `JSONDecoder` builds each refused answer's coding path in time that grows with the square of the depth. A
+    /// few kilobytes nested 500 levels deep would cost a quarter of a second of CPU in a release build (a cheap
+    /// way to tie up a webhook endpoint); past this depth decoding stops instead.
+    public static let maximumDepth = 32
+
     /// Decodes any JSON value.
     ///
-    /// - Throws: `DecodingError` when the input is not JSON.
+    /// - Throws: `DecodingError` when the input is not JSON, or nests deeper than ``maximumDepth``.
     public init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
+        guard decoder.codingPath.count <= Self.maximumDepth else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "JSON nested deeper than \(Self.maximumDepth) levels"
+                )
+            )
+        }
+        // Scalars first, most common first: every refused guess costs the decoder an error, and leaves outnumber
+        // containers in any document.
+        let single = try decoder.singleValueContainer()
+        if single.decodeNil() {
+            self = .null
+        } else if let string = try? single.decode(String.self) {
+            self = .string(string)
+        } else if let number = try? single.decode(Decimal.self) {
+            self = .number(number)
+        } else if let bool = try? single.decode(Bool.self) {
+            self = .bool(bool)
+        } else if var array = try? decoder.unkeyedContainer() {
             var values: [JSONValue] = []
             while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
             self = .array(values)
-            return
-        }
-        if let object = try? decoder.container(keyedBy: AnyCodingKey.self) {
+        } else {
+            let object = try decoder.container(keyedBy: AnyCodingKey.self)
             var entries: [(String, JSONValue)] = []
             for key in object.allKeys {
                 entries.append((key.stringValue, try object.decode(JSONValue.self, forKey: key)))
             }
             self = .object(JSONObject(entries))
-            return
-        }
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let bool = try? container.decode(Bool.self) {
-            self = .bool(bool)
-        } else if let number = try? container.decode(Decimal.self) {
-            self = .number(number)
-        } else {
-            self = .string(try container.decode(String.self))
         }
     }
 

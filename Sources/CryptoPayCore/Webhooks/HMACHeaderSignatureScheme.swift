@@ -56,14 +56,16 @@ public struct HMACHeaderSignatureScheme: WebhookSignatureScheme, CustomStringCon
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
     ///   ``WebhookRejectionReason/missingHeader(_:)``, ``WebhookRejectionReason/malformedHeader(_:)`` (empty,
-    ///   repeated with different values, or not 32 bytes of hex or base64), or
-    ///   ``WebhookRejectionReason/noMatchingSignature``.
+    ///   repeated with different values, over ``WebhookRequest/maximumHeaderValueBytes``, holding a line break, or
+    ///   not 32 bytes of hex or base64), ``WebhookRejectionReason/malformedPayload`` for a body over
+    ///   ``WebhookRequest/maximumBodyBytes``, or ``WebhookRejectionReason/noMatchingSignature``.
     @discardableResult
     public func verify(_ request: WebhookRequest) throws -> VerifiedSignature {
         try verifyTyped(request)
     }
 
     private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) -> VerifiedSignature {
+        try request.checkBodySize(provider: provider)
         guard let value = try request.uniqueHeader(headerName, provider: provider) else {
             throw .webhookRejected(
                 .missingHeader(headerName), "The \(headerName) header is missing.", provider: provider)

@@ -92,7 +92,9 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
     ///   ``WebhookRejectionReason/missingHeader(_:)`` or ``WebhookRejectionReason/malformedHeader(_:)`` (absent,
-    ///   empty or conflicting repeated header), ``WebhookRejectionReason/malformedTimestamp``,
+    ///   empty or conflicting repeated header, one over ``WebhookRequest/maximumHeaderValueBytes`` or holding a line
+    ///   break), ``WebhookRejectionReason/malformedPayload`` for a body over ``WebhookRequest/maximumBodyBytes``,
+    ///   ``WebhookRejectionReason/malformedTimestamp``,
     ///   ``WebhookRejectionReason/timestampTooOld``, ``WebhookRejectionReason/timestampTooNew``,
     ///   ``WebhookRejectionReason/noSupportedSignature`` (no well-formed `v1` entry), or
     ///   ``WebhookRejectionReason/noMatchingSignature``.
@@ -102,6 +104,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     }
 
     private func verifyTyped(_ request: WebhookRequest) throws(PaymentError) -> VerifiedSignature {
+        try request.checkBodySize(provider: provider)
         let svix = HeaderNames.svix
         let standard = HeaderNames.standardWebhooks
         let id = try requiredHeader(svix.id, orElse: standard.id, in: request)

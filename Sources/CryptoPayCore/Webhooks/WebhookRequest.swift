@@ -5,7 +5,20 @@ import Foundation
 /// Signatures are computed over the exact bytes the provider sent, so build this from the body as received, before
 /// any JSON decoding: a body that was decoded and re-encoded (different whitespace, key order or escaping) no longer
 /// matches its signature.
+///
+/// Verifiers bound the work an attacker can cause: a body over ``maximumBodyBytes`` is rejected before it is hashed
+/// or parsed, and a signature, id or timestamp header over ``maximumHeaderValueBytes`` or holding a control character
+/// (a line break smuggled into a header) is rejected before it is read.
 public struct WebhookRequest: Sendable {
+    /// The largest body a verifier accepts, in bytes (1 MiB, the largest of the Svix libraries' published test
+    /// vectors). Payment webhooks are a few kilobytes; anything larger than this is not one, and hashing or parsing
+    /// it (before any signature or lookup has vouched for it) would only cost time.
+    public static let maximumBodyBytes = 1024 * 1024
+
+    /// The longest value a verifier accepts for a header it reads (signature, id, timestamp), in bytes (8 KiB, a
+    /// common limit of HTTP servers). A genuine signature header is under 200 bytes.
+    public static let maximumHeaderValueBytes = 8 * 1024
+
     /// The request body exactly as received.
     public var body: Data
     /// The request headers; lookups are case-insensitive.
@@ -42,10 +55,26 @@ public struct WebhookRequest: Sendable {
     ///
     /// A header repeated with identical values counts as one; repeated with different values it throws
     /// ``PaymentError`` with reason ``WebhookRejectionReason/malformedHeader(_:)``, because which copy the provider
-    /// meant is unknowable and a proxy or attacker may have added one. An empty value is malformed too.
+    /// meant is unknowable and a proxy or attacker may have added one. An empty value is malformed too, and so is one
+    /// over ``maximumHeaderValueBytes`` or holding a control character other than a tab: a line break inside a
+    /// header value means something spliced headers together.
     func uniqueHeader(_ name: String, provider: ProviderID?) throws(PaymentError) -> String? {
         var found: String?
         for field in headers where asciiCaseInsensitiveEquals(field.name, name) {
+            guard field.value.utf8.count <= Self.maximumHeaderValueBytes else {
+                throw .webhookRejected(
+                    .malformedHeader(name),
+                    "The \(name) header is longer than \(Self.maximumHeaderValueBytes) bytes.",
+                    provider: provider
+                )
+            }
+            guard !field.value.utf8.contains(where: isControlCharacter) else {
+                throw .webhookRejected(
+                    .malformedHeader(name),
+                    "The \(name) header contains a line break or another control character.",
+                    provider: provider
+                )
+            }
             if let previous = found, previous != field.value {
                 throw .webhookRejected(
                     .malformedHeader(name),
@@ -60,6 +89,35 @@ public struct WebhookRequest: Sendable {
         }
         return found
     }
+}
+
+extension WebhookRequest {
+    /// Rejects a body over ``maximumBodyBytes`` before any work is spent on it.
+    ///
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
+    ///   ``WebhookRejectionReason/malformedPayload``.
+    package func checkBodySize(provider: ProviderID?) throws(PaymentError) {
+        try Self.checkBodySize(body.count, provider: provider)
+    }
+
+    /// Rejects a body length over ``maximumBodyBytes``.
+    ///
+    /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
+    ///   ``WebhookRejectionReason/malformedPayload``.
+    package static func checkBodySize(_ length: Int, provider: ProviderID?) throws(PaymentError) {
+        guard length <= maximumBodyBytes else {
+            throw .webhookRejected(
+                .malformedPayload,
+                "The webhook body is \(length) bytes, more than the \(maximumBodyBytes) accepted.",
+                provider: provider
+            )
+        }
+    }
+}
+
+/// C0 controls other than the horizontal tab, and DEL: never part of a header value a provider sends.
+private func isControlCharacter(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09) || byte == 0x7F
 }
 
 /// Header names are ASCII, so comparing bytes with the case bit folded avoids the cost of Foundation's

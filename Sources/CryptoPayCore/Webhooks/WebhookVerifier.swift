@@ -48,14 +48,30 @@ package struct WebhookVerifier<Event: Decodable & Sendable>: Sendable {
 package enum WebhookPayload {
     /// Decodes `body` as `type`.
     ///
+    /// The body must be UTF-8 JSON as RFC 8259 requires of JSON exchanged between systems: no byte-order mark and no
+    /// other encoding. `JSONDecoder` would accept a BOM and UTF-16 or UTF-32 text, so the same bytes could mean one
+    /// thing here and another to a log, an archive or a second parser; such a body is refused rather than guessed at.
+    ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected`` with reason
-    ///   ``WebhookRejectionReason/malformedPayload``, naming the failing field.
+    ///   ``WebhookRejectionReason/malformedPayload``: for a body over ``WebhookRequest/maximumBodyBytes``, with a
+    ///   byte-order mark or NUL bytes (UTF-16 or UTF-32 text), or that is not a valid `type`, naming the failing
+    ///   field.
     package static func decode<Value: Decodable>(
         _ type: Value.Type,
         from body: Data,
         decoder: JSONDecoder,
         provider: ProviderID?
     ) throws -> Value {
+        try WebhookRequest.checkBodySize(body.count, provider: provider)
+        guard !body.starts(with: utf8BOM), !body.starts(with: [0xFE, 0xFF]), !body.starts(with: [0xFF, 0xFE]),
+            !body.contains(0)
+        else {
+            throw PaymentError.webhookRejected(
+                .malformedPayload,
+                "The webhook body is not UTF-8 JSON without a byte-order mark.",
+                provider: provider
+            )
+        }
         do {
             return try decoder.decode(type, from: body)
         } catch let error as DecodingError {
@@ -73,3 +89,6 @@ package enum WebhookPayload {
         }
     }
 }
+
+/// The UTF-8 encoding of U+FEFF, the byte-order mark.
+private let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
