@@ -5,13 +5,14 @@ import Foundation
 /// an object holding the items under `data`, `items`, `invoices`, `logs` or `results` with pagination fields
 /// (`page`, `limit`, `total`, `totalPages`) beside them or inside `meta` or `pagination`.
 ///
-/// The envelope is kept, so the list encodes back to the JSON it was read from.
-struct WireList<Item: Codable & Sendable>: Codable, Sendable {
+/// The envelope is kept, so the list encodes back to the JSON it was read from. Package-visible for the benchmarks,
+/// which decode list responses exactly as the client does.
+package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
     static var itemKeys: [String] { ["data", "items", "invoices", "logs", "results"] }
     static var paginationKeys: [String] { ["meta", "pagination"] }
 
     /// The items, in order.
-    var items: [Item]
+    package var items: [Item]
     /// The object around the items, `nil` for a bare array.
     var envelope: JSONObject?
     /// The envelope's key holding the items.
@@ -21,7 +22,7 @@ struct WireList<Item: Codable & Sendable>: Codable, Sendable {
     ///
     /// - Throws: `DecodingError` naming the field when an item is malformed, or when an object has no array under
     ///   any of ``itemKeys``.
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var items: [Item] = []
             while !array.isAtEnd { items.append(try array.decode(Item.self)) }
@@ -48,7 +49,7 @@ struct WireList<Item: Codable & Sendable>: Codable, Sendable {
     /// Writes the same shape back.
     ///
     /// - Throws: whatever the encoder throws.
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         guard let envelope, let itemsKey else {
             var array = encoder.unkeyedContainer()
             for item in items { try array.encode(item) }
