@@ -96,7 +96,7 @@ enum DecodeBenchmarks {
             )
             let figures = try await compare(
                 [metric],
-                rounds: options.rounds,
+                options,
                 ours: Contender(name: "ours") {
                     [try timed { try item.ours(data, ours) }]
                 },
@@ -113,7 +113,7 @@ enum DecodeBenchmarks {
                         [try timed { try item.plain(data, plain) }]
                     },
                 ],
-                notes: ["\(item.fixture), \(data.count) B; time per decode of the whole body"]
+                notes: ["\(item.fixture), \(data.count) B; CPU time per decode of the whole body"]
             )
             report.add(figures)
         }

@@ -50,7 +50,7 @@ enum HTTPBenchmarks {
             report.add(
                 try await compare(
                     [Metric(name: serverName, unit: "req/s", higherIsBetter: true)],
-                    rounds: options.rounds,
+                    options,
                     ours: Contender(name: "ours") {
                         [try setup.server.rawThroughput(connections: 6, seconds: 0.5, target: target)]
                     },
@@ -186,7 +186,7 @@ enum HTTPBenchmarks {
                 Metric(name: latencyNames[0], unit: "µs", higherIsBetter: false, goals: goals),
                 Metric(name: latencyNames[1], unit: "µs", higherIsBetter: false, goals: goals),
             ],
-            rounds: options.rounds,
+            options,
             ours: contenders[0],
             references: Array(contenders[1...]),
             notes: ["typed payments.retrieve, 1,000 sequential calls per round and contender"]
@@ -225,7 +225,7 @@ enum HTTPBenchmarks {
                     goals: [Goal(reference: bareJSON, bound: 0.90, atMost: false)]
                 )
             ],
-            rounds: options.rounds,
+            options,
             ours: contenders[0],
             references: Array(contenders[1...]),
             notes: ["\(inFlight) tasks in flight, \(inFlight * perTask) calls per round and contender"]
@@ -274,7 +274,7 @@ enum HTTPBenchmarks {
                     showsRatio: false
                 )
             ],
-            rounds: options.rounds,
+            options,
             ours: contenders[0],
             references: Array(contenders[1...]),
             notes: [
@@ -336,7 +336,7 @@ enum HTTPBenchmarks {
                 Metric(name: paginationNames[0], unit: "items/s", higherIsBetter: true),
                 Metric(name: paginationNames[1], unit: "MiB", higherIsBetter: false, limit: 1, showsRatio: false),
             ],
-            rounds: options.rounds,
+            options,
             ours: ours,
             references: [handWritten],
             notes: ["payments.all(pageSize: \(pageSize)): \(pageCount) pages of \(pageSize) payments, 2.2 KB each"]

@@ -6,6 +6,7 @@ struct Options: Sendable {
     var filters: [String] = []
     var rounds = 5
     var list = false
+    var oursOnly = false
 
     static let usage = """
         usage: cryptopay-benchmarks [--json] [--filter NAME]... [--rounds N] [--list]
@@ -13,6 +14,7 @@ struct Options: Sendable {
           --filter NAME  run only the figures whose name contains NAME (repeatable)
           --rounds N     timed rounds per figure (default 5; figures are medians, so use at least 5)
           --list         print the figure names and exit
+          --ours-only    skip the references (for profiling our code alone, e.g. under `perf record`)
         """
 
     /// Parses the arguments, or returns the message to print and the exit status.
@@ -23,6 +25,7 @@ struct Options: Sendable {
             switch argument {
             case "--json": options.json = true
             case "--list": options.list = true
+            case "--ours-only": options.oursOnly = true
             case "--filter":
                 guard let name = remaining.popFirst() else { return .failure(UsageError("--filter needs a name")) }
                 options.filters.append(name)
@@ -67,11 +70,13 @@ struct Contender: Sendable {
 /// round's ratio is ours ÷ that reference in the same round; the figure is the median of the rounds.
 func compare(
     _ metrics: [Metric],
-    rounds: Int,
+    _ options: Options,
     ours: Contender,
-    references: [Contender],
+    references allReferences: [Contender],
     notes: [String] = []
 ) async throws -> [Figure] {
+    let references = options.oursOnly ? [] : allReferences
+    let rounds = options.rounds
     var figures = metrics.map { Figure(metric: $0, references: references.map { ReferenceResult(name: $0.name) }) }
     for index in figures.indices { figures[index].notes = notes }
     var missing: [String: String] = [:]
@@ -138,6 +143,9 @@ final class Report: @unchecked Sendable {
             emit(json(machine: machine))
         } else {
             emit("checksum: \(String(Checksum.shared.current, radix: 16))")
+        }
+        if options.oursOnly {
+            FileHandle.standardError.write(Data("timed operations: \(OperationCount.shared.value)\n".utf8))
         }
     }
 

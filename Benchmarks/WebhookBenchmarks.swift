@@ -43,7 +43,7 @@ enum WebhookBenchmarks {
                     goals: [Goal(reference: softwareName, bound: 0.70, atMost: false)]
                 )
             ],
-            rounds: options.rounds,
+            options,
             ours: Contender(name: "ours") {
                 [
                     rate(operations: 1, seconds: 0.5) {
@@ -72,7 +72,7 @@ enum WebhookBenchmarks {
         let key = HMACSHA256(key: Data("benchmark-key".utf8))
         return try await compare(
             [Metric(name: hmacName, unit: "MAC/s", higherIsBetter: true)],
-            rounds: options.rounds,
+            options,
             ours: Contender(name: "ours") {
                 [
                     rate(operations: 100, seconds: 0.3) {
@@ -111,7 +111,7 @@ enum WebhookBenchmarks {
                     goals: [Goal(reference: python, bound: 2.5, atMost: false)]
                 )
             ],
-            rounds: options.rounds,
+            options,
             ours: Contender(name: "ours") {
                 [
                     try rate(operations: 200, seconds: 0.5) {
@@ -147,19 +147,19 @@ enum WebhookBenchmarks {
         _ = try await webhook.verify(request)
         return try await compare(
             [Metric(name: typedName, unit: "verifications/s", higherIsBetter: true)],
-            rounds: options.rounds,
+            options,
             ours: Contender(name: "ours") {
                 var checksum: UInt64 = 0
                 var count = 0
-                let start = nanoseconds()
+                let start = cpuNanoseconds()
                 repeat {
                     for _ in 0..<100 {
                         let verified = try await webhook.verify(request)
                         checksum = Checksum.mix(checksum, UInt64(verified.idempotencyKey.utf8.count))
                     }
                     count += 100
-                } while nanoseconds() - start < 500_000_000
-                let elapsed = Double(nanoseconds() - start) / 1e9
+                } while cpuNanoseconds() - start < 500_000_000
+                let elapsed = Double(cpuNanoseconds() - start) / 1e9
                 Checksum.shared.fold(checksum)
                 return [Double(count) / elapsed]
             },
@@ -185,7 +185,7 @@ enum WebhookBenchmarks {
         let first = SeriesNote()
         var figures = try await compare(
             [Metric(name: memoryName, unit: "MiB", higherIsBetter: false, limit: 1, showsRatio: false)],
-            rounds: options.rounds,
+            options,
             ours: Contender(name: "ours", warmUp: false) {
                 var series: [Double] = []
                 var checksum: UInt64 = 0

@@ -3,11 +3,15 @@ import Foundation
 /// Tolerant decoding helpers shared by the provider models: fields the documents show but do not promise, amounts
 /// that arrive as numbers or strings, and URLs that are sometimes sent as empty strings.
 extension KeyedDecodingContainer {
-    /// A number or decimal string read exactly; `nil` when the key is missing or `null`.
+    /// A number or decimal string read exactly; `nil` when the key is missing or `null`. Pass `preferringText` for
+    /// fields the provider sends as strings: both forms are accepted either way, but the usual one is tried first.
     ///
     /// - Throws: `DecodingError` naming the field when the value is present but not an exact decimal amount.
-    package func decodeDecimalIfPresent(forKey key: Key) throws -> Decimal? {
-        try decode(OptionalAmount<DecimalAsNumber>.self, forKey: key).wrappedValue
+    package func decodeDecimalIfPresent(forKey key: Key, preferringText: Bool = false) throws -> Decimal? {
+        if preferringText {
+            return try decode(OptionalAmount<DecimalAsString>.self, forKey: key).wrappedValue
+        }
+        return try decode(OptionalAmount<DecimalAsNumber>.self, forKey: key).wrappedValue
     }
 
     /// A list or map that the document shows but does not promise: empty when the key is missing or `null`.

@@ -20,17 +20,31 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
 
     /// Reads a bare array, or an object with one of ``itemKeys`` holding an array.
     ///
-    /// - Throws: `DecodingError` naming the field when an item is malformed, or when an object has no array under
-    ///   any of ``itemKeys``.
+    /// The items are decoded once, as `Item`s; the envelope keeps every other member as JSON and an empty array in
+    /// place of the items (only its key matters when encoding back, which writes ``items`` there).
+    ///
+    /// - Throws: `DecodingError` naming the field when an item or an envelope member is malformed, when an object
+    ///   has no array under any of ``itemKeys``, or when the body is neither an array nor an object.
     package init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
+        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else {
+            guard var array = try? decoder.unkeyedContainer() else {
+                // Neither form: the same error as reading the envelope gives.
+                _ = try RawObject.decode(from: decoder)
+                throw DecodingError.typeMismatch(
+                    [Item].self,
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected a list")
+                )
+            }
             var items: [Item] = []
             while !array.isAtEnd { items.append(try array.decode(Item.self)) }
             self.items = items
             return
         }
-        let envelope = try RawObject.decode(from: decoder)
-        guard let key = Self.itemKeys.first(where: { if case .array = envelope[$0] { true } else { false } }) else {
+        let present = Set(container.allKeys.map(\.stringValue))
+        let key = Self.itemKeys.first { key in
+            present.contains(key) && (try? container.nestedUnkeyedContainer(forKey: AnyCodingKey(key))) != nil
+        }
+        guard let key else {
             throw DecodingError.keyNotFound(
                 AnyCodingKey("data"),
                 DecodingError.Context(
@@ -40,9 +54,13 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
                 )
             )
         }
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var entries: [(String, JSONValue)] = []
+        for member in container.allKeys {
+            let value = member.stringValue == key ? .array([]) : try container.decode(JSONValue.self, forKey: member)
+            entries.append((member.stringValue, value))
+        }
         items = try container.decode([Item].self, forKey: AnyCodingKey(key))
-        self.envelope = envelope
+        envelope = JSONObject(entries)
         itemsKey = key
     }
 
