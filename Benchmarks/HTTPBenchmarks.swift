@@ -13,7 +13,7 @@ import UseGateway
 /// of 6 connections per host), send the same headers, and talk to the same loopback server.
 enum HTTPBenchmarks {
     static let serverName = "http.server.throughput"
-    static let latencyNames = ["http.retrieve.p50", "http.retrieve.p99"]
+    static let latencyNames = ["http.retrieve.p50", "http.retrieve.p99", "http.retrieve.cpu"]
     static let throughputName = "http.retrieve.throughput32"
     static let memoryName = "memory.retrieve.10k"
     static let paginationNames = ["pagination.all.10k", "memory.pagination.10k"]
@@ -44,7 +44,7 @@ enum HTTPBenchmarks {
 
     static func run(_ options: Options, _ report: Report) async throws {
         guard options.selects(names) else { return }
-        let setup = try makeSetup()
+        let setup = try makeSetup(withPages: options.selects(paginationNames))
         if options.selects([serverName]) {
             let target = "/v1/payments/\(setup.paymentID)/"
             report.add(
@@ -69,17 +69,19 @@ enum HTTPBenchmarks {
         if options.selects(paginationNames) { report.add(try await pagination(setup, options)) }
     }
 
-    static func makeSetup() throws -> Setup {
+    /// The server and both clients; the 100 pages of the pagination figure are prepared only when it runs.
+    static func makeSetup(withPages: Bool) throws -> Setup {
         let retrieveBody = try Fixtures.data("UseGateway/payments_retrieve.json")
         guard let fixture = try JSONSerialization.jsonObject(with: retrieveBody) as? [String: Any],
             let paymentID = fixture["id"] as? String
         else { throw BenchmarkServer.Failure(description: "payments_retrieve.json has no id") }
         let retrieveResponse = BenchmarkServer.response(json: Array(retrieveBody))
-        let pages = makePages(item: String(decoding: retrieveBody, as: UTF8.self), id: paymentID)
+        let pages = withPages ? makePages(item: String(decoding: retrieveBody, as: UTF8.self), id: paymentID) : []
+        let emptyPage = BenchmarkServer.response(json: Array("{\"items\":[],\"total\":0}".utf8))
         let server = try BenchmarkServer { target in
             guard let marker = target.range(of: "page=") else { return retrieveResponse }
             let digits = target[marker.upperBound...].prefix { $0.isNumber }
-            guard let page = Int(digits), pages.indices.contains(page - 1) else { return pages[pages.count - 1] }
+            guard let page = Int(digits), pages.indices.contains(page - 1) else { return emptyPage }
             return pages[page - 1]
         }
         guard let base = server.url("/v1"), let retrieveURL = server.url("/v1/payments/\(paymentID)/") else {
@@ -171,13 +173,15 @@ enum HTTPBenchmarks {
                 var durations: [Double] = []
                 durations.reserveCapacity(1000)
                 var checksum: UInt64 = 0
+                let cpuStart = cpuNanoseconds()
                 for _ in 0..<1000 {
                     let start = nanoseconds()
                     checksum = Checksum.mix(checksum, try await contender.call())
                     durations.append(Double(nanoseconds() - start) / 1e3)
                 }
+                let cpu = Double(cpuNanoseconds() - cpuStart) / 1e3 / 1000
                 Checksum.shared.fold(checksum)
-                return [Statistics.quantile(durations, 0.5), Statistics.quantile(durations, 0.99)]
+                return [Statistics.quantile(durations, 0.5), Statistics.quantile(durations, 0.99), cpu]
             }
         }
         let goals = [Goal(reference: bareJSON, bound: 1.10, atMost: true)]
@@ -185,11 +189,15 @@ enum HTTPBenchmarks {
             [
                 Metric(name: latencyNames[0], unit: "µs", higherIsBetter: false, goals: goals),
                 Metric(name: latencyNames[1], unit: "µs", higherIsBetter: false, goals: goals),
+                Metric(name: latencyNames[2], unit: "µs CPU", higherIsBetter: false),
             ],
             options,
             ours: contenders[0],
             references: Array(contenders[1...]),
-            notes: ["typed payments.retrieve, 1,000 sequential calls per round and contender"]
+            notes: [
+                "typed payments.retrieve, 1,000 sequential calls per round and contender; cpu: CPU time of the "
+                    + "whole process per call (URLSession's threads and the in-process server included)"
+            ]
         )
     }
 

@@ -6,15 +6,17 @@ struct Options: Sendable {
     var filters: [String] = []
     var rounds = 5
     var list = false
-    var oursOnly = false
+    /// Runs one contender alone (ours, or a reference by a part of its name), for profiling.
+    var only: String?
 
     static let usage = """
-        usage: cryptopay-benchmarks [--json] [--filter NAME]... [--rounds N] [--list]
+        usage: cryptopay-benchmarks [--json] [--filter NAME]... [--rounds N] [--only NAME] [--list]
           --json         print the figures as one JSON document instead of one line each
           --filter NAME  run only the figures whose name contains NAME (repeatable)
           --rounds N     timed rounds per figure (default 5; figures are medians, so use at least 5)
           --list         print the figure names and exit
-          --ours-only    skip the references (for profiling our code alone, e.g. under `perf record`)
+          --only NAME    run one contender alone, `ours` or a reference whose name contains NAME, and print
+                         the operations timed (for profiling, e.g. under `perf record`)
         """
 
     /// Parses the arguments, or returns the message to print and the exit status.
@@ -25,7 +27,9 @@ struct Options: Sendable {
             switch argument {
             case "--json": options.json = true
             case "--list": options.list = true
-            case "--ours-only": options.oursOnly = true
+            case "--only":
+                guard let name = remaining.popFirst() else { return .failure(UsageError("--only needs a name")) }
+                options.only = name
             case "--filter":
                 guard let name = remaining.popFirst() else { return .failure(UsageError("--filter needs a name")) }
                 options.filters.append(name)
@@ -71,11 +75,16 @@ struct Contender: Sendable {
 func compare(
     _ metrics: [Metric],
     _ options: Options,
-    ours: Contender,
+    ours allOurs: Contender,
     references allReferences: [Contender],
     notes: [String] = []
 ) async throws -> [Figure] {
-    let references = options.oursOnly ? [] : allReferences
+    var ours = allOurs
+    var references = allReferences
+    if let only = options.only {
+        ours = ([allOurs] + allReferences).first { $0.name.contains(only) } ?? allOurs
+        references = []
+    }
     let rounds = options.rounds
     var figures = metrics.map { Figure(metric: $0, references: references.map { ReferenceResult(name: $0.name) }) }
     for index in figures.indices { figures[index].notes = notes }
@@ -144,7 +153,7 @@ final class Report: @unchecked Sendable {
         } else {
             emit("checksum: \(String(Checksum.shared.current, radix: 16))")
         }
-        if options.oursOnly {
+        if options.only != nil {
             FileHandle.standardError.write(Data("timed operations: \(OperationCount.shared.value)\n".utf8))
         }
     }
