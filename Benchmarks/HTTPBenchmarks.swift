@@ -24,6 +24,7 @@ enum HTTPBenchmarks {
 
     static let bareJSON = "bare URLSession + JSONSerialization"
     static let bare = "bare URLSession"
+    static let bareCodable = "bare URLSession + synthesized Codable"
     static let apiKey = "benchmark-key-not-a-secret"
     static let pageSize = 100
     static let pageCount = 100
@@ -35,6 +36,8 @@ enum HTTPBenchmarks {
         var session: URLSession
         var retrieveRequest: URLRequest
         var paymentID: String
+        /// What a hand-written typed client decodes with: a plain decoder with the ISO 8601 date strategy.
+        var plainDecoder: JSONDecoder
 
         func pageRequest(_ page: Int) -> URLRequest? {
             guard let url = server.url("/v1/payments/?page=\(page)&size=\(HTTPBenchmarks.pageSize)") else { return nil }
@@ -92,12 +95,15 @@ enum HTTPBenchmarks {
             configuration: ClientConfiguration(baseURL: base, transport: URLSessionTransport())
         )
         let session = URLSession(configuration: URLSessionTransport.defaultConfiguration())
+        let plainDecoder = JSONDecoder()
+        plainDecoder.dateDecodingStrategy = .iso8601
         return Setup(
             server: server,
             client: client,
             session: session,
             retrieveRequest: request(retrieveURL),
-            paymentID: paymentID
+            paymentID: paymentID,
+            plainDecoder: plainDecoder
         )
     }
 
@@ -156,6 +162,13 @@ enum HTTPBenchmarks {
                 {
                     let data = try await bareGet(setup.session, setup.retrieveRequest)
                     return UInt64((try JSONSerialization.jsonObject(with: data) as? [String: Any])?.count ?? 0)
+                }
+            ),
+            (
+                bareCodable,
+                {
+                    let data = try await bareGet(setup.session, setup.retrieveRequest)
+                    return UInt64(try setup.plainDecoder.decode(PlainUseGatewayPayment.self, from: data).pricing.count)
                 }
             ),
             (

@@ -33,6 +33,8 @@ public struct URLSessionTransport: HTTPTransport {
     /// The session requests are sent with.
     public let session: URLSession
     private let owner: SessionOwner?
+    /// One timer for the overall deadlines of all of this transport's calls.
+    private let deadlines = DeadlineTimer()
 
     /// Creates a transport with its own session, which it invalidates (after running transfers finish) when the
     /// last copy of the transport is gone.
@@ -80,26 +82,21 @@ public struct URLSessionTransport: HTTPTransport {
         let exchange = Exchange()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                // A timer source, not `asyncAfter`: cancelling it releases its handler (and with it this call's
-                // request and continuation) as soon as the call ends, instead of holding them for the whole timeout.
-                let deadline = DispatchSource.makeTimerSource(queue: .global())
-                deadline.setEventHandler {
-                    exchange.finish(
-                        .failure(Self.error(.timedOut, detail: "overall deadline of \(Int(timeout)) s", request)))
-                }
-                deadline.schedule(deadline: .now() + timeout)
-                guard exchange.start(continuation, deadline: deadline) else {
-                    // libdispatch traps when an inactive source is released: activate it, already cancelled.
-                    deadline.cancel()
-                    deadline.resume()
-                    return
-                }
+                guard exchange.start(continuation) else { return }
+                // The transport's shared deadline timer, not `asyncAfter` and not a timer source per call: finishing
+                // cancels the entry, which releases this call's request and continuation at once, and nothing
+                // passes through Dispatch's timer thread per call.
+                exchange.attach(
+                    deadlines.schedule(after: timeout) {
+                        exchange.finish(
+                            .failure(Self.error(.timedOut, detail: "overall deadline of \(Int(timeout)) s", request)))
+                    }
+                )
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     exchange.finish(Self.result(data: data, response: response, error: error, request: request))
                 }
                 task.delegate = RedirectRefusal.shared
                 task.resume()
-                deadline.resume()
             }
         } onCancel: {
             exchange.finish(.failure(CancellationError()))
@@ -173,19 +170,15 @@ private final class Exchange: @unchecked Sendable {
     // Guards every stored property below.
     private let lock = NSLock()
     private var continuation: CheckedContinuation<TransportResponse, any Error>?
-    private var deadline: (any DispatchSourceTimer)?
+    private var deadline: DeadlineTimer.Token?
     private var finished = false
 
     /// Installs the continuation; returns false, having resumed it with `CancellationError`, when cancellation
     /// already finished the exchange, so no transfer should start.
-    func start(
-        _ continuation: CheckedContinuation<TransportResponse, any Error>,
-        deadline: any DispatchSourceTimer
-    ) -> Bool {
+    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>) -> Bool {
         let alreadyFinished = lock.withLock {
             guard !finished else { return true }
             self.continuation = continuation
-            self.deadline = deadline
             return false
         }
         if alreadyFinished {
@@ -194,9 +187,19 @@ private final class Exchange: @unchecked Sendable {
         return !alreadyFinished
     }
 
+    /// Keeps the deadline to cancel when the exchange finishes; cancels it at once if it already has.
+    func attach(_ token: DeadlineTimer.Token) {
+        let alreadyFinished = lock.withLock {
+            guard !finished else { return true }
+            deadline = token
+            return false
+        }
+        if alreadyFinished { token.cancel() }
+    }
+
     func finish(_ result: Result<TransportResponse, any Error>) {
         let pending = lock.withLock {
-            () -> (CheckedContinuation<TransportResponse, any Error>?, (any DispatchSourceTimer)?) in
+            () -> (CheckedContinuation<TransportResponse, any Error>?, DeadlineTimer.Token?) in
             guard !finished else { return (nil, nil) }
             finished = true
             defer {
