@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
-            dependencies: ["CryptoPayCore"],
+            dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },
             path: "Benchmarks"
         ),
         .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting"]),

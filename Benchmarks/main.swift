@@ -1,90 +1,20 @@
-// Release-mode benchmarks of the webhook hot paths: `swift run -c release cryptopay-benchmarks`.
+// Release-mode benchmarks of the whole client: `swift run -c release cryptopay-benchmarks [--json] [--filter NAME]`.
 //
-// Single-threaded. Each figure is the best of several timed rounds, which filters out scheduler noise on a shared
-// machine. Reference figures are measured on this machine when `openssl` and the Python `standardwebhooks` package
-// are installed, otherwise taken from the project machine's records; either can be given explicitly:
-//   CRYPTOPAY_REF_OPENSSL_SHA256_MIBS   `OPENSSL_ia32cap=":~0x20000000" openssl speed -bytes 1048576 -evp sha256`,
-//                                       converted from 1000s of bytes/s to MiB/s (SHA extensions disabled)
-//   CRYPTOPAY_REF_PYTHON_SVIX_PER_SECOND  the Python `standardwebhooks` package's `Webhook.verify` on a 1 KiB body
+// Every figure is the median of at least 5 rounds, printed with its spread (the lowest and highest round). The
+// references run in the same process, interleaved round by round with ours, so that a noisy machine moves both;
+// the ratio of a round is ours ÷ the reference in that round, in the figure's unit (for times, above 1 is slower;
+// for rates, above 1 is faster). External references (OpenSSL, Python `standardwebhooks`) run as a process per
+// round between our rounds; when one is not installed its figure is marked missing and ours is still printed.
 
-import CryptoPayCore
 import Foundation
 
-/// Runs `body` (which performs `operations` operations) repeatedly for about `seconds` per round and returns the best
-/// rate in operations per second.
-func bestRate(operations: Int, rounds: Int = 5, seconds: Double = 0.6, _ body: () throws -> Void) rethrows -> Double {
-    var best = 0.0
-    for _ in 0..<rounds {
-        var iterations = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        var elapsed = 0.0
-        repeat {
-            try body()
-            iterations += 1
-            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        } while elapsed < seconds
-        best = max(best, Double(iterations * operations) / elapsed)
+switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
+case .failure(let usage):
+    if let message = usage.message {
+        FileHandle.standardError.write(Data("error: \(message)\n\(Options.usage)\n".utf8))
+        exit(2)
     }
-    return best
+    print(Options.usage)
+case .success(let options):
+    await Benchmarks.main(options)
 }
-
-func formatted(_ value: Double, decimals: Int = 0) -> String {
-    String(format: "%.\(decimals)f", value)
-}
-
-#if DEBUG
-    print("warning: debug build; run `swift run -c release cryptopay-benchmarks` for meaningful figures")
-#endif
-
-// Keeps results observable so the optimizer cannot drop the work being measured.
-var sink: UInt8 = 0
-
-// SHA-256 over 1 MiB.
-let mebibyte = Data((0..<1_048_576).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-let shaMiBPerSecond = bestRate(operations: 1) { sink ^= SHA256.hash(mebibyte)[0] }
-
-// Svix verification of a 1 KiB body with one secret, as a merchant's handler would call it.
-let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-let body = Data(("{\"data\":\"" + String(repeating: "x", count: 1013) + "\"}").utf8)
-let signedHeaders = try SvixSignatureScheme.sign(
-    body: body,
-    id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
-    timestamp: Date(),
-    secret: secret
-)
-let request = WebhookRequest(body: body, headers: signedHeaders)
-let scheme = try SvixSignatureScheme(secret: secret)
-try scheme.verify(request)
-let batch = 1_000
-let svixPerSecond = try bestRate(operations: batch) {
-    for _ in 0..<batch { try scheme.verify(request) }
-}
-
-// HMAC-SHA256 of the same 1 KiB body with a precomputed key, the floor under the Svix figure.
-let key = HMACSHA256(key: Data("benchmark-key".utf8))
-let hmacPerSecond = bestRate(operations: batch) {
-    for _ in 0..<batch {
-        var authenticator = key
-        authenticator.update(body)
-        sink ^= authenticator.finalize()[0]
-    }
-}
-
-let openSSL = reference("CRYPTOPAY_REF_OPENSSL_SHA256_MIBS", measure: measureOpenSSLSoftwareSHA256, recorded: 630)
-let python = reference(
-    "CRYPTOPAY_REF_PYTHON_SVIX_PER_SECOND", measure: measurePythonStandardWebhooks, recorded: 150_000)
-let shaRatio = shaMiBPerSecond / openSSL.value
-let svixRatio = svixPerSecond / python.value
-
-print("SHA-256, 1 MiB:                \(formatted(shaMiBPerSecond)) MiB/s")
-print("  OpenSSL software reference:  \(formatted(openSSL.value)) MiB/s (\(openSSL.source))")
-print(
-    "  ratio:                       \(formatted(shaRatio, decimals: 2)) (target >= 0.60)  \(shaRatio >= 0.6 ? "MET" : "NOT MET")"
-)
-print("Svix verify, 1 KiB body:       \(formatted(svixPerSecond))/s")
-print("  Python standardwebhooks:     \(formatted(python.value))/s (\(python.source))")
-print(
-    "  ratio:                       \(formatted(svixRatio, decimals: 2)) (target >= 1.50)  \(svixRatio >= 1.5 ? "MET" : "NOT MET")"
-)
-print("HMAC-SHA256, 1 KiB, keyed:     \(formatted(hmacPerSecond))/s")
-print("(checksum \(sink))")

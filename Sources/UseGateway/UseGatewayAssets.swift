@@ -112,10 +112,18 @@ public enum UseGatewayAssets {
     /// The asset a wire code names, fiat or crypto (`USD`, `BTC`, `USDT_TRC20`). Codes outside the document become
     /// assets by the token-suffix rule described on ``UseGatewayCryptocurrency``, or assets of that code.
     public static func asset(code: String) -> Asset {
-        let fiat = UseGatewayCurrency(rawValue: code)
-        if case .unknown = fiat { return UseGatewayCryptocurrency(rawValue: code).asset }
-        return fiat.asset
+        if let asset = documentedAssets[code] { return asset }
+        return UseGatewayCryptocurrency(rawValue: code).asset
     }
+
+    /// Every documented code, fiat and crypto, with its asset: built once, so that each amount decoded costs one
+    /// lookup. A fiat code would win over a crypto one, as in the enumerations' order (none is both).
+    private static let documentedAssets: [String: Asset] = {
+        var table: [String: Asset] = [:]
+        for currency in UseGatewayCryptocurrency.documented { table[currency.rawValue] = currency.asset }
+        for currency in UseGatewayCurrency.documented { table[currency.rawValue] = currency.asset }
+        return table
+    }()
 
     /// The wire code for an asset UseGateway documents, fiat or crypto, or `nil` for any other asset.
     public static func code(for asset: Asset) -> String? {

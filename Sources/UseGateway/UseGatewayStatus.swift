@@ -43,11 +43,10 @@ public struct UseGatewayStatusTable: Sendable {
 
     /// `Unresolved (Underpaid)` → (`Unresolved`, `Underpaid`); text without parentheses has no detail.
     static func split(_ raw: String) -> (base: String, detail: String?) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces()
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return (text, nil) }
-        let base = text[..<open].trimmingCharacters(in: .whitespaces)
-        let detail = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            .trimmingCharacters(in: .whitespaces)
+        let base = text[..<open].trimmingSpaces()
+        let detail = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingSpaces()
         return (base, detail.isEmpty ? nil : detail)
     }
 }

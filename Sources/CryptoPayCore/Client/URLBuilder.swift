@@ -9,7 +9,20 @@ package enum URLBuilder {
     /// Percent-encodes everything except RFC 3986 unreserved characters, so `+`, `&`, `=`, `/`, `?`, `#`, spaces
     /// and non-ASCII text can never change the meaning of a path segment or query.
     package static func percentEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        // Ids, page numbers and most query values are unreserved already: nothing to encode, and no trip through
+        // `NSString`.
+        if text.utf8.allSatisfy(isUnreserved) { return text }
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default: false
+        }
     }
 
     /// Joins `base` and a path template such as `/payments/{id}/cancel`, substituting `parameters` (each
@@ -51,7 +64,8 @@ package enum URLBuilder {
             rest = rest[rest.index(after: close)...]
         }
         path += rest
-        if let unused = Set(parameters.keys).subtracting(used).sorted().first {
+        // Every name used is a parameter, so some parameter is unused exactly when the counts differ.
+        if used.count != parameters.count, let unused = Set(parameters.keys).subtracting(used).sorted().first {
             throw PaymentError.invalidRequest("path parameter \(unused) is not in \(template)")
         }
 

@@ -94,6 +94,18 @@ public struct HeaderFields: Sendable, Hashable, Sequence, ExpressibleByDictionar
     }
 
     private static func same(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.caseInsensitiveCompare(rhs) == .orderedSame
+        // Header names are ASCII: compared byte by byte, folding only A–Z, which is what a case-insensitive
+        // comparison does for ASCII text, without bridging to `NSString` (many times per request). Anything else
+        // keeps Foundation's comparison.
+        let left = lhs.utf8
+        let right = rhs.utf8
+        guard left.allSatisfy({ $0 < 0x80 }), right.allSatisfy({ $0 < 0x80 }) else {
+            return lhs.caseInsensitiveCompare(rhs) == .orderedSame
+        }
+        guard left.count == right.count else { return false }
+        for (l, r) in zip(left, right) where l != r {
+            guard l | 0x20 == r | 0x20, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(l | 0x20) else { return false }
+        }
+        return true
     }
 }

@@ -42,29 +42,51 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
                 )
             )
         }
-        // Scalars first, most common first: every refused guess costs the decoder an error, and leaves outnumber
-        // containers in any document.
-        let single = try decoder.singleValueContainer()
-        if single.decodeNil() {
+        // A decoder can only be asked for one type at a time, and every wrong guess makes `JSONDecoder` build an
+        // error with its coding path, which costs more than the read. So the guesses go in the order that makes
+        // them rarely wrong: a value decoded on its own (the whole body, a metadata field) is most often an object;
+        // an object's members are read as scalars first, straight from its container (see `member(_:in:)`).
+        // Each type is accepted only as itself (`JSONDecoder` reads no boolean as a number and no string as
+        // either), so the order changes the cost, never the result.
+        if let object = try? decoder.container(keyedBy: AnyCodingKey.self) {
+            var entries: [(String, JSONValue)] = []
+            for key in object.allKeys {
+                entries.append((key.stringValue, try Self.member(key, in: object)))
+            }
+            self = .object(JSONObject(entries))
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
             self = .null
-        } else if let string = try? single.decode(String.self) {
+        } else if let string = try? container.decode(String.self) {
             self = .string(string)
-        } else if let number = try? single.decode(Decimal.self) {
+        } else if let number = try? container.decode(Decimal.self) {
             self = .number(number)
-        } else if let bool = try? single.decode(Bool.self) {
+        } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
         } else if var array = try? decoder.unkeyedContainer() {
             var values: [JSONValue] = []
             while !array.isAtEnd { values.append(try array.decode(JSONValue.self)) }
             self = .array(values)
         } else {
-            let object = try decoder.container(keyedBy: AnyCodingKey.self)
-            var entries: [(String, JSONValue)] = []
-            for key in object.allKeys {
-                entries.append((key.stringValue, try object.decode(JSONValue.self, forKey: key)))
-            }
-            self = .object(JSONObject(entries))
+            // Nothing fits (a number too large for `Decimal`): the same error as a string would give.
+            self = .string(try container.decode(String.self))
         }
+    }
+
+    /// An object member: `null`, a string, a number or a boolean read straight from the object's container, and
+    /// anything else (an object, an array, a number too large for `Decimal`) decoded as a value of its own, which
+    /// also gives the error.
+    private static func member(
+        _ key: AnyCodingKey,
+        in object: KeyedDecodingContainer<AnyCodingKey>
+    ) throws -> JSONValue {
+        if try object.decodeNil(forKey: key) { return .null }
+        if let string = try? object.decode(String.self, forKey: key) { return .string(string) }
+        if let number = try? object.decode(Decimal.self, forKey: key) { return .number(number) }
+        if let bool = try? object.decode(Bool.self, forKey: key) { return .bool(bool) }
+        return try object.decode(JSONValue.self, forKey: key)
     }
 
     /// Encodes the value back to the same JSON.

@@ -12,18 +12,28 @@ public protocol OpenEnumeration: Hashable, Sendable, Codable, CustomStringConver
     var rawValue: String { get }
 }
 
+// The members below are `@inlinable` so that each conforming enum gets them specialized in its own module: the
+// lookup then compares a handful of short strings directly, instead of going through generic metadata and witness
+// tables for every decoded value.
 extension OpenEnumeration {
     /// Reads the wire spelling; undocumented values become `unknown(raw)`.
+    @inlinable
     public init(rawValue: String) {
-        self = Self.documented.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
+        for value in Self.documented where value.rawValue == rawValue {
+            self = value
+            return
+        }
+        self = .unknown(rawValue)
     }
 
     /// The wire spelling.
+    @inlinable
     public var description: String { rawValue }
 
     /// Decodes the wire spelling.
     ///
     /// - Throws: `DecodingError` when the value is not a string.
+    @inlinable
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
@@ -31,6 +41,7 @@ extension OpenEnumeration {
     /// Encodes the wire spelling.
     ///
     /// - Throws: whatever the encoder throws.
+    @inlinable
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)

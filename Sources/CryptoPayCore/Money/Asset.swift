@@ -11,7 +11,10 @@ public struct Asset: Hashable, Sendable, CustomStringConvertible {
 
     /// Creates an asset; the code is upper-cased.
     public init(code: String, network: Network? = nil) {
-        self.code = code.uppercased()
+        // Codes nearly always arrive upper-case already; `uppercased()` would still map every character.
+        self.code =
+            code.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 })
+            ? code.uppercased() : code
         self.network = network
     }
 

@@ -19,60 +19,89 @@ public enum DecimalText {
         guard shape.significantDigits <= maximumSignificantDigits else { return nil }
         // Decimal stores mantissa × 10^exponent with the exponent in -128...127.
         guard shape.significantDigits == 0 || (-128...127).contains(shape.normalizedExponent) else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
 
     /// The plain decimal text of a value (`145.622008`, `-0.5`, `10`), never in exponent notation and independent
     /// of the user's locale.
     public static func format(_ value: Decimal) -> String {
         var value = value
-        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&value, posix)
     }
 
-    /// The syntactic pieces of a decimal literal, validated character by character.
+    /// Built once: creating a `Locale` per amount costs more than reading the amount.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The syntactic pieces of a decimal literal, validated byte by byte in one pass without allocating.
     private struct Shape {
         var significantDigits = 0
         /// The power of ten of the last significant digit once the text is read as an integer mantissa.
         var normalizedExponent = 0
 
         init?(_ text: String) {
-            var bytes = Array(text.utf8)[...]
-            guard !bytes.isEmpty else { return nil }
-            if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-            var integerDigits: [UInt8] = []
-            var fractionDigits: [UInt8] = []
+            let shape =
+                text.utf8.withContiguousStorageIfAvailable { Shape(bytes: $0) } ?? Shape(bytes: Array(text.utf8))
+            guard let shape else { return nil }
+            self = shape
+        }
+
+        private init() {}
+
+        /// Reads `[sign] digits [. digits] [(e|E) [sign] 1…4 digits]` with at least one mantissa digit.
+        private init?<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+            var index = bytes.startIndex
+            let end = bytes.endIndex
+            guard index < end else { return nil }
+            if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            var anyDigit = false
             var sawDot = false
-            while let byte = bytes.first, byte != UInt8(ascii: "e"), byte != UInt8(ascii: "E") {
-                bytes = bytes.dropFirst()
+            var fractionDigits = 0
+            // Digits after the leading zeros, and how many of them are trailing zeros so far.
+            var digits = 0
+            var trailingZeros = 0
+            while index < end, bytes[index] != UInt8(ascii: "e"), bytes[index] != UInt8(ascii: "E") {
+                let byte = bytes[index]
+                index += 1
                 if byte == UInt8(ascii: ".") {
                     guard !sawDot else { return nil }
                     sawDot = true
-                } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                    if sawDot { fractionDigits.append(byte) } else { integerDigits.append(byte) }
+                    continue
+                }
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                anyDigit = true
+                if sawDot { fractionDigits += 1 }
+                if byte == UInt8(ascii: "0") {
+                    if digits > 0 {
+                        digits += 1
+                        trailingZeros += 1
+                    }
                 } else {
-                    return nil
+                    digits += 1
+                    trailingZeros = 0
                 }
             }
-            guard !integerDigits.isEmpty || !fractionDigits.isEmpty else { return nil }
+            guard anyDigit else { return nil }
             var exponent = 0
-            if !bytes.isEmpty {
-                bytes = bytes.dropFirst()
+            if index < end {
+                index += 1
                 var negative = false
-                if bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") {
-                    negative = bytes.first == UInt8(ascii: "-")
-                    bytes = bytes.dropFirst()
+                if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                    negative = bytes[index] == UInt8(ascii: "-")
+                    index += 1
                 }
-                guard !bytes.isEmpty, bytes.count <= 4 else { return nil }
-                for byte in bytes {
-                    guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let exponentDigits = end - index
+                guard exponentDigits > 0, exponentDigits <= 4 else { return nil }
+                while index < end {
+                    let byte = bytes[index]
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
                     exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
+                    index += 1
                 }
                 if negative { exponent = -exponent }
             }
-            let digits = (integerDigits + fractionDigits).drop { $0 == UInt8(ascii: "0") }
-            let trailingZeros = digits.reversed().prefix { $0 == UInt8(ascii: "0") }.count
-            significantDigits = digits.count - trailingZeros
-            normalizedExponent = exponent - fractionDigits.count + trailingZeros
+            self.init()
+            significantDigits = digits - trailingZeros
+            normalizedExponent = exponent - fractionDigits + trailingZeros
         }
     }
 }

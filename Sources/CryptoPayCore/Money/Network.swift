@@ -8,7 +8,10 @@ public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStri
 
     /// Creates a network from its name; the name is lower-cased so that `TRON` and `tron` are the same network.
     public init(rawValue: String) {
-        self.rawValue = rawValue.lowercased()
+        // Names nearly always arrive lower-case already; `lowercased()` would still map every character.
+        self.rawValue =
+            rawValue.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 })
+            ? rawValue.lowercased() : rawValue
     }
 
     /// Bitcoin.

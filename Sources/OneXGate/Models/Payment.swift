@@ -109,7 +109,7 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
         network = try container.decode(OneXGateNetwork.self, forKey: .network)
         address = try container.decodeIfPresent(String.self, forKey: .address)
         memo = try container.decodeIfPresent(String.self, forKey: .memo)
-        amount = try container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
+        amount = try container.decodeDecimal(forKey: .amount)
         amountUSD = try container.decodeDecimalIfPresent(forKey: .amountUSD)
         amountPaid = try container.decodeDecimalIfPresent(forKey: .amountPaid)
         amountPaidUSD = try container.decodeDecimalIfPresent(forKey: .amountPaidUSD)

@@ -39,7 +39,7 @@ struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
         type = try container.decodeIfPresent(OneXGateWebhookType.self, forKey: .type)
         status = try container.decodeStatus(forKey: .status)
         modifiedAt = try container.decodeTimestampIfPresent(forKey: .modifiedAt)
-        amount = try container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
+        amount = try container.decodeDecimal(forKey: .amount)
         amountPaid = try container.decodeDecimalIfPresent(forKey: .amountPaid)
         currency = try container.decode(OneXGateCurrency.self, forKey: .currency)
         network = try container.decode(OneXGateNetwork.self, forKey: .network)

@@ -13,10 +13,14 @@ extension KeyedDecodingContainer {
 
     /// An amount that may be missing, `null` or `""` (all three mean "none").
     func decodePOSAmountIfPresent(forKey key: Key) throws -> Decimal? {
-        if let text = try? decodeIfPresent(String.self, forKey: key),
-            text.trimmingCharacters(in: .whitespaces).isEmpty
-        {
-            return nil
+        if let text = try? decodeIfPresent(String.self, forKey: key) {
+            // Blank means none; other text is read here rather than decoded a second time.
+            if text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) { return nil }
+            guard let amount = DecimalText.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: self, debugDescription: "\"\(text)\" is not a decimal amount")
+            }
+            return amount
         }
         return try decodeDecimalIfPresent(forKey: key)
     }

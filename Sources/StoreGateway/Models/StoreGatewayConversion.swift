@@ -46,9 +46,9 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
         let amountText = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .amountText)
         fromAmount =
             try fromText.wrappedValue
-            ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .fromAmount).wrappedValue
+            ?? container.decodeDecimal(forKey: .fromAmount)
         amount =
-            try amountText.wrappedValue ?? container.decode(Amount<DecimalAsNumber>.self, forKey: .amount).wrappedValue
+            try amountText.wrappedValue ?? container.decodeDecimal(forKey: .amount)
         fromAssetID = try container.decode(String.self, forKey: .fromAssetID)
         assetID = try container.decode(String.self, forKey: .assetID)
         rate = try container.decodeDecimalIfPresent(forKey: .rate)

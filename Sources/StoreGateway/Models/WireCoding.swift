@@ -41,7 +41,7 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError` naming the field when either is missing or malformed.
     func decodeMoney(amount amountKey: Key, assetID assetKey: Key) throws -> Money {
         Money(
-            try decode(Amount<DecimalAsNumber>.self, forKey: amountKey).wrappedValue, try decodeAsset(forKey: assetKey))
+            try decodeDecimal(forKey: amountKey), try decodeAsset(forKey: assetKey))
     }
 }
 

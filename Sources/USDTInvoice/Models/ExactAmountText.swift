@@ -8,6 +8,9 @@ enum ExactAmountText: DecimalWireFormat {
     /// The decimals the provider writes.
     static let places = 4
 
+    /// The provider sends these amounts as strings: they are read as text first.
+    static var prefersText: Bool { true }
+
     /// Writes the value as a JSON string with at least ``places`` decimals.
     ///
     /// - Throws: whatever the encoder throws.

@@ -84,7 +84,7 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
     ///   object, or a present value has the wrong type.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        amountUSDT = try container.decode(Amount<DecimalAsNumber>.self, forKey: .amountUsdt).wrappedValue
+        amountUSDT = try container.decodeDecimal(forKey: .amountUsdt)
         assetCode = try container.decode(USDTInvoiceAssetCode.self, forKey: .assetCode)
         reference = try container.decodeIfPresent(String.self, forKey: .reference)
         callbackURL = try container.decodeURLIfPresent(forKey: .callbackUrl)

@@ -5,13 +5,14 @@ import Foundation
 /// an object holding the items under `data`, `items`, `invoices`, `logs` or `results` with pagination fields
 /// (`page`, `limit`, `total`, `totalPages`) beside them or inside `meta` or `pagination`.
 ///
-/// The envelope is kept, so the list encodes back to the JSON it was read from.
-struct WireList<Item: Codable & Sendable>: Codable, Sendable {
+/// The envelope is kept, so the list encodes back to the JSON it was read from. Package-visible for the benchmarks,
+/// which decode list responses exactly as the client does.
+package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
     static var itemKeys: [String] { ["data", "items", "invoices", "logs", "results"] }
     static var paginationKeys: [String] { ["meta", "pagination"] }
 
     /// The items, in order.
-    var items: [Item]
+    package var items: [Item]
     /// The object around the items, `nil` for a bare array.
     var envelope: JSONObject?
     /// The envelope's key holding the items.
@@ -19,17 +20,31 @@ struct WireList<Item: Codable & Sendable>: Codable, Sendable {
 
     /// Reads a bare array, or an object with one of ``itemKeys`` holding an array.
     ///
-    /// - Throws: `DecodingError` naming the field when an item is malformed, or when an object has no array under
-    ///   any of ``itemKeys``.
-    init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
+    /// The items are decoded once, as `Item`s; the envelope keeps every other member as JSON and an empty array in
+    /// place of the items (only its key matters when encoding back, which writes ``items`` there).
+    ///
+    /// - Throws: `DecodingError` naming the field when an item or an envelope member is malformed, when an object
+    ///   has no array under any of ``itemKeys``, or when the body is neither an array nor an object.
+    package init(from decoder: any Decoder) throws {
+        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else {
+            guard var array = try? decoder.unkeyedContainer() else {
+                // Neither form: the same error as reading the envelope gives.
+                _ = try RawObject.decode(from: decoder)
+                throw DecodingError.typeMismatch(
+                    [Item].self,
+                    DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "expected a list")
+                )
+            }
             var items: [Item] = []
             while !array.isAtEnd { items.append(try array.decode(Item.self)) }
             self.items = items
             return
         }
-        let envelope = try RawObject.decode(from: decoder)
-        guard let key = Self.itemKeys.first(where: { if case .array = envelope[$0] { true } else { false } }) else {
+        let present = Set(container.allKeys.map(\.stringValue))
+        let key = Self.itemKeys.first { key in
+            present.contains(key) && (try? container.nestedUnkeyedContainer(forKey: AnyCodingKey(key))) != nil
+        }
+        guard let key else {
             throw DecodingError.keyNotFound(
                 AnyCodingKey("data"),
                 DecodingError.Context(
@@ -39,16 +54,20 @@ struct WireList<Item: Codable & Sendable>: Codable, Sendable {
                 )
             )
         }
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var entries: [(String, JSONValue)] = []
+        for member in container.allKeys {
+            let value = member.stringValue == key ? .array([]) : try container.decode(JSONValue.self, forKey: member)
+            entries.append((member.stringValue, value))
+        }
         items = try container.decode([Item].self, forKey: AnyCodingKey(key))
-        self.envelope = envelope
+        envelope = JSONObject(entries)
         itemsKey = key
     }
 
     /// Writes the same shape back.
     ///
     /// - Throws: whatever the encoder throws.
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         guard let envelope, let itemsKey else {
             var array = encoder.unkeyedContainer()
             for item in items { try array.encode(item) }

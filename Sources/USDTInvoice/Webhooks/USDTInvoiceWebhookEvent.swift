@@ -54,7 +54,7 @@ public struct USDTInvoiceWebhookEvent: Hashable, Sendable, Codable {
         status = try container.decode(USDTInvoiceStatus.self, forKey: .status)
         assetCode = try container.decodeIfPresent(USDTInvoiceAssetCode.self, forKey: .assetCode)
         payoutAddress = try container.decodeIfPresent(String.self, forKey: .payoutAddress)
-        amountUSDTExact = try container.decodeDecimalIfPresent(forKey: .amountUSDTExact)
+        amountUSDTExact = try container.decodeDecimalIfPresent(forKey: .amountUSDTExact, preferringText: true)
         txHash = try container.decodeIfPresent(String.self, forKey: .txHash)
         metadata = try container.decodeJSONIfPresent(forKey: .metadata)
         paidAt = try container.decodeIfPresent(Date.self, forKey: .paidAt)

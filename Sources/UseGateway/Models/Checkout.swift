@@ -73,27 +73,12 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
         pricing.values.first { $0.asset == asset }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case id, resource, code, name, description, timeline, metadata, addresses, pricing, transactions
-        case logoURL = "logo_url"
-        case supportEmail = "support_email"
-        case supportTelegram = "support_telegram"
-        case hostedURL = "hosted_url"
-        case redirectURL = "redirect_url"
-        case cancelURL = "cancel_url"
-        case createdAt = "created_at"
-        case expiresAt = "expires_at"
-        case confirmedAt = "confirmed_at"
-        case pricingType = "pricing_type"
-        case paymentThreshold = "payment_threshold"
-    }
-
     /// Decodes the document's shape; amounts are read exactly and unknown fields are ignored.
     ///
     /// - Throws: `DecodingError` naming the field when `id`, `code`, `name` or `created_at` is missing or a present
     ///   value has the wrong type.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: CheckoutCodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         resource = try container.decodeIfPresent(String.self, forKey: .resource)
         code = try container.decode(String.self, forKey: .code)
@@ -124,7 +109,7 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
     /// - Throws: `EncodingError.invalidValue` naming the field when an amount is in an asset UseGateway has no code
     ///   for; otherwise whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.container(keyedBy: CheckoutCodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encodeIfPresent(resource, forKey: .resource)
         try container.encode(code, forKey: .code)
@@ -147,6 +132,23 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
         try container.encode(transactions, forKey: .transactions)
         try container.encodeIfPresent(paymentThreshold, forKey: .paymentThreshold)
     }
+}
+
+/// The wire keys of ``UseGatewayCheckout``. Declared outside the generic type so that its keyed containers are
+/// concrete types, not instantiated per `Kind` at run time on every field decoded.
+private enum CheckoutCodingKeys: String, CodingKey {
+    case id, resource, code, name, description, timeline, metadata, addresses, pricing, transactions
+    case logoURL = "logo_url"
+    case supportEmail = "support_email"
+    case supportTelegram = "support_telegram"
+    case hostedURL = "hosted_url"
+    case redirectURL = "redirect_url"
+    case cancelURL = "cancel_url"
+    case createdAt = "created_at"
+    case expiresAt = "expires_at"
+    case confirmedAt = "confirmed_at"
+    case pricingType = "pricing_type"
+    case paymentThreshold = "payment_threshold"
 }
 
 /// Payments: Opened, Completed, Expired, Unresolved, Resolved, Closed.

@@ -6,9 +6,23 @@ struct WireMoney: Codable, Sendable {
     @Amount<DecimalAsNumber> var amount: Decimal
     var currency: String
 
+    private enum CodingKeys: String, CodingKey {
+        case amount, currency
+    }
+
     init(amount: Decimal, currency: String) {
         self.amount = amount
         self.currency = currency
+    }
+
+    /// Reads `{amount, currency}`; the amount as a number straight from the container when it is one (the usual
+    /// case), otherwise as ``Amount`` reads it.
+    ///
+    /// - Throws: `DecodingError` naming the field when a key is missing or a value has the wrong type.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        _amount = Amount(wrappedValue: try container.decodeDecimal(forKey: .amount))
+        currency = try container.decode(String.self, forKey: .currency)
     }
 
     /// The wire form of an amount, with UseGateway's code for its asset (the reverse of ``money``).
