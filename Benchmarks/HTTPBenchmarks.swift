@@ -7,10 +7,11 @@ import UseGateway
     import FoundationNetworking
 #endif
 
-/// A full typed call over the real transport, against what a hand-written client does: a bare `URLSession` data
-/// task, with and without `JSONSerialization` of the body. Both sides use their own session with the same
-/// configuration (``URLSessionTransport/defaultConfiguration()``, so the same libcurl behaviour and the same limit
-/// of 6 connections per host), send the same headers, and talk to the same loopback server.
+/// A full typed call over the real transport, against what a hand-written client does for each call: build the
+/// URL and a `URLRequest` with the same headers, run a bare `URLSession` data task in a continuation, then parse the
+/// body with `JSONSerialization`, decode it into a synthesized-`Codable` copy, or not at all. Both sides use their
+/// own session with the same configuration (``URLSessionTransport/defaultConfiguration()``, so the same libcurl
+/// behaviour and the same limit of 6 connections per host) and talk to the same in-process loopback server.
 enum HTTPBenchmarks {
     static let serverName = "http.server.throughput"
     static let latencyNames = ["http.retrieve.p50", "http.retrieve.p99", "http.retrieve.cpu"]
@@ -34,13 +35,24 @@ enum HTTPBenchmarks {
         var server: BenchmarkServer
         var client: UseGatewayClient
         var session: URLSession
-        var retrieveRequest: URLRequest
+        /// `http://127.0.0.1:<port>/v1`, as a hand-written client keeps its base URL.
+        var base: String
         var paymentID: String
         /// What a hand-written typed client decodes with: a plain decoder with the ISO 8601 date strategy.
         var plainDecoder: JSONDecoder
 
+        /// What a hand-written client builds for each call: the URL and a request with its headers.
+        func retrieveRequest() throws -> URLRequest {
+            guard let url = URL(string: base + "/payments/" + paymentID + "/") else {
+                throw BenchmarkServer.Failure(description: "no URL")
+            }
+            return HTTPBenchmarks.request(url)
+        }
+
         func pageRequest(_ page: Int) -> URLRequest? {
-            guard let url = server.url("/v1/payments/?page=\(page)&size=\(HTTPBenchmarks.pageSize)") else { return nil }
+            guard let url = URL(string: base + "/payments/?page=\(page)&size=\(HTTPBenchmarks.pageSize)") else {
+                return nil
+            }
             return HTTPBenchmarks.request(url)
         }
     }
@@ -87,7 +99,7 @@ enum HTTPBenchmarks {
             guard let page = Int(digits), pages.indices.contains(page - 1) else { return emptyPage }
             return pages[page - 1]
         }
-        guard let base = server.url("/v1"), let retrieveURL = server.url("/v1/payments/\(paymentID)/") else {
+        guard let base = server.url("/v1") else {
             throw BenchmarkServer.Failure(description: "no loopback URL")
         }
         let client = try UseGatewayClient(
@@ -101,7 +113,7 @@ enum HTTPBenchmarks {
             server: server,
             client: client,
             session: session,
-            retrieveRequest: request(retrieveURL),
+            base: "http://127.0.0.1:\(server.port)/v1",
             paymentID: paymentID,
             plainDecoder: plainDecoder
         )
@@ -160,21 +172,21 @@ enum HTTPBenchmarks {
             (
                 bareJSON,
                 {
-                    let data = try await bareGet(setup.session, setup.retrieveRequest)
+                    let data = try await bareGet(setup.session, try setup.retrieveRequest())
                     return UInt64((try JSONSerialization.jsonObject(with: data) as? [String: Any])?.count ?? 0)
                 }
             ),
             (
                 bareCodable,
                 {
-                    let data = try await bareGet(setup.session, setup.retrieveRequest)
+                    let data = try await bareGet(setup.session, try setup.retrieveRequest())
                     return UInt64(try setup.plainDecoder.decode(PlainUseGatewayPayment.self, from: data).pricing.count)
                 }
             ),
             (
                 bare,
                 {
-                    UInt64(try await bareGet(setup.session, setup.retrieveRequest).count)
+                    UInt64(try await bareGet(setup.session, try setup.retrieveRequest()).count)
                 }
             ),
         ]

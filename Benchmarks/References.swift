@@ -47,6 +47,8 @@ enum ExternalReferences {
                 environment: environment
             )
         else { throw Missing(reason: "openssl not found") }
+        // `env` exits with 127 when the command is not on the PATH.
+        guard result.status != 127 else { throw Missing(reason: "openssl not found") }
         guard result.status == 0,
             let line = result.output.split(separator: "\n").last(where: { $0.hasPrefix("sha256") }),
             let field = line.split(separator: " ").last, field.hasSuffix("k"),
@@ -92,7 +94,7 @@ enum ExternalReferences {
         let arguments = [
             "python3", "-c", script, String(seconds), parse ? "1" : "0", body.base64EncodedString(), secret, id,
         ]
-        guard let result = run(arguments) else { throw Missing(reason: "python3 not found") }
+        guard let result = run(arguments), result.status != 127 else { throw Missing(reason: "python3 not found") }
         if result.status == 3 {
             throw Missing(reason: "Python standardwebhooks not installed: pip install standardwebhooks")
         }
