@@ -50,7 +50,4 @@ public struct CheckoutRequest: Sendable, Hashable {
         self.expiresIn = expiresIn
         self.metadata = metadata
     }
-
-    /// The asset the payer pays in: ``payAsset`` when set, otherwise ``amount``'s asset.
-    public var effectivePayAsset: Asset { payAsset ?? amount.asset }
 }
