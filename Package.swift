@@ -5,7 +5,10 @@ let providers = ["StoreGateway", "USDTInvoice", "OneXGate", "OpenPOS"]
 
 let package = Package(
     name: "CryptoPay",
-    platforms: [.macOS(.v13), .iOS(.v16)],
+    // Amounts sent as JSON numbers are exact only with the swift-foundation JSONDecoder, which reads a Decimal from
+    // the number's text: Linux with Swift 6, and Apple's systems from these releases on (older ones go through
+    // Double). Every Apple platform is declared, since an undeclared one would build for its oldest release.
+    platforms: [.macOS(.v14), .iOS(.v17), .macCatalyst(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .library(name: "CryptoPayCore", targets: ["CryptoPayCore"]),
         .library(name: "UseGateway", targets: ["UseGateway"]),

@@ -42,8 +42,10 @@ public struct USDTInvoiceClient: Sendable, CustomStringConvertible, CustomReflec
     ///   - apiKey: a key beginning `test_` (test mode) or `live_` (live mode).
     ///   - configuration: must set ``ClientConfiguration/baseURL``.
     ///   - rateLimiter: keeps requests under the provider's limits instead of collecting HTTP 429s; see
-    ///     ``makeRateLimiter(limits:clock:)``. It runs before your own middleware. Share one limiter between the clients of
-    ///     one key. `nil` (the default) sends at once.
+    ///     ``makeRateLimiter(limits:instances:clock:)``. It becomes the configuration's
+    ///     ``ClientConfiguration/rateLimiter`` (replacing one set there), so every try, retries included, takes a
+    ///     token. Share one limiter between the clients of one key. `nil` (the default) keeps the configuration's
+    ///     limiter, which is none unless you set one: requests are then sent at once.
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key has neither prefix (the key is never part of
     ///   the message), the base URL is missing, or it is not `https` (loopback hosts excepted).
     public init(apiKey: String, configuration: ClientConfiguration, rateLimiter: RateLimiter? = nil) throws {
@@ -55,7 +57,7 @@ public struct USDTInvoiceClient: Sendable, CustomStringConvertible, CustomReflec
             )
         }
         var configuration = configuration
-        if let rateLimiter { configuration.middleware.insert(rateLimiter, at: 0) }
+        if let rateLimiter { configuration.rateLimiter = rateLimiter }
         api = try APIClient(
             provider: .usdtInvoice,
             credentials: .bearer(apiKey),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Sends ``Endpoint``s to one provider: builds the request, adds credentials and headers, runs it through
-/// middleware, retries and logging, maps failures to ``PaymentError`` and decodes the success body.
+/// middleware, retries, the rate limiter and logging, maps failures to ``PaymentError`` and decodes the success body.
 ///
 /// Provider clients own one of these; it is an immutable `Sendable` value, safe to share across tasks.
 package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
@@ -84,6 +84,8 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
         self.userAgent = userAgent
         var chain = configuration.middleware
         chain.append(RetryMiddleware(policy: configuration.retryPolicy))
+        // Inside the retries, so that every try takes a token; outside logging, so a try's log does not count the wait.
+        if let rateLimiter = configuration.rateLimiter { chain.append(rateLimiter) }
         if let logHandler = configuration.logHandler { chain.append(LoggingMiddleware(handler: logHandler)) }
         self.transport = MiddlewareTransport(base: configuration.transport, middleware: chain)
     }
@@ -132,6 +134,9 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// Sends the endpoint's request and returns the successful raw response, for callers that decode it
     /// themselves.
     ///
+    /// An error of any other type than ``PaymentError`` and `CancellationError`, thrown by a custom transport or
+    /// middleware, is not retried and arrives as a ``PaymentError`` of kind `transport` (see ``HTTPTransport``).
+    ///
     /// - Throws: as ``send(_:)``, except that the body is not decoded.
     package func checkedResponse<Response>(for endpoint: Endpoint<Response>) async throws -> TransportResponse {
         let request = try makeRequest(for: endpoint)
@@ -150,6 +155,10 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
                 )
             }
             throw error
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            throw foreignFailure(error, of: request)
         }
         try check(response, of: request, operation: endpoint.operation, successStatuses: endpoint.successStatuses)
         return response
@@ -285,6 +294,23 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             responseBody: response.body
         )
         // A provider may quote the key it was sent ("invalid API key sk_…"); the error must not.
+        error.redact(credentials.revealingForms)
+        return error
+    }
+
+    /// A ``PaymentError`` of kind `transport` for an error of another type that a custom transport or middleware
+    /// threw. Nothing says whether the request left, so a state-changing request's outcome is unknown. The foreign
+    /// error's description is the cause, with the client's credentials redacted: such an error may quote the
+    /// request it failed on.
+    private func foreignFailure(_ foreign: any Error, of request: TransportRequest) -> PaymentError {
+        var error = PaymentError(
+            .transport,
+            message: "a custom transport or middleware failed: \(type(of: foreign)): \(foreign)",
+            provider: provider,
+            operation: request.operation,
+            outcome: PaymentError.Outcome.of(.transport, isIdempotent: request.isIdempotent),
+            request: summary(of: request)
+        )
         error.redact(credentials.revealingForms)
         return error
     }

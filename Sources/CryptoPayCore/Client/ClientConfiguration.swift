@@ -12,11 +12,16 @@ public struct ClientConfiguration: Sendable {
     public var transport: any HTTPTransport
     /// When to resend failed requests.
     public var retryPolicy: RetryPolicy
+    /// Keeps requests under the provider's limits, when set: every try, a retry as much as the first, waits for a
+    /// token of its class before it is sent. It runs inside the retries (a ``RateLimiter`` among ``middleware``
+    /// would take one token per call and let the retries out without one); share one limiter between the clients of
+    /// one API key.
+    public var rateLimiter: RateLimiter?
     /// Seconds to wait for each response.
     public var timeout: TimeInterval
     /// Receives one redacted record per try, when set.
     public var logHandler: HTTPLogHandler?
-    /// Your own middleware, outermost first; runs after credentials are added and before retries.
+    /// Your own middleware, outermost first; runs after credentials are added and before retries, so once per call.
     public var middleware: [any HTTPMiddleware]
     /// Text appended to the library's `User-Agent` (your application's name and version).
     public var userAgentSuffix: String?
@@ -26,6 +31,7 @@ public struct ClientConfiguration: Sendable {
         baseURL: URL? = nil,
         transport: any HTTPTransport = URLSessionTransport.shared,
         retryPolicy: RetryPolicy = .default,
+        rateLimiter: RateLimiter? = nil,
         timeout: TimeInterval = 30,
         logHandler: HTTPLogHandler? = nil,
         middleware: [any HTTPMiddleware] = [],
@@ -34,6 +40,7 @@ public struct ClientConfiguration: Sendable {
         self.baseURL = baseURL
         self.transport = transport
         self.retryPolicy = retryPolicy
+        self.rateLimiter = rateLimiter
         self.timeout = timeout
         self.logHandler = logHandler
         self.middleware = middleware

@@ -191,8 +191,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
 
     /// Replaces every occurrence of each of `values` (credentials a provider quoted back) with `[REDACTED]` in the
     /// message, the provider's code, the field errors and the quoted response body, including the start of one cut
-    /// off at the end of the body.
+    /// off at the end of the body. Empty values are ignored; a value of any other length is replaced whole, but only
+    /// a start of at least ``shortestRedactedStart`` characters is taken for a cut-off value.
     package mutating func redact(_ values: [String]) {
+        let values = values.filter { !$0.isEmpty }
         guard !values.isEmpty else { return }
         func clean(_ text: String) -> String {
             values.reduce(text) { text, value in
@@ -208,9 +210,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         guard var body = responseBody.map(clean) else { return }
         let ellipsis = body.hasSuffix("…")
         if ellipsis { body.removeLast() }
-        for value in values {
+        for value in values where value.count > Self.shortestRedactedStart {
             // A value cut short (by the network, or by the truncation here) leaves its start at the very end.
-            if let start = (4..<value.count).reversed().first(where: { body.hasSuffix(value.prefix($0)) }) {
+            let starts = (Self.shortestRedactedStart..<value.count).reversed()
+            if let start = starts.first(where: { body.hasSuffix(value.prefix($0)) }) {
                 body.removeLast(start)
                 body += Redactor.placeholder
                 break
@@ -218,6 +221,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         }
         responseBody = ellipsis ? body + "…" : body
     }
+
+    /// The fewest characters of a credential's start that ``redact(_:)`` replaces at the end of a cut-off body: fewer
+    /// would match ordinary text as often as a secret.
+    package static let shortestRedactedStart = 4
 
     /// True when sending the same request again later may succeed (rate limits, server errors, transport
     /// failures). Whether resending is *safe* is a separate question: see ``outcome`` and ``RetryPolicy``.

@@ -4,6 +4,11 @@
 /// a ``PaymentError`` of kind ``PaymentError/Kind/transport`` (so retries can tell whether the request left),
 /// or `CancellationError` when the calling task was cancelled. ``URLSessionTransport`` is the default; plug in your
 /// own to use another HTTP stack, a proxy or a recorder.
+///
+/// An error of any other type is not retried, since it cannot say whether the request left, and reaches the caller
+/// as a ``PaymentError`` of kind `transport` whose message is the error's description (with the client's credentials
+/// redacted) and whose ``PaymentError/outcome`` is `unknown` for a request that changes state. Throw
+/// ``PaymentError/transport(_:message:request:)`` with the right ``TransportFailure`` to have failures retried.
 public protocol HTTPTransport: Sendable {
     /// Sends the request and returns the response, whatever its status.
     ///
@@ -13,6 +18,9 @@ public protocol HTTPTransport: Sendable {
 }
 
 /// A step around the transport that can change a request, observe the response, or send more than once.
+///
+/// An error of another type than ``PaymentError`` or `CancellationError` that a middleware throws reaches the caller
+/// as a ``PaymentError`` of kind `transport`, as described on ``HTTPTransport``.
 public protocol HTTPMiddleware: Sendable {
     /// Handles the request, calling `next` zero or more times to pass it on.
     ///

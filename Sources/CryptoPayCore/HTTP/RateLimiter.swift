@@ -14,11 +14,14 @@ import Foundation
 /// - Waiting is cancellable: cancelling the waiting task ends ``acquire(_:)`` with `CancellationError` and gives its
 ///   place to the next waiter.
 /// - The clock is injectable (``WaitClock``), so tests advance time instead of sleeping.
-/// - It is an ``HTTPMiddleware``: put it in ``ClientConfiguration/middleware`` and every request of a limited class
-///   waits for its token before it is sent (retries of the same call do not take another).
+/// - Put it in ``ClientConfiguration/rateLimiter``: every try of a limited class, retries included, waits for its
+///   token before it is sent, so a storm of 5xx answers cannot multiply the requests the provider sees. (It is also
+///   an ``HTTPMiddleware``, but among ``ClientConfiguration/middleware`` it runs outside the retries and takes one
+///   token per call, letting retries out without one.)
 ///
 /// One limiter is one budget: share the instance between the clients that share the provider's limit (the same API
-/// key), and give unrelated keys their own.
+/// key), and give unrelated keys their own. Several processes (instances of your service) on one key each keep their
+/// own limiter: give each its share of the limit with `instances` (``init(limits:instances:clock:endpointClass:)``).
 public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
     /// The budget of one endpoint class.
     ///
@@ -54,6 +57,18 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
             return max(1, (total + sustained - 1) / sustained)
         }
 
+        /// This limit split evenly between `instances` processes that each keep their own limiter on one API key:
+        /// `requests / instances` requests (rounded down) per the same ``interval``, with ``burst`` split likewise
+        /// (each at least 1). While each share is at least 2 requests, the instances together stay within the limit
+        /// in every window, as one limiter does; with more instances than half of ``requests`` each still needs a
+        /// request per interval, and together they can exceed the limit.
+        ///
+        /// - Parameter instances: how many processes share the limit; values below 1 are read as 1.
+        public func shared(by instances: Int) -> Limit {
+            let instances = max(1, instances)
+            return Limit(requests: requests / instances, per: interval, burst: burst / instances)
+        }
+
         /// `100 per 60 seconds (burst 10)`.
         public var description: String { "\(requests) per \(interval) (burst \(burst))" }
 
@@ -66,7 +81,7 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
         }
     }
 
-    /// The limits by endpoint class.
+    /// The limits by endpoint class: this instance's share of the ones it was created with.
     public let limits: [String: Limit]
     private let clock: WaitClock
     private let origin: Date
@@ -76,15 +91,20 @@ public final class RateLimiter: HTTPMiddleware, CustomStringConvertible {
     /// Creates a limiter with a full bucket per class.
     ///
     /// - Parameters:
-    ///   - limits: the budget of each endpoint class; requests of a class without one are never delayed.
+    ///   - limits: the budget of each endpoint class, as the provider documents it for one API key; requests of a
+    ///     class without one are never delayed.
+    ///   - instances: how many processes share the key, each with a limiter of its own: this one keeps to its share
+    ///     of every limit (``Limit/shared(by:)``). 1 by default.
     ///   - clock: the time and the wait; inject a manual one in tests. A clock set back is read as no time passing.
     ///   - endpointClass: the class of a request passing through as middleware (``intercept(_:next:)``); by default
     ///     its operation name (`invoices.create`). `nil` lets the request through at once.
     public init(
         limits: [String: Limit],
+        instances: Int = 1,
         clock: WaitClock = .system,
         endpointClass: @escaping @Sendable (TransportRequest) -> String? = { $0.operation }
     ) {
+        let limits = limits.mapValues { $0.shared(by: instances) }
         self.limits = limits
         self.clock = clock
         self.endpointClass = endpointClass

@@ -14,7 +14,9 @@ package struct RetryMiddleware: HTTPMiddleware {
     /// Sends the request, and again while the policy says so and the deadline allows; returns the last response.
     ///
     /// - Throws: the last transport error when no try got a response; ``PaymentError`` of kind `timedOut` when the
-    ///   deadline leaves no time for a try; `CancellationError` when the task is cancelled while waiting.
+    ///   deadline leaves no time for a try; `CancellationError` when the task is cancelled while waiting. An error of
+    ///   another type (from a custom transport) is thrown at once, never retried: it cannot say whether the request
+    ///   left, nor whether trying again could help.
     package func intercept(
         _ request: TransportRequest,
         next: @Sendable (TransportRequest) async throws -> TransportResponse

@@ -18,18 +18,14 @@ public struct Asset: Hashable, Sendable, CustomStringConvertible {
         self.network = network
     }
 
-    /// True for the fiat currency constants of this type and any other asset whose code is in ``fiatCodes``.
+    /// True for an asset without a network whose code is a currency of ISO 4217 (``fiatCodes``): `CAD`, `CHF` and
+    /// `XOF` as much as `USD`; never for a token or coin.
     public var isFiat: Bool { network == nil && Self.fiatCodes.contains(code) }
 
     /// `USDT on tron`, or just the code.
     public var description: String {
         network.map { "\(code) on \($0)" } ?? code
     }
-
-    /// The ISO 4217 codes this library treats as fiat money.
-    public static let fiatCodes: Set<String> = [
-        "USD", "EUR", "RUB", "UAH", "KZT", "AZN", "TRY", "JPY", "KRW", "GBP", "CNY", "INR", "BRL",
-    ]
 
     /// Bitcoin.
     public static let btc = Asset(code: "BTC")
@@ -68,4 +64,12 @@ public struct Asset: Hashable, Sendable, CustomStringConvertible {
     public static let jpy = Asset(code: "JPY")
     /// South Korean won.
     public static let krw = Asset(code: "KRW")
+    /// Pound sterling.
+    public static let gbp = Asset(code: "GBP")
+    /// Canadian dollar.
+    public static let cad = Asset(code: "CAD")
+    /// Australian dollar.
+    public static let aud = Asset(code: "AUD")
+    /// Swiss franc.
+    public static let chf = Asset(code: "CHF")
 }

@@ -44,4 +44,39 @@ final class PaymentErrorTests: XCTestCase {
             "usegateway: [webhookRejected: timestamp too old] old"
         )
     }
+
+    func testRedactReplacesSecretsShorterThanFourCharactersWithoutTrapping() {
+        for secret in ["Q", "Q9", "Q9Z"] {
+            var error = PaymentError(
+                .authentication,
+                message: "rejected \(secret).",
+                providerCode: "bad-\(secret)",
+                fieldErrors: [FieldError(field: "key", message: "\(secret) is revoked")],
+                responseBody: Data(#"{"error":"rejected \#(secret)"}"#.utf8)
+            )
+            error.redact([secret])
+            XCTAssertEqual(error.message, "rejected [REDACTED].", secret)
+            XCTAssertEqual(error.providerCode, "bad-[REDACTED]", secret)
+            XCTAssertEqual(error.fieldErrors, [FieldError(field: "key", message: "[REDACTED] is revoked")], secret)
+            XCTAssertEqual(error.responseBody, #"{"error":"rejected [REDACTED]"}"#, secret)
+        }
+    }
+
+    func testRedactIgnoresAnEmptySecret() {
+        var error = PaymentError(.server, message: "down", responseBody: Data(#"{"error":"down"}"#.utf8))
+        error.redact([""])
+        XCTAssertEqual(error.message, "down")
+        XCTAssertEqual(error.responseBody, #"{"error":"down"}"#)
+        error.redact(["", "down"])
+        XCTAssertEqual(error.message, "[REDACTED]")
+    }
+
+    func testRedactReplacesTheStartOfASecretCutOffAtTheEndOfTheBody() {
+        var error = PaymentError(.server, message: "down", responseBody: Data(#"{"m":"quoted ABCDE"#.utf8))
+        error.redact(["ABCDEFGH"])
+        XCTAssertEqual(error.responseBody, #"{"m":"quoted [REDACTED]"#)
+        var short = PaymentError(.server, message: "down", responseBody: Data(#"{"m":"quoted ABC"#.utf8))
+        short.redact(["ABCDEFGH"])
+        XCTAssertEqual(short.responseBody, #"{"m":"quoted ABC"#, "three characters are too few to call a secret")
+    }
 }
