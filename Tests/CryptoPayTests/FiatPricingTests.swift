@@ -18,7 +18,7 @@ final class FiatPricingTests: XCTestCase {
             configuration: ClientConfiguration(
                 baseURL: URL(string: "https://pos.example.com/v2/"), transport: transport, retryPolicy: .none)
         )
-        let price = Money(try XCTUnwrap(DecimalText.parse("48.25")), .cad)
+        let price = Money(try XCTUnwrap(DecimalText.parse("48.25")), Asset(code: "CAD"))
 
         let checkout = try await OpenPOSProvider(client: client).createCheckout(
             CheckoutRequest(amount: price, payAsset: .btc, orderReference: "order-1"))

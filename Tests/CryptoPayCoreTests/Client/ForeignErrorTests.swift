@@ -66,7 +66,7 @@ final class ForeignErrorTests: XCTestCase {
             try makeClient(transport: ReplayTransport(), middleware: [ThrowingMiddleware(CancellationError())]),
         ] {
             let error = await thrown(sending: Endpoint("items.retrieve", .get, "/items/1"), with: client)
-            XCTAssertTrue(error is CancellationError, "\(String(describing: error))")
+            XCTAssertTrue(error is CancellationError, "got \(typeName(error))")
         }
     }
 
@@ -103,8 +103,13 @@ final class ForeignErrorTests: XCTestCase {
         line: UInt = #line
     ) async -> PaymentError? {
         let error = await thrown(sending: endpoint, with: client)
-        XCTAssertTrue(error is PaymentError, "got \(String(describing: error))", file: file, line: line)
+        XCTAssertTrue(error is PaymentError, "got \(typeName(error))", file: file, line: line)
         return error as? PaymentError
+    }
+
+    /// The type of what was thrown, never its description: a foreign error's may hold the secret.
+    private func typeName(_ error: (any Error)?) -> String {
+        error.map { String(describing: type(of: $0)) } ?? "nothing"
     }
 
     private func thrown(sending endpoint: Endpoint<JSONValue>, with client: APIClient) async -> (any Error)? {
