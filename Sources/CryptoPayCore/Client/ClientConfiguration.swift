@@ -3,7 +3,7 @@ import Foundation
 /// What every provider client can be configured with, besides its credentials.
 ///
 /// A value type with defaults that suit production: the default transport, two retries for safe requests, a
-/// 30-second timeout and no logging.
+/// 30-second timeout, no rate limiting and no logging.
 public struct ClientConfiguration: Sendable {
     /// The API's base URL; `nil` means the provider's documented default. Providers whose documents show only a
     /// placeholder host require it. Must be `https`, except for loopback hosts.
