@@ -20,8 +20,11 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
     case malformedPayload
     /// The provider's API, asked about the payment the webhook names, disagrees with the webhook in this field.
     case notConfirmedByProvider(field: String)
-    /// The provider's API could not be asked about the payment the webhook names (not found, unreachable), so the
-    /// unsigned webhook could not be authenticated.
+    /// The unsigned webhook names a payment that does not exist: the provider's API answered that it does not know
+    /// it (HTTP 404, or the provider's own "not found" answer), the webhook's id cannot name a payment, or the
+    /// merchant's records hold nothing to look it up by (the POS API needs the payment's address). Never used for a
+    /// lookup that merely failed (rate limited, a server error, a timeout, no connection): that throws the lookup's
+    /// own error, so the provider delivers again.
     case lookupFailed
     /// The event was already processed (reported by an idempotency store).
     case duplicate
@@ -38,7 +41,7 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
         case .noMatchingSignature: "no matching signature"
         case .malformedPayload: "malformed payload"
         case .notConfirmedByProvider(let field): "not confirmed by the provider's API (\(field))"
-        case .lookupFailed: "could not be authenticated: lookup failed"
+        case .lookupFailed: "names a payment the provider does not know"
         case .duplicate: "duplicate event"
         }
     }
