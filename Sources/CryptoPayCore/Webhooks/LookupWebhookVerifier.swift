@@ -40,7 +40,8 @@ package struct WebhookMismatch: Hashable, Sendable {
 /// an outage and never sent again.
 package struct LookupWebhookVerifier<Notice: Decodable & Sendable, Fetched: Sendable, Event: Sendable>: Sendable {
     /// Fetches the payment a notice names. It may throw a ``PaymentError/Kind/webhookRejected`` error itself when
-    /// the notice cannot name a payment (no address is known for it, it is not a payment notice); that is passed on.
+    /// the notice can never be confirmed (it is not a payment notice, it lacks what the lookup needs); that is
+    /// passed on.
     package typealias Fetch = @Sendable (Notice) async throws -> Fetched
     /// Returns the first field in which notice and fetched payment disagree, or `nil`.
     package typealias Compare = @Sendable (Notice, Fetched) -> WebhookMismatch?
