@@ -4,8 +4,10 @@ import Foundation
 public struct PaymentEvent: Sendable, CustomStringConvertible {
     /// The provider that sent it.
     public var provider: ProviderID
-    /// The key to process this event once: the provider's delivery id where it sends one, otherwise the stable key
-    /// the provider module documents. Record it durably with the event's effect.
+    /// The key to process this event once, the same for every delivery of one change. Always derived from
+    /// authenticated content — a signed delivery id, the signed body, or the state fetched from the provider for
+    /// unsigned webhooks — never from an unsigned header, so a replayed delivery cannot get a fresh key. Record it
+    /// durably with the event's effect.
     public var idempotencyKey: String
     /// The checkout (payment or invoice) the event is about.
     public var checkoutID: String

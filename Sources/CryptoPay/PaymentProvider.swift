@@ -32,8 +32,12 @@ public protocol PaymentProvider: Sendable {
     /// Authenticates a webhook delivery — by signature, or for providers whose webhooks carry none by fetching the
     /// payment from the provider — and returns the event.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` when the delivery cannot be authenticated;
-    ///   `CancellationError` when cancelled during a lookup.
+    /// - Throws: ``PaymentError`` of kind `webhookRejected` when the delivery is not authentic or not confirmed (bad
+    ///   or missing signature, a body that is not a notice, a payment the provider's API says does not exist or
+    ///   disagrees with): answer 4xx, nothing in it may be trusted. When a lookup fails for another reason, the
+    ///   lookup's own error (`rateLimited` with its `retryAfter`, `server`, `transport`, `timedOut`, …), never a
+    ///   rejection: answer 5xx so that the provider delivers again. `CancellationError` when cancelled during a
+    ///   lookup.
     func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent
 }
 

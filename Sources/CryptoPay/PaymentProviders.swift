@@ -18,18 +18,23 @@ public struct PaymentProviders: Sendable {
 
     /// The provider with this id.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when none is configured.
+    /// - Throws: ``PaymentError`` of kind `notFound` with ``PaymentError/provider`` `id` and no
+    ///   ``PaymentError/httpStatus`` (no provider was asked) when none is configured.
     public func provider(_ id: ProviderID) throws -> any PaymentProvider {
         guard let provider = providers[id] else {
-            throw PaymentError.invalidRequest(
-                "no provider \(id) is configured; configured: \(ids.map(\.rawValue).joined(separator: ", "))")
+            throw PaymentError(
+                .notFound,
+                message: "no provider \(id) is configured; configured: \(ids.map(\.rawValue).joined(separator: ", "))",
+                provider: id
+            )
         }
         return provider
     }
 
     /// Authenticates a webhook delivered to the endpoint of provider `id` (route per provider: `/webhooks/<id>`).
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an unconfigured provider, otherwise as
+    /// - Throws: ``PaymentError`` of kind `notFound` without an ``PaymentError/httpStatus`` for an unconfigured
+    ///   provider (a provider's own `notFound` answer always carries its status), otherwise as
     ///   ``PaymentProvider/verifyWebhook(_:)``.
     public func verifyWebhook(_ request: WebhookRequest, for id: ProviderID) async throws -> PaymentEvent {
         try await provider(id).verifyWebhook(request)

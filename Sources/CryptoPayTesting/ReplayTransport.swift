@@ -56,6 +56,21 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
         lock.withLock { routes.append((method, path, reply)) }
     }
 
+    /// Answers every request with this method and URL path with the file under `Fixtures/`, as ``route(_:_:reply:)``
+    /// does: a provider that keeps answering the same thing however often it is asked.
+    ///
+    /// - Throws: ``FixtureError`` when the fixture cannot be read.
+    public func route(
+        _ method: RequestMethod,
+        _ path: String,
+        fixture: String,
+        status: Int = 200,
+        headers: HeaderFields = ["Content-Type": "application/json"]
+    ) throws {
+        let response = TransportResponse(statusCode: status, headers: headers, body: try Fixtures.data(fixture))
+        route(method, path, reply: .response(response))
+    }
+
     /// Every request received so far, in order.
     public var requests: [RecordedRequest] {
         lock.withLock { recorded }

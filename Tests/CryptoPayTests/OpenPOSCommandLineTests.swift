@@ -287,7 +287,7 @@ final class OpenPOSCommandLineTests: XCTestCase {
         XCTAssertEqual(try json(forged.err)["kind"], "webhookRejected")
         XCTAssertEqual(try json(forged.err)["reason"], "not confirmed by the provider's API (status)")
         XCTAssertEqual(unknown.status, 1, unknown.all)
-        XCTAssertEqual(try json(unknown.err)["reason"], "could not be authenticated: lookup failed")
+        XCTAssertEqual(try json(unknown.err)["kind"], "invalidRequest")
         XCTAssertEqual(forged.out + unknown.out, "")
     }
 

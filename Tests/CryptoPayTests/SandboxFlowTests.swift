@@ -184,7 +184,25 @@ final class SandboxFlowTests: XCTestCase {
 
         XCTAssertEqual(event.checkoutID, created.id)
         XCTAssertThrowsError(try providers.provider(.openPOS)) {
-            XCTAssertEqual(($0 as? PaymentError)?.kind, .invalidRequest)
+            XCTAssertEqual(($0 as? PaymentError)?.kind, .notFound)
+        }
+    }
+
+    /// A webhook route answers 404 for a provider it does not serve, told apart from a provider's own 404 (which
+    /// carries its HTTP status) and from a rejection.
+    func testAWebhookForAnUnconfiguredProviderIsNotFoundWithoutAnHTTPStatus() async throws {
+        let providers = PaymentProviders([try useGateway()])
+        let delivery = WebhookRequest(body: Data("{}".utf8), headers: ["Content-Type": "application/json"])
+
+        do {
+            _ = try await providers.verifyWebhook(delivery, for: ProviderID(rawValue: "nosuchprovider"))
+            XCTFail("an unconfigured provider verified a webhook")
+        } catch let error as PaymentError {
+            XCTAssertEqual(error.kind, .notFound)
+            XCTAssertEqual(error.provider, ProviderID(rawValue: "nosuchprovider"))
+            XCTAssertNil(error.httpStatus)
+            XCTAssertNil(error.webhookRejection)
+            XCTAssertEqual(error.message, "no provider nosuchprovider is configured; configured: usegateway")
         }
     }
 }

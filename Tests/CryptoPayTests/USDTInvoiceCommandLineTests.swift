@@ -192,7 +192,7 @@ final class USDTInvoiceCommandLineTests: XCTestCase {
         XCTAssertEqual(verified.status, 0, verified.all)
         let json = try json(verified.out)
         XCTAssertEqual(json["provider"], "usdtinvoice")
-        XCTAssertEqual(json["idempotencyKey"], "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
+        XCTAssertEqual(json["idempotencyKey"], "ORDER-12345:confirmed")
         XCTAssertEqual(json["deliveryID"], "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
         XCTAssertEqual(json["authentication"], "signature")
         XCTAssertEqual(json["event"], try Fixtures.json("USDTInvoice/webhook_payment_confirmed.json"))

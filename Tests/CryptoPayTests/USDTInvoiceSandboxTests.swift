@@ -128,7 +128,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
 
         XCTAssertEqual(event.provider, .usdtInvoice)
         XCTAssertEqual(event.authentication, .signature)
-        XCTAssertEqual(event.idempotencyKey, "9b2f4c1e-7a3d-4e5f-8c6b-000000000001")
+        XCTAssertEqual(event.idempotencyKey, "ORDER-12345:confirmed")
         XCTAssertEqual(event.checkoutID, created.id)
         XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "confirmed"))
         XCTAssertEqual(event.requested, Money(150, .usdtTron))

@@ -117,7 +117,7 @@ final class WebhookTests: XCTestCase {
         )
     }
 
-    func testAFailedFetchRejectsWithItsCause() async throws {
+    func testAPaymentOneXGateDoesNotKnowIsRejectedWithItsAnswer() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "OneXGate/error_404.json", status: 404)
 
@@ -127,20 +127,102 @@ final class WebhookTests: XCTestCase {
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .webhookRejected)
             XCTAssertEqual(error.webhookRejection, .lookupFailed)
-            XCTAssertTrue(error.message.contains("could not be authenticated"), error.message)
+            XCTAssertEqual(error.provider, .oneXGate)
+            XCTAssertTrue(error.message.contains("does not know"), error.message)
             XCTAssertTrue(error.message.contains("Payment not found"), error.message)
             XCTAssertFalse(error.message.contains(testAPIKey))
         }
         try expectAuthenticated(try transport.lastRequest(), .get, "/v1/integrations/payments/63decf79eec0e4414cc6823b")
     }
 
-    func testAnUnreachableProviderRejects() async throws {
+    func testAnEmptyIDIsRejectedWithoutAFetch() async throws {
         try await assertRejected(
-            webhookBody(),
+            webhookBody(["_id": .string("")]),
             fetching: nil,
             reason: .lookupFailed,
-            mentioning: "could not be authenticated"
+            mentioning: "does not know"
         )
+    }
+
+    /// 1xGate's API, behind faults: the payment route answers the paid payment whenever a request gets through.
+    /// Retries (two, as by default) wait on a manual clock, so a 429's `Retry-After` costs no real time.
+    private func outage(
+        _ fault: FaultInjectingTransport.Fault
+    ) throws -> (OneXGateWebhook, FaultInjectingTransport, CryptoPayTesting.ManualClock) {
+        let server = ReplayTransport()
+        try server.route(
+            .get, "/v1/integrations/payments/63decf79eec0e4414cc6823b",
+            fixture: "OneXGate/payments_retrieve_success.json")
+        let faults = FaultInjectingTransport(base: server)
+        faults.inject(fault, times: 3)
+        let clock = CryptoPayTesting.ManualClock()
+        let configuration = ClientConfiguration(transport: faults, retryPolicy: clock.retryPolicy(maxRetries: 2))
+        let client = try OneXGateClient(apiKey: testAPIKey, configuration: configuration)
+        return (OneXGateWebhook(client: client), faults, clock)
+    }
+
+    /// A genuine "paid" webhook during an outage throws the lookup's own error, never a rejection (the merchant
+    /// answers 5xx and 1xGate delivers again); the same delivery once the API answers is accepted with the key the
+    /// fetched payment gives.
+    private func assertOutageIsNotARejection(
+        _ fault: FaultInjectingTransport.Fault,
+        file: StaticString = #filePath,
+        line: UInt = #line,
+        check: (PaymentError) -> Void
+    ) async throws {
+        let (webhook, faults, _) = try outage(fault)
+        let delivery = try webhookBody()
+
+        do {
+            let verified = try await webhook.verify(delivery)
+            XCTFail("verified \(verified.idempotencyKey) during the outage", file: file, line: line)
+        } catch let error as PaymentError {
+            XCTAssertNotEqual(error.kind, .webhookRejected, error.description, file: file, line: line)
+            XCTAssertNil(error.webhookRejection, file: file, line: line)
+            XCTAssertEqual(error.provider, .oneXGate, file: file, line: line)
+            XCTAssertEqual(error.operation, "payments.retrieve", file: file, line: line)
+            check(error)
+        }
+        XCTAssertEqual(faults.attempts.count, 3, "the lookup is retried as any read", file: file, line: line)
+
+        let verified = try await webhook.verify(delivery)
+
+        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "success"), file: file, line: line)
+        XCTAssertEqual(verified.idempotencyKey, "63decf79eec0e4414cc6823b:success:2.3", file: file, line: line)
+        XCTAssertEqual(verified.authentication, .lookup, file: file, line: line)
+        XCTAssertEqual(faults.attempts.count, 4, file: file, line: line)
+    }
+
+    func testAServerErrorDuringTheLookupIsAServerErrorNotARejection() async throws {
+        try await assertOutageIsNotARejection(.status(503)) { error in
+            XCTAssertEqual(error.kind, .server)
+            XCTAssertEqual(error.httpStatus, 503)
+        }
+    }
+
+    func testARateLimitedLookupKeepsItsRetryAfterAndIsNotARejection() async throws {
+        let (webhook, _, clock) = try outage(.rateLimited(retryAfter: "7"))
+        do {
+            _ = try await webhook.verify(webhookBody())
+            XCTFail("verified while rate limited")
+        } catch let error as PaymentError {
+            XCTAssertEqual(error.kind, .rateLimited)
+            XCTAssertEqual(error.retryAfter, .seconds(7))
+            XCTAssertEqual(error.httpStatus, 429)
+            XCTAssertNil(error.webhookRejection)
+        }
+        XCTAssertEqual(clock.sleeps, [.seconds(7), .seconds(7)])
+        try await assertOutageIsNotARejection(.rateLimited(retryAfter: "7")) { error in
+            XCTAssertEqual(error.kind, .rateLimited)
+            XCTAssertEqual(error.retryAfter, .seconds(7))
+        }
+    }
+
+    func testATimedOutLookupIsATransportFailureNotARejection() async throws {
+        try await assertOutageIsNotARejection(.timeout) { error in
+            XCTAssertEqual(error.kind, .transport)
+            XCTAssertEqual(error.transportFailure, .timedOut)
+        }
     }
 
     func testAMalformedBodyIsRejectedWithoutAFetch() async throws {

@@ -34,8 +34,7 @@ final class LookupWebhookTests: XCTestCase {
         guard case .payment(let payment) = verified.event.payload else { return XCTFail("expected a payment") }
         XCTAssertEqual(payment.payerName, "Fetched name")
         XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "COMPLETE"))
-        XCTAssertEqual(
-            verified.idempotencyKey, "payment:\(paymentID):payment.complete:COMPLETE:0.002137791379927765")
+        XCTAssertEqual(verified.idempotencyKey, "payment:\(paymentID):COMPLETE:0.002137791379927765")
         XCTAssertEqual(String(describing: webhook), "StoreGatewayWebhook(lookup)")
     }
 

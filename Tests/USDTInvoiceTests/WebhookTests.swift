@@ -34,7 +34,7 @@ final class WebhookTests: XCTestCase {
 
         XCTAssertEqual(verified.authentication, .signature)
         XCTAssertEqual(verified.deliveryID, "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
-        XCTAssertEqual(verified.idempotencyKey, "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
+        XCTAssertEqual(verified.idempotencyKey, "ORDER-12345:confirmed")
         XCTAssertNil(verified.timestamp)
         let event = verified.event
         XCTAssertEqual(event.invoiceReference, "ORDER-12345")
@@ -67,10 +67,79 @@ final class WebhookTests: XCTestCase {
         let verified = try await USDTInvoiceWebhook(secret: secret).verify(signed(compact))
 
         XCTAssertNil(verified.deliveryID)
-        XCTAssertEqual(verified.idempotencyKey, "ORDER-9/confirmed")
+        XCTAssertEqual(verified.idempotencyKey, "ORDER-9:confirmed")
         XCTAssertEqual(verified.event.amount, Money(try decimal("0.5"), .usdtBSC))
         XCTAssertNil(verified.event.merchantID)
         XCTAssertNil(verified.event.paidAt)
+    }
+
+    /// The header is not signed: a captured delivery replayed with a fresh `X-Webhook-Id` must not get a fresh key.
+    func testAReplayWithAFreshWebhookIDKeepsTheKeyOfTheSignedBody() async throws {
+        let webhook = try USDTInvoiceWebhook(secret: secret)
+        let captured = try documentDelivery()
+        var replayed = captured
+        replayed.headers["X-Webhook-Id"] = "0d4c3b2a-fresh-id-of-the-attacker"
+
+        let original = try await webhook.verify(captured)
+        let replay = try await webhook.verify(replayed)
+
+        XCTAssertEqual(replay.idempotencyKey, original.idempotencyKey)
+        XCTAssertEqual(replay.idempotencyKey, "ORDER-12345:confirmed")
+        XCTAssertEqual(original.deliveryID, "9b2f4c1e-7a3d-4e5f-8c6b-1d2e3f4a5b6c")
+        XCTAssertEqual(replay.deliveryID, "0d4c3b2a-fresh-id-of-the-attacker")
+    }
+
+    /// `JSON.stringify(req.body)` of the document's payload, signed by Python's `hmac` over
+    /// `json.dumps(json.loads(body), separators=(",", ":"), ensure_ascii=False)` with the test secret: the
+    /// pretty-printed body as received verifies over its compact form, and the compact bytes are what is decoded.
+    func testAPrettyPrintedBodySignedOverItsCompactFormVerifies() async throws {
+        let body = try fixture("webhook_payment_confirmed.json")
+        let request = WebhookRequest(
+            body: body,
+            headers: ["X-Webhook-Signature": "c71ee12c497e490d2d4fd6e08d18829399f67a520e5ed3397bb9733a49600416"]
+        )
+
+        let verified = try await USDTInvoiceWebhook(secret: secret).verify(request)
+
+        XCTAssertEqual(verified.idempotencyKey, "ORDER-12345:confirmed")
+        XCTAssertEqual(verified.event.amount, Money(try decimal("150.0000"), .usdtTron))
+        XCTAssertEqual(verified.event.metadata?["customerId"], .string("user-001"))
+        XCTAssertEqual(verified.event.paidAt, documentPaidAt)
+    }
+
+    func testABodyWhoseCompactFormDiffersInsideAStringIsRejected() async throws {
+        let compact = Data(#"{"invoice_reference":"ORDER 1","status":"confirmed"}"#.utf8)
+        let signature = try HMACHeaderSignatureScheme.sign(
+            body: compact, secret: secret, headerName: HMACHeaderSignatureScheme.usdtInvoiceHeaderName)
+        let spaced = Data(#"{ "invoice_reference": "ORDER  1", "status": "confirmed" }"#.utf8)
+        let moved = Data(#"{"invoice_reference":" ORDER 1","status":"confirmed"}"#.utf8)
+
+        for body in [spaced, moved] {
+            let error = await rejection(WebhookRequest(body: body, headers: signature))
+            XCTAssertEqual(error?.webhookRejection, .noMatchingSignature, String(decoding: body, as: UTF8.self))
+        }
+        let verified = try await USDTInvoiceWebhook(secret: secret).verify(
+            WebhookRequest(
+                body: Data("{ \"invoice_reference\" :\t\"ORDER 1\",\r\n \"status\": \"confirmed\"\n}".utf8),
+                headers: signature))
+        XCTAssertEqual(verified.event.invoiceReference, "ORDER 1")
+    }
+
+    func testGarbageIsRejectedWithoutCrashing() async throws {
+        let bodies: [Data] = [
+            Data(), Data(" ".utf8), Data("\"".utf8), Data(#"{"a":"\"#.utf8), Data([0xFF, 0xFE, 0x00, 0x22, 0x5C]),
+            Data(#"{ "invoice_reference" : "unterminated }"#.utf8), Data((0...255).map { UInt8($0) }),
+        ]
+        let garbageSignature = try HMACHeaderSignatureScheme.sign(
+            body: Data("something else".utf8), secret: secret,
+            headerName: HMACHeaderSignatureScheme.usdtInvoiceHeaderName)
+        for body in bodies {
+            let error = await rejection(WebhookRequest(body: body, headers: garbageSignature))
+            XCTAssertEqual(error?.webhookRejection, .noMatchingSignature)
+        }
+        let signedGarbage = Data(#"{"a":"\"#.utf8)
+        let error = await rejection(try signed(signedGarbage))
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
     }
 
     func testARetriedDeliveryKeepsItsID() async throws {
@@ -80,6 +149,8 @@ final class WebhookTests: XCTestCase {
         let retry = try await webhook.verify(signed(body, extra: [("X-WEBHOOK-ID", "log-1")]))
 
         XCTAssertEqual(first.idempotencyKey, retry.idempotencyKey)
+        XCTAssertEqual(first.deliveryID, "log-1")
+        XCTAssertEqual(retry.deliveryID, "log-1")
         XCTAssertEqual(first.event, retry.event)
     }
 

@@ -20,8 +20,12 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
     case malformedPayload
     /// The provider's API, asked about the payment the webhook names, disagrees with the webhook in this field.
     case notConfirmedByProvider(field: String)
-    /// The provider's API could not be asked about the payment the webhook names (not found, unreachable), so the
-    /// unsigned webhook could not be authenticated.
+    /// The unsigned webhook names no payment the provider's API can confirm: the API answered that the payment does
+    /// not exist (HTTP 404, or the provider's own "not found" answer such as the POS API's `err` in an HTTP 200),
+    /// the webhook's id cannot name a payment (empty), or the notice is of a kind the API cannot look up (a Store
+    /// Gateway dedicate notice). Never used for a lookup that merely failed (rate limited, a server error, a
+    /// timeout, no connection, a POS address book without the payment): that throws the lookup's own error, so the
+    /// provider delivers again.
     case lookupFailed
     /// The event was already processed (reported by an idempotency store).
     case duplicate
@@ -38,7 +42,7 @@ public enum WebhookRejectionReason: Hashable, Sendable, CustomStringConvertible 
         case .noMatchingSignature: "no matching signature"
         case .malformedPayload: "malformed payload"
         case .notConfirmedByProvider(let field): "not confirmed by the provider's API (\(field))"
-        case .lookupFailed: "could not be authenticated: lookup failed"
+        case .lookupFailed: "names a payment the provider does not know"
         case .duplicate: "duplicate event"
         }
     }

@@ -5,42 +5,66 @@ import Foundation
 /// The order matters: nothing is decoded before the signature is checked, and the body decoded is the same bytes
 /// that were verified, so the returned event is exactly what the provider signed.
 package struct WebhookVerifier<Event: Decodable & Sendable>: Sendable {
-    /// Builds the idempotency key of a verified delivery.
+    /// Builds the idempotency key of a verified delivery from the event, the signature's result and the request
+    /// whose body is the bytes that verified. Build it from signed content only: the body, or what the scheme signs.
     package typealias KeyMaker = @Sendable (Event, VerifiedSignature, WebhookRequest) -> String
+    /// Another form of the body that the provider may have signed instead of the bytes it sent, or `nil`.
+    package typealias AlternateBody = @Sendable (Data) -> Data?
 
     /// The signature scheme checked before decoding.
     package let scheme: any WebhookSignatureScheme
     /// The decoder for the body; shared safely across concurrent deliveries.
     package let decoder: JSONDecoder
+    private let alternateBody: AlternateBody?
     private let idempotencyKey: KeyMaker
 
     /// Creates a verifier for a scheme, a decoder and the provider's idempotency key.
+    ///
+    /// - Parameter alternateBody: when the raw bytes match no signature, the form of them to verify next (for a
+    ///   provider that signs a re-serialization of what it sends); its bytes, when they verify, are what is decoded.
     package init(
         scheme: any WebhookSignatureScheme,
         decoder: JSONDecoder = JSONCoding.makeDecoder(),
+        alternateBody: AlternateBody? = nil,
         idempotencyKey: @escaping KeyMaker
     ) {
         self.scheme = scheme
         self.decoder = decoder
+        self.alternateBody = alternateBody
         self.idempotencyKey = idempotencyKey
     }
 
-    /// Verifies `request` with ``scheme`` and decodes its body.
+    /// Verifies `request` with ``scheme`` (and, when the raw bytes match no signature, the alternate body) and
+    /// decodes the bytes that verified.
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/webhookRejected``: the scheme's reason when the
-    ///   signature or timestamp is rejected, or ``WebhookRejectionReason/malformedPayload`` (with the coding path of
-    ///   the failing field in the message) when an authentic body is not a valid `Event`.
+    ///   signature or timestamp is rejected (for the raw bytes, when neither form verifies), or
+    ///   ``WebhookRejectionReason/malformedPayload`` (with the coding path of the failing field in the message) when
+    ///   an authentic body is not a valid `Event`.
     package func verify(_ request: WebhookRequest) throws -> VerifiedWebhook<Event> {
-        let signature = try scheme.verify(request)
+        let (signature, verified) = try authenticate(request)
         let event = try WebhookPayload.decode(
-            Event.self, from: request.body, decoder: decoder, provider: scheme.provider)
+            Event.self, from: verified.body, decoder: decoder, provider: scheme.provider)
         return VerifiedWebhook(
             event: event,
-            idempotencyKey: idempotencyKey(event, signature, request),
+            idempotencyKey: idempotencyKey(event, signature, verified),
             deliveryID: signature.deliveryID,
             timestamp: signature.timestamp,
             authentication: .signature
         )
+    }
+
+    /// The signature's result and the request with the body that verified.
+    private func authenticate(_ request: WebhookRequest) throws -> (VerifiedSignature, WebhookRequest) {
+        do {
+            return (try scheme.verify(request), request)
+        } catch let rawFailure as PaymentError where rawFailure.webhookRejection == .noMatchingSignature {
+            guard let body = alternateBody?(request.body), body != request.body else { throw rawFailure }
+            var alternate = request
+            alternate.body = body
+            guard let signature = try? scheme.verify(alternate) else { throw rawFailure }
+            return (signature, alternate)
+        }
     }
 }
 

@@ -16,7 +16,13 @@ import Foundation
 /// confirmed it. The delivery is rejected when its `_id`, `type`, `currency`, `network`, `amount`, `status` or
 /// `amountPaid` disagrees with the fetched payment (a `status` is compared as the unified status, so `crated` and
 /// `created` agree). A webhook sent before a later change (a `pending` notice arriving after the payment succeeded)
-/// is rejected too; the later change brings its own webhook.
+/// is rejected too; the later change brings its own webhook. A delivery naming a payment 1xGate answers 404 for
+/// ("Payment not found"), or an `_id` that cannot name one (empty), is rejected as `lookupFailed`.
+///
+/// A lookup that fails for any other reason says nothing about the delivery and is never a rejection: its own
+/// ``PaymentError`` is thrown (`rateLimited` with its `retryAfter`, `server`, `transport`, `timedOut`,
+/// `authentication`, `decoding`). Answer those with 5xx: 1xGate delivers again, and the same delivery is accepted
+/// with the same ``VerifiedWebhook/idempotencyKey`` once the API answers.
 public struct OneXGateWebhook: WebhookAuthenticator {
     private let verifier: LookupWebhookVerifier<OneXGateWebhookNotification, OneXGatePayment, OneXGatePayment>
 
@@ -33,13 +39,14 @@ public struct OneXGateWebhook: WebhookAuthenticator {
 
     /// Reads the notification, fetches the payment it names and returns the fetched payment. The result's
     /// ``VerifiedWebhook/authentication`` is `lookup`, and its ``VerifiedWebhook/idempotencyKey`` is
-    /// `<_id>:<status>:<amountPaid>` of the fetched payment (1xGate sends no delivery id), so a repeated delivery of
-    /// the same change has the same key.
+    /// `<_id>:<status>:<amountPaid>` of the fetched payment (1xGate sends no delivery id, and nothing from the
+    /// unsigned body goes into the key), so a repeated delivery of the same change has the same key.
     ///
     /// - Throws: ``PaymentError`` of kind `webhookRejected` with reason `malformedPayload` when the body is not a
-    ///   1xGate notification, `lookupFailed` ("could not be authenticated", with the cause) when the payment could
-    ///   not be fetched, `notConfirmedByProvider(field:)` naming the first field that disagrees;
-    ///   `CancellationError` when the task is cancelled during the lookup.
+    ///   1xGate notification, `lookupFailed` (with 1xGate's answer) when 1xGate says the payment does not exist,
+    ///   `notConfirmedByProvider(field:)` naming the first field that disagrees. When the lookup fails otherwise,
+    ///   its own error (`rateLimited`, `server`, `transport`, `timedOut`, …, naming `payments.retrieve`), never a
+    ///   rejection. `CancellationError` when the task is cancelled during the lookup.
     public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<OneXGatePayment> {
         try await verifier.verify(request)
     }

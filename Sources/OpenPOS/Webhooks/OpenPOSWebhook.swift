@@ -18,12 +18,20 @@ import Foundation
 /// is made for the webhook's `pos_id` (the client's when it has none) and, with an address from the caller, in the
 /// webhook's currency.
 ///
-/// A webhook is rejected (``PaymentError`` of kind `webhookRejected`) when the body is not a webhook
-/// (`malformedPayload`), when the lookup fails (`lookupFailed`: no address known, or CheckPayment failed), or when
-/// the fetched payment disagrees (`notConfirmedByProvider(field:)`, naming `status`, `event`, `currency` or
-/// `amount`): its status differs from the body's `status` or from the status the event implies, its currency
-/// differs, or the body's amount is neither the amount due nor the amount received. An event the document does
-/// not list cannot be confirmed and is rejected too.
+/// A webhook is rejected (``PaymentError`` of kind `webhookRejected`) only when it is known not to be genuine: the
+/// body is not a webhook (`malformedPayload`, also when `verify(_:address:)` gets one without a currency); the
+/// provider says the payment does not exist (`lookupFailed`: CheckPayment answers with an `err` saying it is not
+/// found, in an HTTP 200 or a 4xx); or the fetched payment disagrees
+/// (`notConfirmedByProvider(field:)`, naming `status`, `event`, `currency` or `amount`): its status differs from the
+/// body's `status` or from the status the event implies, its currency differs, or the body's amount is neither the
+/// amount due nor the amount received. An event the document does not list cannot be confirmed and is rejected too.
+///
+/// Any other failure of the lookup is thrown as it is, never as a rejection: CheckPayment rate limited (with its
+/// `retryAfter`), failing (`server`), unreachable or slow (`transport`, `timedOut`), the credentials refused, an
+/// HTTP 404 (the document's "Invalid endpoint": a wrong base URL), the address book's storage failing, or the
+/// address book holding no address for the payment (`invalidRequest`: nothing is sent; the payment may have been
+/// started by another process or before a restart, so only a shared address book can confirm it). Answer those with
+/// 5xx so that the provider delivers the webhook again.
 public struct OpenPOSWebhook: WebhookAuthenticator {
     private let client: OpenPOSClient
     private let addressBook: (any OpenPOSAddressBook)?
@@ -38,16 +46,22 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
 
     /// Authenticates a delivery, finding the payment's address in the address book.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type; `CancellationError` when the
-    ///   task is cancelled during the lookup.
+    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type, the lookup's own error when it
+    ///   fails for another reason, or `invalidRequest` when neither this verifier nor the client has an address
+    ///   book (a configuration error: nothing is sent); `CancellationError` when the task is cancelled during the
+    ///   lookup.
     public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<OpenPOSPaymentEvent> {
-        try await verifier(address: nil).verify(request)
+        guard addressBook != nil else {
+            throw PaymentError.invalidRequest(
+                "OpenPOSWebhook has no address book; give the client one or pass the address to verify(_:address:)")
+        }
+        return try await verifier(address: nil).verify(request)
     }
 
     /// Authenticates a delivery for a payment whose address the caller knows (from its own order records).
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type; `CancellationError` when the
-    ///   task is cancelled during the lookup.
+    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type, or the lookup's own error when
+    ///   it fails for another reason; `CancellationError` when the task is cancelled during the lookup.
     public func verify(_ request: WebhookRequest, address: String) async throws -> VerifiedWebhook<OpenPOSPaymentEvent>
     {
         try await verifier(address: address).verify(request)
@@ -71,10 +85,30 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
             build: { notice, lookup in
                 (
                     event: OpenPOSPaymentEvent(type: notice.type, reference: lookup.reference, payment: lookup.payment),
-                    idempotencyKey: "\(lookup.reference.paymentID):\(notice.type.rawValue)"
+                    idempotencyKey: Self.idempotencyKey(for: lookup)
                 )
-            }
+            },
+            isUnknownPayment: Self.isUnknownPayment
         )
+    }
+
+    /// `<payment_id>:<event>` from the lookup alone: the payment id CheckPayment was asked about and the event its
+    /// answer's status stands for (the body's event has been checked to be that one; the body itself is unsigned).
+    private static func idempotencyKey(for lookup: Lookup) -> String {
+        let status = lookup.payment.status.status
+        let event = OpenPOSWebhookEventType.documented.first { $0.impliedStatus == status }
+        return "\(lookup.reference.paymentID):\(event?.rawValue ?? status.description)"
+    }
+
+    /// True when CheckPayment's answer says the payment does not exist: an `err` saying "not found" (the POS API
+    /// answers an unknown payment so, in an HTTP 200 or a 4xx). A 404 alone is not enough: the document uses it for
+    /// "Invalid endpoint", a wrong base URL that says nothing about the payment.
+    private static func isUnknownPayment(_ error: PaymentError) -> Bool {
+        guard error.httpStatus != nil, [.validation, .notFound, .invalidRequest].contains(error.kind) else {
+            return false
+        }
+        let message = error.message.lowercased()
+        return message.contains("not found") && !message.contains("endpoint")
     }
 
     private static func reference(
@@ -84,17 +118,21 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
     ) async throws -> OpenPOSPaymentReference {
         if let address {
             guard let currency = notice.currency else {
-                throw PaymentError.invalidRequest("the webhook names no currency to check the payment in")
+                throw PaymentError.webhookRejected(
+                    .malformedPayload, "The webhook names no currency to check the payment in.", provider: .openPOS)
             }
             return OpenPOSPaymentReference(
                 paymentID: notice.paymentID, currency: OpenPOSAssets.asset(code: currency), address: address)
         }
-        guard let addressBook else {
-            throw PaymentError.invalidRequest(
-                "no address book is set; pass the payment's address to verify(_:address:)")
-        }
-        guard let reference = try await addressBook.reference(forPaymentID: notice.paymentID) else {
-            throw PaymentError.invalidRequest("no address is recorded for payment \(notice.paymentID)")
+        guard let reference = try await addressBook?.reference(forPaymentID: notice.paymentID) else {
+            var error = PaymentError.invalidRequest(
+                "The address book holds no address for payment \(notice.paymentID), so CheckPayment cannot be asked "
+                    + "about it. Give every process one shared address book; answer 5xx so that the webhook comes "
+                    + "again.",
+                operation: "checkPayment"
+            )
+            error.provider = .openPOS
+            throw error
         }
         return reference
     }

@@ -16,9 +16,11 @@ import Foundation
 /// deliveries (the document says so); ``init(confirmingWith:)`` authenticates those by fetching the payment instead.
 ///
 /// The service retries a delivery up to ten times until it gets HTTP 200 and sends no delivery ID, so
-/// ``VerifiedWebhook/idempotencyKey`` is ``StoreGatewayWebhookEvent/idempotencyKey`` (payment ID, event, status and
-/// amount received), or `sha256:` and the hex SHA-256 of the body for a signed delivery the document does not
-/// describe. Pass the body exactly as received. The secrets never appear in descriptions, mirrors or errors.
+/// ``VerifiedWebhook/idempotencyKey`` is built from authenticated content: for a signed delivery,
+/// ``StoreGatewayWebhookEvent/idempotencyKey`` (payment ID, event, status and amount received) or `sha256:` and the
+/// hex SHA-256 of the body for one the document does not describe; for one confirmed by lookup,
+/// `payment:<payment_id>:<status>:<ip_amount>` of the fetched payment. Pass the body exactly as received. The
+/// secrets never appear in descriptions, mirrors or errors.
 public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible {
     private enum Mode: Sendable {
         case signature(WebhookVerifier<StoreGatewayWebhookEvent>)
@@ -65,8 +67,11 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
                 provider: .storeGateway,
                 fetch: { notice in
                     guard case .payment(let payment) = notice.payload else {
-                        throw PaymentError.invalidRequest(
-                            "only payment notifications can be confirmed with the API; sign deliveries with a secret")
+                        throw PaymentError.webhookRejected(
+                            .lookupFailed,
+                            "Only payment notifications can be confirmed with the API; sign deliveries with a secret.",
+                            provider: .storeGateway
+                        )
                     }
                     return try await payments.retrieve(id: payment.paymentID)
                 },
@@ -74,7 +79,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
                 build: { notice, payment in
                     let event = StoreGatewayWebhookEvent(
                         type: notice.type, event: notice.event, payload: .payment(payment))
-                    return (event, event.idempotencyKey ?? payment.paymentID)
+                    return (event, Self.idempotencyKey(confirmed: payment))
                 }
             )
         )
@@ -86,9 +91,10 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
     ///   `X-Webhook-HMAC-SHA256`, `malformedHeader` when it is not an HMAC-SHA256 in hex or base64,
     ///   `noMatchingSignature` when it matches no secret (a tampered body, another secret), `malformedPayload` when
     ///   an authentic body is not JSON or a documented event's payment is malformed. By lookup: `malformedPayload`,
-    ///   `lookupFailed` (with the cause) when the payment could not be fetched or the delivery is not a payment
-    ///   notification, `notConfirmedByProvider(field:)` naming the first field that disagrees;
-    ///   `CancellationError` when the task is cancelled during the lookup.
+    ///   `lookupFailed` when the service says the payment does not exist or the delivery is not a payment
+    ///   notification, `notConfirmedByProvider(field:)` naming the first field that disagrees; a lookup that fails
+    ///   otherwise throws its own error (`rateLimited`, `server`, `transport`, `timedOut`, …), never a rejection,
+    ///   so that the service delivers again. `CancellationError` when the task is cancelled during the lookup.
     public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<StoreGatewayWebhookEvent> {
         switch mode {
         case .signature(let verifier): try verifier.verify(request)
@@ -102,6 +108,14 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
         case .signature: "StoreGatewayWebhook(\(HMACHeaderSignatureScheme.storeGatewayHeaderName))"
         case .lookup: "StoreGatewayWebhook(lookup)"
         }
+    }
+
+    /// The key of a delivery confirmed by lookup, from the fetched payment alone (the unsigned body's `event` is not
+    /// compared with anything, so it must not split one change into several keys):
+    /// `payment:<payment_id>:<status>:<ip_amount>`.
+    static func idempotencyKey(confirmed payment: StoreGatewayPayment) -> String {
+        let received = payment.ipAmount.map(DecimalText.format) ?? ""
+        return "payment:" + [payment.paymentID, payment.statusCode?.rawValue ?? "", received].joined(separator: ":")
     }
 
     /// The first field in which a notification and the fetched payment disagree.

@@ -1,29 +1,32 @@
 import CryptoPayCore
 import Foundation
 
-/// Verifies the provider's payment webhooks (`X-Webhook-Signature`: hex HMAC-SHA256 of the body, keyed with your
-/// webhook secret) and decodes them as ``USDTInvoiceWebhookEvent``.
+/// Verifies the provider's payment webhooks (`X-Webhook-Signature`: hex HMAC-SHA256 of the JSON body, keyed with
+/// your webhook secret) and decodes them as ``USDTInvoiceWebhookEvent``.
 ///
 /// ```swift
 /// let webhook = try USDTInvoiceWebhook(secret: secretFromEnvironment)
 /// let verified = try await webhook.verify(WebhookRequest(body: rawBody, headers: headers))
-/// // verified.idempotencyKey: process each delivery once; answer HTTP 200 within 30 seconds.
+/// // verified.idempotencyKey: process each change once; answer HTTP 200 within 30 seconds.
 /// ```
 ///
 /// **Pass the body exactly as received.** The document's Node.js example computes the HMAC over
-/// `JSON.stringify(body)`, the body parsed and written again. That only works in Node because the provider sends
-/// compact JSON that `JSON.stringify` happens to reproduce byte for byte. The provider signs the bytes it sends, so
-/// this type verifies those raw bytes: re-serialising first (another JSON library, sorted keys, spaces, escaped
-/// slashes or Unicode, numbers written differently such as `150.0000` as `150`) yields other bytes and a valid
-/// webhook would be rejected, and an attacker's body that serialises the same way would be judged by what your
-/// parser made of it rather than what was signed. The comparison is constant-time.
+/// `JSON.stringify(req.body)`: the compact serialization of the parsed body. The signature is checked first over the
+/// raw bytes (the provider sends compact JSON, so they are normally what it signed) and, only when that fails, over
+/// the same bytes with the whitespace between JSON tokens removed (``JSONCompaction``), which is what
+/// `JSON.stringify` gives for every payload the document shows even when the body arrived pretty-printed. Whichever
+/// bytes verified are the bytes decoded; nothing is parsed before a signature matches, and both comparisons are
+/// constant-time. A body that `JSON.stringify` would write differently in other ways still cannot verify: escaped
+/// Unicode or slashes (`\u00e9`, `\/`, which it writes unescaped), number spellings (`1.0`, `1e2`, `150.0000` as a
+/// number, which it writes `1`, `100`, `150`), and duplicate keys (it keeps the last).
 ///
-/// The result's ``VerifiedWebhook/deliveryID`` is the `X-Webhook-Id` header, the id of the delivery, which the
-/// provider keeps when it retries a failed delivery (up to 10 times, with exponential backoff). It is also the
-/// ``VerifiedWebhook/idempotencyKey``; without the header the key is `<invoice_reference>/<status>` from the signed
-/// body. Neither header is covered by the signature, so make the effect itself idempotent too (an invoice is paid
-/// once). The `X-Invoice-Reference` header, when sent, must equal the signed body's `invoice_reference`, which
-/// ``USDTInvoiceWebhookEvent/invoiceReference`` then carries. The secrets never appear in descriptions or errors.
+/// The ``VerifiedWebhook/idempotencyKey`` is `<invoice_reference>:<status>` from the signed body: the same for every
+/// delivery of one change of an invoice, whatever headers come with it. The `X-Webhook-Id` header (the id of the
+/// delivery, kept when the provider retries, up to 10 times with exponential backoff) is only the
+/// ``VerifiedWebhook/deliveryID``: the signature covers no header and the scheme signs no time, so a captured body
+/// replayed with a fresh id must not get a fresh key. The `X-Invoice-Reference` header, when sent, must equal the
+/// signed body's `invoice_reference`, which ``USDTInvoiceWebhookEvent/invoiceReference`` then carries. The secrets
+/// never appear in descriptions or errors.
 public struct USDTInvoiceWebhook: WebhookAuthenticator, CustomStringConvertible, CustomReflectable {
     /// The delivery id header.
     public static let webhookIDHeaderName = "X-Webhook-Id"
@@ -42,8 +45,8 @@ public struct USDTInvoiceWebhook: WebhookAuthenticator, CustomStringConvertible,
             secrets: secrets,
             provider: .usdtInvoice
         )
-        verifier = WebhookVerifier(scheme: scheme) { event, _, request in
-            Self.header(Self.webhookIDHeaderName, in: request) ?? "\(event.invoiceReference)/\(event.status)"
+        verifier = WebhookVerifier(scheme: scheme, alternateBody: JSONCompaction.compact) { event, _, _ in
+            "\(event.invoiceReference):\(event.status.rawValue)"
         }
     }
 
@@ -54,11 +57,12 @@ public struct USDTInvoiceWebhook: WebhookAuthenticator, CustomStringConvertible,
         try self.init(secrets: [secret])
     }
 
-    /// Checks the signature over the raw body, then decodes the same bytes as an event.
+    /// Checks the signature over the raw body (then over its compact form), and decodes the bytes that verified.
     ///
     /// - Throws: ``PaymentError`` of kind `webhookRejected`: `missingHeader` or `malformedHeader` for the
-    ///   signature header, `noMatchingSignature`, `malformedPayload` when the authentic body is not a payment
-    ///   webhook, or `malformedHeader("X-Invoice-Reference")` when that header contradicts the signed body.
+    ///   signature header, `noMatchingSignature` when neither the raw nor the compact body matches, `malformedPayload`
+    ///   when the authentic body is not a payment webhook, or `malformedHeader("X-Invoice-Reference")` when that
+    ///   header contradicts the signed body.
     public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<USDTInvoiceWebhookEvent> {
         var verified = try verifier.verify(request)
         let name = Self.invoiceReferenceHeaderName

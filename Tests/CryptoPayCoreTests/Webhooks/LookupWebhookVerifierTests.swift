@@ -73,11 +73,79 @@ final class LookupWebhookVerifierTests: XCTestCase {
         XCTAssertEqual(error?.webhookRejection, .notConfirmedByProvider(field: "amount"))
     }
 
-    func testFailedLookupRejectsWithTheCause() async {
-        let error = await rejection(#"{"id": "p1"}"#) { _ in throw PaymentError(.notFound, message: "no such payment") }
+    func testAPaymentTheProviderDoesNotKnowIsRejectedWithTheCause() async {
+        let error = await rejection(#"{"id": "p1"}"#) { _ in
+            throw PaymentError(.notFound, message: "no such payment", provider: .oneXGate, httpStatus: 404)
+        }
+        XCTAssertEqual(error?.kind, .webhookRejected)
         XCTAssertEqual(error?.webhookRejection, .lookupFailed)
-        XCTAssertTrue(error?.message.contains("could not be authenticated") ?? false)
+        XCTAssertTrue(error?.message.contains("does not know") ?? false, error?.message ?? "")
         XCTAssertTrue(error?.message.contains("no such payment") ?? false, error?.message ?? "")
+    }
+
+    func testAnIDTheClientRefusesToSendIsRejected() async {
+        let error = await rejection(#"{"id": ""}"#) { _ in throw PaymentError.invalidRequest("id must not be empty") }
+        XCTAssertEqual(error?.webhookRejection, .lookupFailed)
+    }
+
+    /// A lookup that fails for a transient reason says nothing about the delivery: its own error comes out, with
+    /// its kind, status, `Retry-After` and operation, and the provider named.
+    func testATransientLookupFailureIsThrownAsItselfNotAsARejection() async {
+        var rateLimited = PaymentError(
+            .rateLimited, message: "too many requests", operation: "payments.retrieve", httpStatus: 429)
+        rateLimited.retryAfter = .seconds(7)
+        let causes: [PaymentError] = [
+            PaymentError(.server, message: "the provider failed", provider: .oneXGate, httpStatus: 503),
+            rateLimited,
+            PaymentError.transport(.timedOut, message: "timed out"),
+            PaymentError.transport(.connectionLost, message: "connection lost"),
+            PaymentError(.timedOut, message: "deadline passed"),
+            PaymentError(.authentication, message: "bad key", httpStatus: 401),
+            PaymentError(.invalidRequest, message: "method not allowed", httpStatus: 405),
+        ]
+        for cause in causes {
+            do {
+                _ = try await verifier { _ in throw cause }.verify(request(#"{"id": "p1"}"#))
+                XCTFail("verified despite \(cause)")
+            } catch let error as PaymentError {
+                XCTAssertEqual(error.kind, cause.kind, cause.description)
+                XCTAssertNil(error.webhookRejection, cause.description)
+                XCTAssertEqual(error.httpStatus, cause.httpStatus)
+                XCTAssertEqual(error.retryAfter, cause.retryAfter)
+                XCTAssertEqual(error.transportFailure, cause.transportFailure)
+                XCTAssertEqual(error.operation, cause.operation)
+                XCTAssertEqual(error.message, cause.message)
+                XCTAssertEqual(error.provider, .oneXGate)
+            } catch {
+                XCTFail("not a PaymentError: \(error)")
+            }
+        }
+    }
+
+    func testAnErrorThatIsNotAPaymentErrorBecomesAServerErrorNamingOnlyItsType() async {
+        struct StorageDown: Error, CustomStringConvertible {
+            var description: String { "password=hunter2" }
+        }
+        do {
+            _ = try await verifier { _ in throw StorageDown() }.verify(request(#"{"id": "p1"}"#))
+            XCTFail("verified despite a failing lookup")
+        } catch let error as PaymentError {
+            XCTAssertEqual(error.kind, .server)
+            XCTAssertEqual(error.provider, .oneXGate)
+            XCTAssertTrue(error.message.contains("StorageDown"), error.message)
+            XCTAssertFalse(error.description.contains("hunter2"), error.description)
+        } catch {
+            XCTFail("not a PaymentError: \(error)")
+        }
+    }
+
+    func testARejectionTheFetchThrowsIsPassedOn() async {
+        let error = await rejection(#"{"id": "p1"}"#) { _ in
+            throw PaymentError.webhookRejected(.malformedPayload, "not a payment notice")
+        }
+        XCTAssertEqual(error?.webhookRejection, .malformedPayload)
+        XCTAssertEqual(error?.message, "not a payment notice")
+        XCTAssertEqual(error?.provider, .oneXGate)
     }
 
     func testMalformedNoticeIsRejectedBeforeAnyLookup() async {

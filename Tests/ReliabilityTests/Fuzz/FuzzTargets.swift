@@ -172,11 +172,15 @@ enum FuzzTargets {
         var targets: [FuzzTarget] = []
         for harness in try await WebhookHarness.all() {
             let folder = folderName(harness.provider)
+            // A POS body whose payment id was mutated names a payment the address book has no address for: that is
+            // not a rejection (another process may have started it) but `invalidRequest`, with nothing sent.
+            let bodyKinds: Set<PaymentError.Kind> =
+                harness.provider == .openPOS ? [.webhookRejected, .invalidRequest] : [.webhookRejected]
             targets.append(
                 FuzzTarget(
                     name: "\(harness.name) webhook body",
                     seeds: fixtures.webhooks(in: folder),
-                    allowed: [.webhookRejected],
+                    allowed: bodyKinds,
                     run: { data in
                         _ = try await harness.verify(
                             WebhookRequest(body: data, headers: try harness.headers(data, "msg_f")))

@@ -117,7 +117,7 @@ struct WebhookHarness: Sendable {
             body: try Fixtures.data("USDTInvoice/webhook_payment_confirmed.json"),
             paymentID: "ORDER-12345",
             verify: { try await webhook.verify($0).idempotencyKey },
-            expectedKey: { _, deliveryID in deliveryID },
+            expectedKey: { reference, _ in "\(reference):confirmed" },
             headers: { body, deliveryID in
                 var fields = try HMACHeaderSignatureScheme.sign(
                     body: body, secret: FakeSecrets.usdtInvoiceWebhookSecret, headerName: header)
@@ -149,7 +149,7 @@ struct WebhookHarness: Sendable {
         return WebhookHarness(
             name: "storegateway (lookup)", provider: .storeGateway, mode: .lookup, body: body, paymentID: paymentID,
             verify: { try await webhook.verify($0).idempotencyKey },
-            expectedKey: { id, _ in "payment:\(id):payment.complete:COMPLETE:0.002137791379927765" },
+            expectedKey: { id, _ in "payment:\(id):COMPLETE:0.002137791379927765" },
             headers: { _, _ in ["Content-Type": "application/json"] }
         )
     }
