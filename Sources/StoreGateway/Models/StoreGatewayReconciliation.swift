@@ -1,4 +1,3 @@
-import CryptoPayCore
 import Foundation
 
 /// What ``StoreGatewayClient/Payments/find(reconciliationKey:slot:around:)`` learned about a creation whose outcome
@@ -7,8 +6,8 @@ import Foundation
 /// The service tries to cancel a payment it answered HTTP 500 for, so a payment carrying the key is not proof of a
 /// usable one: a cancelled match is reported as such, never as the payment to use.
 public enum StoreGatewayReconciliation: Hashable, Sendable {
-    /// A payment carrying the key that is not cancelled (`OPEN`, `CLOSING`, `COMPLETE`, or a status the document
-    /// does not list): it was created; use it and do not create another. When several are live (a duplicate was
+    /// A payment carrying the key that is not cancelled (`OPEN`, `CLOSING`, `COMPLETE`, a status the document does
+    /// not list, or none): it was created; use it and do not create another. When several are live (a duplicate was
     /// created), the one furthest along: `COMPLETE`, then `CLOSING`, then `OPEN`, then any other; the earliest
     /// created among equals.
     case found(StoreGatewayPayment)
