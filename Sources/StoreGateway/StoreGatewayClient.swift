@@ -20,16 +20,20 @@ import Foundation
 /// **HTTP 500 does not say whether the request was applied** (the document's words). Creations are therefore
 /// never resent once they may have reached the service, and such a failure is a ``PaymentError`` whose
 /// ``PaymentError/outcome`` is ``PaymentError/Outcome/unknown``. For payments, find out with the reconciliation
-/// key before deciding anything:
+/// key before deciding anything; the service tries to cancel what it answered HTTP 500 for, so a cancelled match is
+/// not the payment to use:
 ///
 /// ```swift
 /// do {
 ///     payment = try await client.payments.create(parameters, reconciliationKey: order.id, slot: .custom9)
 /// } catch let error as PaymentError where error.outcome == .unknown {
-///     if let existing = try await client.payments.find(reconciliationKey: order.id, slot: .custom9, around: sentAt) {
-///         payment = existing  // it was created: use it, do not create another
-///     } else {
-///         // not created (or not visible yet): safe to create again with the same key
+///     switch try await client.payments.find(reconciliationKey: order.id, slot: .custom9, around: sentAt) {
+///     case .found(let existing):
+///         payment = existing  // it was created and is not cancelled: use it, do not create another
+///     case .onlyCancelled:
+///         // the service cancelled what it created: create again with the same key
+///     case .notFound:
+///         // maybe not visible yet: look again a minute later; create again only if still not found
 ///     }
 /// }
 /// ```

@@ -7,6 +7,37 @@ import XCTest
 
 /// The exact values each response fixture decodes to.
 final class DecodingTests: XCTestCase {
+    /// `precision`, `timeout_to_trx` and `timeout_to_wdr` are `float64` in the document: a fractional value in one
+    /// asset must not fail the whole list, and is kept exactly.
+    func testAssetNumbersTypedFloat64DecodeExactlyWhenFractional() async throws {
+        let (client, transport) = try makeClient()
+        transport.enqueue(
+            json: """
+                [
+                  {"asset_id": "BTC", "precision": 8, "timeout_to_trx": 90, "timeout_to_wdr": 1440},
+                  {"asset_id": "USDT.TRC20", "precision": 6.5, "timeout_to_trx": 7.25, "timeout_to_wdr": 0.1},
+                  {"asset_id": "ETH", "precision": 1e1}
+                ]
+                """)
+
+        let assets = try await client.assets.list()
+
+        try expectStoreRequest(try transport.lastRequest(), .get, "/assets")
+        XCTAssertEqual(assets.map(\.assetID), ["BTC", "USDT.TRC20", "ETH"])
+        XCTAssertEqual(assets[0].precision, Decimal(8))
+        XCTAssertEqual(assets[0].timeoutToTransaction, Decimal(90))
+        XCTAssertEqual(assets[0].timeoutToWithdrawal, Decimal(1440))
+        XCTAssertEqual(assets[1].precision, try decimal("6.5"))
+        XCTAssertEqual(assets[1].timeoutToTransaction, try decimal("7.25"))
+        XCTAssertEqual(assets[1].timeoutToWithdrawal, try decimal("0.1"))
+        XCTAssertEqual(assets[2].precision, Decimal(10))
+        XCTAssertNil(assets[2].timeoutToTransaction)
+        XCTAssertNil(assets[2].timeoutToWithdrawal)
+        let written = try encodedJSON(assets[1])
+        XCTAssertEqual(written["precision"], .number(try decimal("6.5")))
+        XCTAssertEqual(written["timeout_to_wdr"], .number(try decimal("0.1")))
+    }
+
     func testAssets() throws {
         let assets = try decodeFixture("assets_list.json", as: [StoreGatewayAsset].self)
 

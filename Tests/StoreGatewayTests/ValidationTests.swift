@@ -147,9 +147,106 @@ final class ValidationTests: XCTestCase {
         try await assertRefused("payments.list", mentioning: "asset_id") {
             _ = try await $0.payments.list(from: "2023-06-02", to: "2023-06-02", asset: .busdBSC)
         }
-        try await assertRefused("payments.createFiat", mentioning: "fiat_asset_id must be a fiat currency") {
+        try await assertRefused("payments.createFiat", mentioning: "fiat_asset_id must be one of") {
             _ = try await $0.payments.createFiat(
                 StoreGatewayFiatPaymentParameters(payment: self.payment(), fiatProvider: .ckado, fiatAsset: .usdtTron))
+        }
+    }
+
+    func testFiatAssetsOutsideTheDocumentsList() async throws {
+        for (asset, shown) in [
+            (Asset(code: "GBP"), "GBP"), (Asset(code: "CAD"), "CAD"), (.btc, "BTC"), (.usdtTron, "USDT on tron"),
+        ] {
+            try await assertRefused(
+                "payments.createFiat", mentioning: "fiat_asset_id must be one of USD, EUR, JPY, KRW, TRY, got \(shown)"
+            ) {
+                _ = try await $0.payments.createFiat(
+                    StoreGatewayFiatPaymentParameters(
+                        payment: self.payment(), fiatProvider: .cmoonpay, fiatAsset: asset))
+            }
+        }
+        for asset in [Asset.usd, .eur, .jpy, .krw, .try, Asset(code: "try")] {
+            let parameters = StoreGatewayFiatPaymentParameters(
+                payment: payment(), fiatProvider: .cmoonpay, fiatAsset: asset)
+            XCTAssertNoThrow(try parameters.validate(), "\(asset)")
+        }
+    }
+
+    func testUndocumentedPaymentTypesAndFiatProviders() async throws {
+        var parameters = payment()
+        parameters.paymentType = .unknown("SUBSCRIPTION")
+        try await assertRefused(
+            "payments.create", mentioning: "payment_type must be one of FIXED_AMOUNT, OPEN_AMOUNT, got \"SUBSCRIPTION\""
+        ) {
+            _ = try await $0.payments.create(parameters)
+        }
+        try await assertRefused("payments.create", mentioning: "payment_type must be one of") {
+            _ = try await $0.payments.create(parameters, reconciliationKey: "order-1", slot: .custom9)
+        }
+        try await assertRefused("payments.createFiat", mentioning: "payment_type must be one of") {
+            _ = try await $0.payments.createFiat(
+                StoreGatewayFiatPaymentParameters(payment: parameters, fiatProvider: .ckado, fiatAsset: .usd))
+        }
+        // The document's own example spells "sguardian"; its list says "sguardarian", which is what is sent.
+        try await assertRefused(
+            "payments.createFiat",
+            mentioning: "fiat_provider must be one of sguardarian, cmoonpay, cbanxa, cwert, cransak, ckado, "
+                + "got \"sguardian\""
+        ) {
+            _ = try await $0.payments.createFiat(
+                StoreGatewayFiatPaymentParameters(
+                    payment: self.payment(), fiatProvider: .unknown("sguardian"), fiatAsset: .usd))
+        }
+        for type in StoreGatewayPaymentType.documented {
+            var documented = payment()
+            documented.paymentType = type
+            XCTAssertNoThrow(try documented.validate())
+        }
+        for provider in StoreGatewayFiatProvider.documented {
+            let documented = StoreGatewayFiatPaymentParameters(
+                payment: payment(), fiatProvider: provider, fiatAsset: .eur)
+            XCTAssertNoThrow(try documented.validate())
+        }
+    }
+
+    func testUndocumentedAddressAllocationsAndDedicationTypes() async throws {
+        try await assertRefused(
+            "dedicatedAddresses.create", mentioning: "address_alloc must be one of NEW, POOL, got \"REUSE\""
+        ) {
+            _ = try await $0.dedicatedAddresses.create(
+                StoreGatewayDedicatedAddressParameters(asset: .btc, addressAllocation: .unknown("REUSE")))
+        }
+        try await assertRefused(
+            "dedicatedAddresses.create", mentioning: "dedicate_type must be one of USES, ASSIGN, got \"uses\""
+        ) {
+            _ = try await $0.dedicatedAddresses.create(
+                StoreGatewayDedicatedAddressParameters(asset: .btc, dedicationType: .unknown("uses")))
+        }
+        for allocation in StoreGatewayAddressAllocation.documented {
+            for type in StoreGatewayDedicationType.documented {
+                let documented = StoreGatewayDedicatedAddressParameters(
+                    asset: .btc, addressAllocation: allocation, dedicationType: type)
+                XCTAssertNoThrow(try documented.validate())
+            }
+        }
+    }
+
+    /// `CLOSING` is a status payments can have, but the list's `status` filter documents only three values.
+    func testListStatusFilterTakesOnlyTheDocumentedValues() async throws {
+        for status in [StoreGatewayStatusCode.closing, .unknown("PENDING"), .unknown("open")] {
+            try await assertRefused(
+                "payments.list", mentioning: "status must be one of OPEN, COMPLETE, CANCEL, got \"\(status.rawValue)\""
+            ) {
+                _ = try await $0.payments.list(from: "2023-06-02", to: "2023-06-02", status: status)
+            }
+        }
+        for status in [StoreGatewayStatusCode.open, .complete, .cancel] {
+            let (client, transport) = try makeClient()
+            transport.enqueue(json: "[]")
+            _ = try await client.payments.list(from: "2023-06-02", to: "2023-06-03", status: status)
+            let request = try transport.lastRequest()
+            try expectStoreRequest(request, .get, "/payments")
+            try request.expectQuery([("from", "2023-06-02"), ("to", "2023-06-03"), ("status", status.rawValue)])
         }
     }
 }

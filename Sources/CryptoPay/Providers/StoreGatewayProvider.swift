@@ -11,8 +11,8 @@ import Foundation
 ///   `payment_asset_id`).
 /// Assets go through ``StoreGatewayAssets`` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
 /// ``CheckoutRequest/orderReference`` → `custom9` (``orderReferenceSlot``), stamped by the module's reconciliation
-/// support so that ``checkout(orderReference:createdAround:)`` finds the payment after a creation whose outcome is
-/// unknown; ``CheckoutRequest/metadata`` → `custom` as a JSON object; description → `description`; payer e-mail →
+/// support so that ``createCheckout(_:)`` can find the payment after a creation whose outcome is unknown;
+/// ``CheckoutRequest/metadata`` → `custom` as a JSON object; description → `description`; payer e-mail →
 /// `payer_email`; success / cancel / callback URLs → `success_url` / `cancel_url` / `webhook_url`;
 /// ``CheckoutRequest/expiresIn`` → `timeout` in whole minutes, 1…1440.
 ///
@@ -36,25 +36,47 @@ public struct StoreGatewayProvider: PaymentProvider {
     /// The client.
     public let client: StoreGatewayClient
     private let webhook: StoreGatewayWebhook?
+    /// Reads the time a creation is sent, which sets the days a reconciliation searches.
+    let clock: WaitClock
 
-    /// Wraps a client; `webhook` verifies deliveries (without it, ``verifyWebhook(_:)`` refuses).
-    public init(client: StoreGatewayClient, webhook: StoreGatewayWebhook?) {
+    /// Wraps a client; `webhook` verifies deliveries (without it, ``verifyWebhook(_:)`` refuses); `clock` tells the
+    /// time a creation is sent (the system clock unless a test fixes it).
+    public init(client: StoreGatewayClient, webhook: StoreGatewayWebhook?, clock: WaitClock = .system) {
         self.client = client
         self.webhook = webhook
+        self.clock = clock
     }
 
     /// Creates a fixed-amount payment, `POST /payment`, with the order reference in ``orderReferenceSlot``.
     ///
+    /// The creation is sent once. When it fails with ``PaymentError/outcome`` `unknown` (HTTP 500 — after which
+    /// the service tries to cancel the payment —, a timeout, a lost connection, an unreadable answer), the payments
+    /// carrying the order reference are looked up once (`GET /payments`, the UTC day before the creation was sent
+    /// to the second day after it; see `payments.find`), and then:
+    /// - a payment that is not cancelled, with the amount, asset and pay asset that were sent: it was created, and
+    ///   is returned as the checkout; nothing else is sent;
+    /// - only cancelled payments, one of them created when the failed request was sent (its `start_date` at most
+    ///   five minutes before, for the clocks' difference): the service cancelled what that request created, so
+    ///   nothing the payer could pay exists, and the payment is created once more (same reference) and returned.
+    ///   If that second creation fails with an unknown outcome too, its error is thrown; there is no third;
+    /// - anything else — nothing found (it may not be visible yet), only cancelled payments older than the
+    ///   request, a live payment for another amount or asset, or a lookup that failed — throws the creation's
+    ///   error, outcome still `unknown`, its message naming the order reference: ask
+    ///   ``checkout(orderReference:createdAround:)`` again at least a minute later before creating it again.
+    /// A cancelled payment is never returned, and no second payment is created while a live one may exist.
+    ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for what the type's documentation lists (nothing is
-    ///   sent); otherwise as `payments.create` — after an `unknown` outcome, look the payment up with
-    ///   ``checkout(orderReference:createdAround:)`` before creating it again.
+    ///   sent); the creation's error with outcome `unknown` when the lookup cannot settle it (above); otherwise
+    ///   as `payments.create`; `CancellationError` when cancelled during the lookup.
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
-        let payment = try await client.payments.create(
-            try Self.parameters(for: request),
-            reconciliationKey: request.orderReference,
-            slot: Self.orderReferenceSlot
-        )
-        return Self.checkout(payment)
+        let parameters = try Self.parameters(for: request)
+        let sentAt = clock.now()
+        do {
+            return Self.checkout(try await create(parameters, reference: request.orderReference))
+        } catch let failure as PaymentError where failure.outcome == .unknown {
+            return try await reconcile(
+                failure, parameters: parameters, reference: request.orderReference, sentAt: sentAt)
+        }
     }
 
     /// The payment, `GET /payment/{payment_id}`.
@@ -64,14 +86,18 @@ public struct StoreGatewayProvider: PaymentProvider {
         Self.checkout(try await client.payments.retrieve(id: id))
     }
 
-    /// The checkout created for `orderReference`, or `nil` when there is none: what to ask after ``createCheckout(_:)``
-    /// failed with ``PaymentError/outcome`` `unknown`, before creating it again.
+    /// The checkout created for `orderReference` that is not cancelled, or `nil` when there is none: what to ask
+    /// after ``createCheckout(_:)`` failed with ``PaymentError/outcome`` `unknown`, before creating it again.
     ///
-    /// - Parameter date: when the creation was sent; the payments of that UTC day and the next are searched.
+    /// `nil` right after the failure does not prove nothing was created: ask again at least a minute later. To tell
+    /// "only cancelled payments" from "nothing", use `client.payments.find` (``StoreGatewayReconciliation``).
+    ///
+    /// - Parameter date: when the creation was sent; the payments of the UTC day before it to the second day after
+    ///   it are searched.
     /// - Throws: as `payments.find` (`invalidRequest` for an empty reference; otherwise as `payments.list`).
     public func checkout(orderReference: String, createdAround date: Date) async throws -> Checkout? {
         try await client.payments.find(reconciliationKey: orderReference, slot: Self.orderReferenceSlot, around: date)
-            .map(Self.checkout)
+            .payment.map(Self.checkout)
     }
 
     /// The Store Gateway has no cancellation: an unpaid payment is cancelled by the service when its time runs out.

@@ -23,12 +23,16 @@ public struct StoreGatewayAsset: Hashable, Sendable, Codable {
     public var sortOrder: Int?
     /// The smallest amount in the currency, exactly as sent.
     @OptionalAmount<DecimalAsNumber> public var minSize: Decimal?
-    /// The number of decimal places of the currency.
-    public var precision: Int?
-    /// Minutes allowed for a payment or deposit to arrive.
-    public var timeoutToTransaction: Int?
-    /// Minutes allowed for a withdrawal to complete.
-    public var timeoutToWithdrawal: Int?
+    /// The currency's precision (`8`: eight decimal places), exactly as sent. The document types it `float64`, so a
+    /// fractional value must decode rather than fail the whole asset list; `Decimal` reads it from the JSON text
+    /// without binary rounding and writes the same digits back.
+    @OptionalAmount<DecimalAsNumber> public var precision: Decimal?
+    /// Minutes allowed for a payment or deposit to arrive, exactly as sent (`float64` in the document, like
+    /// ``precision``).
+    @OptionalAmount<DecimalAsNumber> public var timeoutToTransaction: Decimal?
+    /// Minutes allowed for a withdrawal to complete, exactly as sent (`float64` in the document, like
+    /// ``precision``).
+    @OptionalAmount<DecimalAsNumber> public var timeoutToWithdrawal: Decimal?
     /// The crypto network (`BITCOIN`, `ETHEREUM`).
     public var cryptoNetwork: String?
     /// The crypto network's name.

@@ -52,10 +52,12 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
     /// Checks the document's limits.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an asset Store Gateway cannot express, an undocumented
-    ///   payer language, or a custom slot outside custom1…custom9.
+    ///   payer language, address allocation or dedication type, or a custom slot outside custom1…custom9.
     func validate() throws {
         _ = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
-        try Validation.language(payerLanguage)
+        try Validation.documented(payerLanguage, field: "payer_lang")
+        try Validation.documented(addressAllocation, field: "address_alloc")
+        try Validation.documented(dedicationType, field: "dedicate_type")
         try customFields.requireDocumentedSlots()
     }
 

@@ -8,8 +8,11 @@ public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
     public var payment: StoreGatewayPaymentParameters
     /// The provider that takes the payer's fiat money.
     public var fiatProvider: StoreGatewayFiatProvider
-    /// The fiat currency the payer pays in (the document lists USD, EUR, JPY, KRW, TRY).
+    /// The fiat currency the payer pays in: one of ``documentedFiatAssets``.
     public var fiatAsset: Asset
+
+    /// The fiat currencies the document lists for `fiat_asset_id`: USD, EUR, JPY, KRW, TRY.
+    public static let documentedFiatAssets: [Asset] = [.usd, .eur, .jpy, .krw, .try]
 
     /// Creates parameters.
     public init(payment: StoreGatewayPaymentParameters, fiatProvider: StoreGatewayFiatProvider, fiatAsset: Asset) {
@@ -20,12 +23,16 @@ public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
 
     /// Checks the document's limits.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest`: as ``StoreGatewayPaymentParameters``, or a fiat asset
-    ///   that is a token on a network.
+    /// - Throws: ``PaymentError`` of kind `invalidRequest`: as ``StoreGatewayPaymentParameters``, a fiat provider
+    ///   the document does not list, or a fiat asset that is not one of ``documentedFiatAssets``.
     func validate() throws {
         try payment.validate()
-        guard fiatAsset.network == nil, !fiatAsset.code.isEmpty else {
-            throw PaymentError.invalidRequest("fiat_asset_id must be a fiat currency, got \(fiatAsset)")
+        try Validation.documented(fiatProvider, field: "fiat_provider")
+        guard Self.documentedFiatAssets.contains(fiatAsset) else {
+            throw PaymentError.invalidRequest(
+                "fiat_asset_id must be one of "
+                    + Self.documentedFiatAssets.map(\.code).joined(separator: ", ") + ", got \(fiatAsset)"
+            )
         }
     }
 

@@ -11,7 +11,7 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
     public var amount: Money
     /// The crypto the payer pays with (`payment_asset_id`).
     public var paymentAsset: Asset
-    /// Fixed or open amount; the service's default is fixed.
+    /// Fixed or open amount (a documented value); the service's default is fixed.
     public var paymentType: StoreGatewayPaymentType?
     /// The payer's e-mail address.
     public var payerEmail: String?
@@ -68,14 +68,15 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
     /// Checks the document's limits.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an amount of zero or less, an asset Store Gateway cannot
-    ///   express, a timeout outside 0…1440, an undocumented payer language, a custom slot outside
-    ///   custom1…custom9, or an empty dedicate ID.
+    ///   express, an undocumented payment type, a timeout outside 0…1440, an undocumented payer language, a custom
+    ///   slot outside custom1…custom9, or an empty dedicate ID.
     func validate() throws {
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
         _ = try StoreGatewayAssets.requireID(for: paymentAsset, field: "payment_asset_id")
+        try Validation.documented(paymentType, field: "payment_type")
         try Validation.timeout(timeout)
-        try Validation.language(payerLanguage)
+        try Validation.documented(payerLanguage, field: "payer_lang")
         try customFields.requireDocumentedSlots()
         try Validation.identifier(dedicateID, field: "dedicate_id")
     }

@@ -12,7 +12,8 @@ public enum StoreGatewayStatusCode: OpenEnumeration {
     case complete
     /// `CANCEL`: cancelled, by the service when the time ran out or otherwise.
     case cancel
-    /// `CLOSING`: in the process of closing.
+    /// `CLOSING`: in the process of closing. Payments and withdrawals report it, but it is not a value of the
+    /// `payments.list` status filter (see ``StoreGatewayClient/Payments/listableStatuses``).
     case closing
     /// A code the document does not list, as sent.
     case unknown(String)

@@ -27,12 +27,16 @@ enum Validation {
         )
     }
 
-    /// A payer language from the document's list.
-    static func language(_ language: StoreGatewayLanguage?) throws {
-        guard case .unknown(let code) = language else { return }
+    /// A value the document lists for `field` (by default every documented value of its type); `nil` passes. Open
+    /// enumerations decode what the service sends tolerantly, but only documented values are sent.
+    static func documented<Value: OpenEnumeration>(
+        _ value: Value?,
+        field: String,
+        allowed: [Value] = Value.documented
+    ) throws {
+        guard let value, !allowed.contains(value) else { return }
         throw PaymentError.invalidRequest(
-            "payer_lang must be one of "
-                + StoreGatewayLanguage.documented.map(\.rawValue).joined(separator: ", ") + ", got \"\(code)\""
+            "\(field) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got \"\(value.rawValue)\""
         )
     }
 
@@ -61,8 +65,8 @@ enum Day {
         return date
     }
 
-    /// The day after the one `date` falls on, as text.
-    static func next(after date: Date) -> String {
-        format(date.addingTimeInterval(86_400))
+    /// The text of the UTC day `days` days after (or before, when negative) the one `date` falls on.
+    static func format(_ date: Date, addingDays days: Int) -> String {
+        format(date.addingTimeInterval(TimeInterval(days) * 86_400))
     }
 }

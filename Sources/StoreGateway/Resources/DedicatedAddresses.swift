@@ -10,7 +10,8 @@ extension StoreGatewayClient {
         /// Never resent once it may have reached the service.
         ///
         /// - Throws: ``PaymentError``: `invalidRequest` for an asset Store Gateway cannot express, an undocumented
-        ///   payer language or a custom slot outside custom1…custom9 (nothing is sent); `server` (HTTP 500),
+        ///   payer language, `address_alloc` or `dedicate_type`, or a custom slot outside custom1…custom9 (nothing
+        ///   is sent); `server` (HTTP 500),
         ///   `transport` or `decoding` with ``PaymentError/outcome`` `unknown`; otherwise as any request.
         public func create(_ parameters: StoreGatewayDedicatedAddressParameters) async throws
             -> StoreGatewayDedicatedAddress

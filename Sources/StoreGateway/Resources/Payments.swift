@@ -7,16 +7,19 @@ extension StoreGatewayClient {
     public struct Payments: Sendable {
         let api: APIClient
 
+        /// The status filter values `GET /payments` documents.
+        public static let listableStatuses: [StoreGatewayStatusCode] = [.open, .complete, .cancel]
+
         /// Creates a crypto payment, `POST /payment` (operation `payments.create`).
         ///
         /// Never resent once it may have reached the service. Prefer ``create(_:reconciliationKey:slot:)``, which
         /// makes a failure with an unknown outcome resolvable.
         ///
         /// - Throws: ``PaymentError``: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
-        ///   express, a timeout outside 0…1440, an undocumented payer language, a custom slot outside
-        ///   custom1…custom9 or an empty dedicate ID (nothing is sent); `validation` (HTTP 422) with the service's
-        ///   code; `server` (HTTP 500), `transport` or `decoding` with ``PaymentError/outcome`` `unknown` when the
-        ///   payment may have been created; otherwise as any request.
+        ///   express, an undocumented payment type, a timeout outside 0…1440, an undocumented payer language, a
+        ///   custom slot outside custom1…custom9 or an empty dedicate ID (nothing is sent); `validation` (HTTP 422)
+        ///   with the service's code; `server` (HTTP 500), `transport` or `decoding` with ``PaymentError/outcome``
+        ///   `unknown` when the payment may have been created; otherwise as any request.
         public func create(_ parameters: StoreGatewayPaymentParameters) async throws -> StoreGatewayPayment {
             let body = try api.validating("payments.create") {
                 try parameters.validate()
@@ -52,8 +55,9 @@ extension StoreGatewayClient {
         /// Creates a fiat payment, `POST /payment` with `fiat_provider` and `fiat_asset_id` (operation
         /// `payments.createFiat`).
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for everything ``create(_:)`` refuses or a fiat asset on a
-        ///   network (nothing is sent); otherwise as ``create(_:)``, including the unknown outcome.
+        /// - Throws: ``PaymentError``: `invalidRequest` for everything ``create(_:)`` refuses, a fiat provider the
+        ///   document does not list or a fiat asset other than USD, EUR, JPY, KRW and TRY (nothing is sent);
+        ///   otherwise as ``create(_:)``, including the unknown outcome.
         public func createFiat(_ parameters: StoreGatewayFiatPaymentParameters) async throws -> StoreGatewayPayment {
             let body = try api.validating("payments.createFiat") {
                 try parameters.validate()
@@ -86,12 +90,13 @@ extension StoreGatewayClient {
         /// - Parameters:
         ///   - from: the first day, `YYYY-MM-DD`.
         ///   - to: the last day, `YYYY-MM-DD`; not before `from`.
-        ///   - status: only payments with this status code.
+        ///   - status: only payments with this status code: one of ``listableStatuses`` (`OPEN`, `COMPLETE`,
+        ///     `CANCEL`), the filter values the document lists (payments can be `CLOSING`, but it is no filter).
         ///   - asset: only payments in this asset.
         ///   - dedicateID: only payments to this dedicated address.
         /// - Throws: ``PaymentError``: `invalidRequest` when a day is not a real date written `YYYY-MM-DD`, `to` is
-        ///   before `from`, the asset cannot be expressed or the dedicate ID is empty (nothing is sent); otherwise
-        ///   as any request. Retried like any read.
+        ///   before `from`, the status is not a documented filter value, the asset cannot be expressed or the
+        ///   dedicate ID is empty (nothing is sent); otherwise as any request. Retried like any read.
         public func list(
             from: String,
             to: String,
@@ -104,6 +109,7 @@ extension StoreGatewayClient {
                 let end = try Validation.day(to, field: "to")
                 guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
                 try Validation.identifier(dedicateID, field: "dedicate_id")
+                try Validation.documented(status, field: "status", allowed: Self.listableStatuses)
                 var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
                 if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
                 if let asset {
@@ -137,37 +143,34 @@ extension StoreGatewayClient {
             )
         }
 
-        /// The payment created with `reconciliationKey` in `slot`, or `nil` when there is none: the documented way
-        /// to learn what a creation that failed with an unknown outcome did.
+        /// What became of a creation sent with `reconciliationKey` in `slot`: the documented way to learn what a
+        /// creation that failed with an unknown outcome did (the service answers HTTP 500 when it cannot finish in
+        /// 30 seconds, and then tries to cancel the payment).
         ///
-        /// Lists the payments of the UTC day `around` falls on, then of the next day (a payment created just
-        /// before midnight may be dated after it), one `payments.list` call per day (`from` = the day, `to` = the
-        /// day after, so that the day is covered whether the service reads `to` as inclusive or not), and stops at
-        /// the first day with a match. Pass the time the creation was sent. When more than one payment carries the
-        /// key, a duplicate was created; the earliest is returned.
+        /// Lists the payments of several days in one `payments.list` call and keeps those carrying the key. The
+        /// document does not say in which time zone `from` and `to` are read; its timestamps are UTC, so UTC is
+        /// assumed, and the window is widened by a day on each side in case the service's days are another zone's:
+        /// `from` is the UTC day before `around`'s, `to` the second UTC day after it (the day after, plus one, so
+        /// that the window is covered whether `to` is inclusive or not). Pass the time the creation was sent.
         ///
+        /// - Returns: ``StoreGatewayReconciliation/found(_:)`` with a payment that is not cancelled (use it);
+        ///   ``StoreGatewayReconciliation/onlyCancelled(_:)`` when every match was cancelled (never use them; the
+        ///   case says when creating again is safe); ``StoreGatewayReconciliation/notFound`` when nothing carries the key yet
+        ///   (look again at least a minute after the failed call returned before creating again).
         /// - Throws: ``PaymentError``: `invalidRequest` for an empty key or a slot outside custom1…custom9 (nothing
-        ///   is sent); otherwise as ``list(from:to:status:asset:dedicateID:)``.
+        ///   is sent); otherwise as ``list(from:to:status:asset:dedicateID:)``: a failed lookup throws, never
+        ///   answers ``StoreGatewayReconciliation/notFound``.
         public func find(
             reconciliationKey: String,
             slot: StoreGatewayCustomSlot,
             around date: Date
-        ) async throws -> StoreGatewayPayment? {
+        ) async throws -> StoreGatewayReconciliation {
             try api.validating("payments.find") {
                 try Validation.identifier(reconciliationKey, field: "reconciliationKey")
                 try slot.requireDocumented()
             }
-            let secondDay = date.addingTimeInterval(86_400)
-            for day in [date, secondDay] {
-                let payments = try await list(from: Day.format(day), to: Day.next(after: day))
-                let matches = payments.filter { $0.customFields[slot] == reconciliationKey }
-                if let earliest = matches.min(by: {
-                    ($0.startDate ?? .distantFuture) < ($1.startDate ?? .distantFuture)
-                }) {
-                    return earliest
-                }
-            }
-            return nil
+            let payments = try await list(from: Day.format(date, addingDays: -1), to: Day.format(date, addingDays: 2))
+            return StoreGatewayReconciliation(matches: payments.filter { $0.customFields[slot] == reconciliationKey })
         }
 
         /// Puts the key into the slot, refusing to overwrite another value.
@@ -200,7 +203,7 @@ extension StoreGatewayClient {
                         "; payments.find(reconciliationKey:slot: .\(slot), around:) with the time of this request"
                             + " tells whether the payment was created"
                     } else {
-                        "; look for the payment in payments.list for today before creating it again"
+                        "; look for the payment in payments.list (yesterday to tomorrow) before creating it again"
                     }
                 error.message += hint
                 throw error
