@@ -21,23 +21,26 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
     public static let defaultBaseURL = URL(string: "https://api.1xgate.com")
 
     package let api: APIClient
-    /// Where `payments.create` posts.
-    public let paymentCreationPath: OneXGatePaymentCreationPath
+    let creationRoute: OneXGatePaymentCreationRoute
 
     /// Creates a client that sends the key in the `x-integration-key` header.
     ///
     /// - Parameters:
     ///   - apiKey: the merchant API key from the 1xGate panel.
     ///   - configuration: base URL, transport, retries, timeout, logging.
-    ///   - paymentCreationPath: where `payments.create` posts. The document's heading says
-    ///     `/v1/integrations/payments` (the default); its curl example posts to `/v1/integrations/payments/external`
-    ///     (``OneXGatePaymentCreationPath/external``), for accounts where only that one works.
+    ///   - paymentCreationPath: where `payments.create` posts, or `nil` (the default) to find out. The document's
+    ///     heading says `/v1/integrations/payments`; its only runnable example, the curl, posts to
+    ///     `/v1/integrations/payments/external`, and the response it shows is a payment of `"type": "external"`.
+    ///     With `nil` the client tries the example's path first (the evidence of a request that was really sent),
+    ///     and when the service answers 404 (a route it does not serve, which creates nothing) tries the other one
+    ///     once, then remembers the path a payment was created on for every later create of this client and its
+    ///     copies. A path given here is the only one ever used: a 404 on it is the caller's error.
     /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key is empty or the configured base URL is not
     ///   `https` (loopback hosts excepted).
     public init(
         apiKey: String,
         configuration: ClientConfiguration = .default,
-        paymentCreationPath: OneXGatePaymentCreationPath = .documented
+        paymentCreationPath: OneXGatePaymentCreationPath? = nil
     ) throws {
         api = try APIClient(
             provider: .oneXGate,
@@ -47,14 +50,21 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
             errorFormat: OneXGateErrorFormat(),
             envelope: .member("data")
         )
-        self.paymentCreationPath = paymentCreationPath
+        creationRoute = OneXGatePaymentCreationRoute(pinned: paymentCreationPath)
     }
+
+    /// The creation path given to the initializer, or `nil` when the client finds it out.
+    public var pinnedPaymentCreationPath: OneXGatePaymentCreationPath? { creationRoute.pinned }
+
+    /// Where the next `payments.create` posts first: the pinned path, else the path the service last created a
+    /// payment on, else ``OneXGatePaymentCreationPath/firstGuess``.
+    public var paymentCreationPath: OneXGatePaymentCreationPath { creationRoute.next }
 
     /// The base URL requests go to.
     public var baseURL: URL { api.baseURL }
 
     /// Payments: create, retrieve, wait for a final status.
-    public var payments: Payments { Payments(api: api, creationPath: paymentCreationPath) }
+    public var payments: Payments { Payments(api: api, creationRoute: creationRoute) }
 
     /// Public settings: the currencies and networks 1xGate accepts.
     public var settings: Settings { Settings(api: api) }
@@ -70,12 +80,4 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
             displayStyle: .struct
         )
     }
-}
-
-/// Where `payments.create` posts: the document's heading and its curl example disagree.
-public enum OneXGatePaymentCreationPath: String, Hashable, Sendable {
-    /// `/v1/integrations/payments`, the endpoint heading's path.
-    case documented = "/v1/integrations/payments"
-    /// `/v1/integrations/payments/external`, the path of the document's curl example.
-    case external = "/v1/integrations/payments/external"
 }

@@ -2,7 +2,8 @@ import CryptoPayCore
 
 extension OneXGateClient {
     /// Every 1xGate operation as data, for tools that list and call operations by name (the `cryptopay` command).
-    /// `payments.create` posts to this client's ``paymentCreationPath``.
+    /// `payments.create` posts to this client's ``paymentCreationPath`` (the pinned path, else the one the client
+    /// would try first); a tool that calls it by name sends one request there, with no second try on a 404.
     package var operations: [OperationDescriptor] {
         [
             OperationDescriptor(

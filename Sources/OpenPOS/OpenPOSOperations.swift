@@ -10,6 +10,10 @@ extension OpenPOSClient {
     /// it in when the input names none; `locale` and `user`, which every call accepts, come last. StartPayment,
     /// CancelPayment, AcceptPayment and RefundPayment change state and are not idempotent, although they are `GET`s.
     /// GetTransactions answers with ``OpenPOSTransactionListing``, which never writes an access token out.
+    /// CheckPayment's answer is written back with `payment` and `refund_amount_opened` as the API spelt them; an
+    /// input given as a JSON string is sent as written, so AcceptPayment's `accepted_amount` and RefundPayment's
+    /// `refund_amount` given as those strings match them character for character (a JSON number is sent in its plain
+    /// decimal form, without trailing zeros).
     package static let operations: [OperationDescriptor] = {
         let common: [OperationDescriptor.Input] = [.init("locale"), .init("user")]
         let reference: [OperationDescriptor.Input] = [

@@ -180,18 +180,57 @@ final class OpenPOSSandboxTests: XCTestCase {
         let reference = try XCTUnwrap(recorded)
 
         let wrong = try await rejection {
-            _ = try await client.acceptPayment(reference, amount: try Money("0.0001", .btc))
+            _ = try await client.acceptPayment(reference, amount: try XCTUnwrap(OpenPOSWireAmount("0.0001")))
         }
         XCTAssertEqual(wrong.kind, .validation)
         XCTAssertEqual(wrong.httpStatus, 200)
         XCTAssertEqual(wrong.message, "accepted_amount must match the payment received (0.00024163)")
         XCTAssertEqual(wrong.outcome, .notApplied)
 
-        let accepted = try await client.acceptPayment(reference, amount: try Money("0.00024163", .btc))
+        let check = try await client.checkPayment(reference)
+        let accepted = try await client.acceptPayment(reference, check: check)
         XCTAssertTrue(accepted.success)
         let final = try await provider.checkout(id: created.id)
         XCTAssertEqual(final.status, ProviderStatus(.paid, raw: "confirmed"))
         XCTAssertEqual(final.paid, try Money("0.00024163", .btc))
+    }
+
+    /// 48.25 EUR in LTC is `0.4825 + 0.0001 = 0.48260000`; half of it arrives, and CheckPayment reports
+    /// `0.24130000`, which AcceptPayment and RefundPayment must send back as such, not as `0.2413`.
+    func testAcceptAndRefundSendCheckPaymentsOwnDigits() async throws {
+        let client = try client(addressBook: OpenPOSInMemoryAddressBook())
+        let provider = OpenPOSProvider(client: client)
+        let accepted = try await provider.createCheckout(request(payAsset: .ltc))
+        let refunded = try await provider.createCheckout(
+            CheckoutRequest(amount: try Money("48.25", .eur), payAsset: .ltc, orderReference: "order-2"))
+        var checks: [OpenPOSPaymentCheck] = []
+        var references: [OpenPOSPaymentReference] = []
+        for created in [accepted, refunded] {
+            try sandbox.pay(.openPOS, id: created.id, .partial(try decimal("0.5")))
+            let recorded = try await provider.addressBook.reference(forPaymentID: created.id)
+            references.append(try XCTUnwrap(recorded))
+            checks.append(try await client.checkPayment(try XCTUnwrap(references.last)))
+        }
+        XCTAssertEqual(checks.map { $0.paymentAsSent?.text }, ["0.24130000", "0.24130000"])
+
+        let plainText = OpenPOSWireAmount(try decimal("0.2413"))
+        let plain = try await rejection {
+            _ = try await client.acceptPayment(references[0], amount: plainText)
+        }
+        XCTAssertEqual(plain.message, "accepted_amount must match the payment received (0.24130000)")
+        let acceptance = try await client.acceptPayment(references[0], check: checks[0])
+        XCTAssertTrue(acceptance.success)
+        _ = try await client.refundPayment(
+            try OpenPOSRefundRequest(check: checks[1], paymentID: refunded.id, to: "payer-address"))
+
+        let final = try await [provider.checkout(id: accepted.id), provider.checkout(id: refunded.id)]
+        XCTAssertEqual(
+            final.map(\.status), [ProviderStatus(.paid, raw: "confirmed"), ProviderStatus(.refunded, raw: "refunded")])
+        XCTAssertEqual(
+            recorder.requests.compactMap { request in
+                request.queryItems.first { $0.name == "accepted_amount" || $0.name == "refund_amount" }?.value
+            },
+            ["0.2413", "0.24130000", "0.24130000"])
     }
 
     func testARefundMustMatchTheOpenedAmountAndRefundsThePayment() async throws {
@@ -204,7 +243,8 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         let wrong = try await rejection {
             _ = try await client.refundPayment(
-                OpenPOSRefundRequest(paymentID: created.id, to: "payer-address", amount: Money(1, .btc)))
+                OpenPOSRefundRequest(
+                    paymentID: created.id, to: "payer-address", amount: OpenPOSWireAmount(1), currency: .btc))
         }
         XCTAssertEqual(wrong.message, "refund_amount must match refund_amount_opened (0.00096652)")
 

@@ -9,7 +9,8 @@ final class ClientTests: XCTestCase {
         let (client, _) = try makeClient()
 
         XCTAssertEqual(client.baseURL.absoluteString, "https://api.1xgate.com")
-        XCTAssertEqual(client.paymentCreationPath, .documented)
+        XCTAssertNil(client.pinnedPaymentCreationPath)
+        XCTAssertEqual(client.paymentCreationPath, .external)
         XCTAssertEqual(client.description, "OneXGateClient(https://api.1xgate.com)")
         var dumped = ""
         dump(client, to: &dumped)

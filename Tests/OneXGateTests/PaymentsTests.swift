@@ -5,23 +5,14 @@ import OneXGate
 import XCTest
 
 final class PaymentsTests: XCTestCase {
-    private func documentParameters() throws -> OneXGatePaymentParameters {
-        OneXGatePaymentParameters(
-            amount: try Money("2.3", .usdtTron),
-            orderID: "ORDER_ID_IN_YOUR_DB",
-            successURL: try XCTUnwrap(URL(string: "https://google.com/q=success")),
-            failedURL: try XCTUnwrap(URL(string: "https://google.com/q=failed"))
-        )
-    }
-
     func testCreatePostsTheDocumentedBodyAndUnwrapsTheData() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "OneXGate/payments_create.json")
 
-        let payment = try await client.payments.create(documentParameters())
+        let payment = try await client.payments.create(documentPaymentParameters())
 
         let request = try transport.lastRequest()
-        try expectAuthenticated(request, .post, "/v1/integrations/payments")
+        try expectAuthenticated(request, .post, "/v1/integrations/payments/external")
         try request.expectHeader("Content-Type", "application/json")
         try request.expectJSONBody(Fixtures.json("OneXGate/payments_create_request_curl.json"))
         XCTAssertEqual(request.queryItems, [])
@@ -35,19 +26,19 @@ final class PaymentsTests: XCTestCase {
         XCTAssertEqual(payment.createdAt, try date("2024-08-02T18:23:14.867Z"))
     }
 
-    func testCreateCanPostToTheCurlExamplesPath() async throws {
-        let (client, transport) = try makeClient(paymentCreationPath: .external)
+    func testCreateCanBePinnedToTheHeadingsPath() async throws {
+        let (client, transport) = try makeClient(paymentCreationPath: .documented)
         try transport.enqueue(fixture: "OneXGate/payments_create.json")
 
-        _ = try await client.payments.create(documentParameters())
+        _ = try await client.payments.create(documentPaymentParameters())
 
-        try expectAuthenticated(try transport.lastRequest(), .post, "/v1/integrations/payments/external")
+        try expectAuthenticated(try transport.lastRequest(), .post, "/v1/integrations/payments")
     }
 
     func testCreateSendsTheOptionalFields() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "OneXGate/payments_create.json")
-        var parameters = try documentParameters()
+        var parameters = try documentPaymentParameters()
         parameters.amount = try Money("10.023", .usdtTron)
         parameters.description = "Two tickets"
         parameters.merchantUserEmail = "payer@example.com"
@@ -66,7 +57,7 @@ final class PaymentsTests: XCTestCase {
 
     func testARefusedCreateSendsNothing() async throws {
         let (client, transport) = try makeClient()
-        var parameters = try documentParameters()
+        var parameters = try documentPaymentParameters()
         parameters.amount = Money(5, .usdtBSC)
 
         do {
@@ -88,7 +79,7 @@ final class PaymentsTests: XCTestCase {
         try transport.enqueue(fixture: "OneXGate/payments_create.json")
 
         do {
-            _ = try await client.payments.create(documentParameters())
+            _ = try await client.payments.create(documentPaymentParameters())
             XCTFail("expected an error")
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .server)
@@ -104,7 +95,7 @@ final class PaymentsTests: XCTestCase {
         try transport.enqueue(fixture: "OneXGate/payments_create.json")
 
         do {
-            _ = try await client.payments.create(documentParameters())
+            _ = try await client.payments.create(documentPaymentParameters())
             XCTFail("expected an error")
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .transport)
@@ -119,7 +110,7 @@ final class PaymentsTests: XCTestCase {
         try transport.enqueue(fixture: "OneXGate/error_400.json", status: 400)
 
         do {
-            _ = try await client.payments.create(documentParameters())
+            _ = try await client.payments.create(documentPaymentParameters())
             XCTFail("expected an error")
         } catch let error as PaymentError {
             XCTAssertEqual(error.kind, .validation)

@@ -11,7 +11,7 @@ let testAPIKey = "oxg_test_key_5d2e8a"
 func makeClient(
     retryPolicy: RetryPolicy = .none,
     baseURL: URL? = nil,
-    paymentCreationPath: OneXGatePaymentCreationPath = .documented
+    paymentCreationPath: OneXGatePaymentCreationPath? = nil
 ) throws -> (OneXGateClient, ReplayTransport) {
     let transport = ReplayTransport()
     let configuration = ClientConfiguration(baseURL: baseURL, transport: transport, retryPolicy: retryPolicy)
@@ -21,6 +21,16 @@ func makeClient(
         paymentCreationPath: paymentCreationPath
     )
     return (client, transport)
+}
+
+/// The document's create example: 2.3 USDT on Tron for `ORDER_ID_IN_YOUR_DB`, with its two callbacks.
+func documentPaymentParameters() throws -> OneXGatePaymentParameters {
+    OneXGatePaymentParameters(
+        amount: try Money("2.3", .usdtTron),
+        orderID: "ORDER_ID_IN_YOUR_DB",
+        successURL: try XCTUnwrap(URL(string: "https://google.com/q=success")),
+        failedURL: try XCTUnwrap(URL(string: "https://google.com/q=failed"))
+    )
 }
 
 /// Two instant retries, for tests of what is and is not resent.

@@ -66,7 +66,7 @@ final class ErrorTests: XCTestCase {
         transport.enqueue(json: #"{"success": true, "err": ""}"#)
 
         let cancellation = try await client.cancelPayment(documentReference)
-        let acceptance = try await client.acceptPayment(documentReference, amount: Money(1, .btc))
+        let acceptance = try await client.acceptPayment(documentReference, amount: OpenPOSWireAmount(1))
 
         XCTAssertTrue(cancellation.cancelled)
         XCTAssertTrue(acceptance.success)

@@ -21,13 +21,17 @@ final class IdempotencyTests: XCTestCase {
         ("cancelPayment", { client in _ = try await client.cancelPayment(documentReference, reason: "other") }),
         (
             "acceptPayment",
-            { client in _ = try await client.acceptPayment(documentReference, amount: try Money("0.005", .btc)) }
+            { client in
+                _ = try await client.acceptPayment(documentReference, amount: try XCTUnwrap(OpenPOSWireAmount("0.005")))
+            }
         ),
         (
             "refundPayment",
             { client in
                 _ = try await client.refundPayment(
-                    OpenPOSRefundRequest(paymentID: documentPaymentID, to: "bc1q", amount: try Money("0.005", .btc)))
+                    OpenPOSRefundRequest(
+                        paymentID: documentPaymentID, to: "bc1q", amount: try XCTUnwrap(OpenPOSWireAmount("0.005")),
+                        currency: .btc))
             }
         ),
     ]

@@ -99,11 +99,11 @@ final class PaymentTests: XCTestCase {
             paymentID: "1234e456-abab-1234-84bd-3ef32112b60a", currency: .btc, address: documentAddress)
 
         let answer = try await client.acceptPayment(
-            reference, amount: try Money("0.01000000", .btc), invoiceAmount: try Money("10.0", .eur))
+            reference, amount: try XCTUnwrap(OpenPOSWireAmount("0.01000000")), invoiceAmount: try Money("10.0", .eur))
 
         let request = try transport.lastRequest()
         try expectDocumentRequest(request, fixture: "acceptPayment_request.json")
-        XCTAssertEqual(request.queryItems.first { $0.name == "accepted_amount" }?.value, "0.01")
+        XCTAssertEqual(request.queryItems.first { $0.name == "accepted_amount" }?.value, "0.01000000")
         XCTAssertEqual(request.queryItems.first { $0.name == "accepted_invoice_amount" }?.value, "10")
         XCTAssertTrue(answer.success)
     }
@@ -112,9 +112,9 @@ final class PaymentTests: XCTestCase {
         let (client, transport) = try makeClient()
 
         for (amount, invoice) in [
-            (Money(1, .eth), nil), (Money(0, .btc), nil), (Money(1, .btc), Money(1, .usdtTron)),
-            (Money(1, .btc), Money(0, .eur)),
-        ] as [(Money, Money?)] {
+            (OpenPOSWireAmount(0), nil), (OpenPOSWireAmount(-1), nil), (OpenPOSWireAmount(1), Money(1, .usdtTron)),
+            (OpenPOSWireAmount(1), Money(0, .eur)),
+        ] as [(OpenPOSWireAmount, Money?)] {
             let error = try await paymentError {
                 _ = try await client.acceptPayment(documentReference, amount: amount, invoiceAmount: invoice)
             }
@@ -129,7 +129,7 @@ final class PaymentTests: XCTestCase {
         transport.enqueue(json: #"{"success": false}"#)
 
         let error = try await paymentError {
-            _ = try await client.acceptPayment(documentReference, amount: try Money("0.005", .btc))
+            _ = try await client.acceptPayment(documentReference, amount: try XCTUnwrap(OpenPOSWireAmount("0.005")))
         }
 
         XCTAssertEqual(error.kind, .conflict)
@@ -143,7 +143,7 @@ final class PaymentTests: XCTestCase {
         let refund = try await client.refundPayment(
             OpenPOSRefundRequest(
                 paymentID: "1234e456-abab-1234-84bd-3ef32112b60a", to: documentAddress,
-                amount: try Money("0.01000000", .btc))
+                amount: try XCTUnwrap(OpenPOSWireAmount("0.01000000")), currency: .btc)
         )
 
         try expectDocumentRequest(try transport.lastRequest(), fixture: "refundPayment_request.json")
@@ -160,7 +160,7 @@ final class PaymentTests: XCTestCase {
 
         try transport.lastRequest().expectQuery([
             ("pos_id", "POS1"), ("currency", "BTC"), ("payment_id", documentPaymentID), ("address_out", "bc1qrefund"),
-            ("refund_amount", "0.005"),
+            ("refund_amount", "0.00500000"),
         ])
         let waiting = try decodeFixture(OpenPOSPaymentCheck.self, "checkPayment.json")
         XCTAssertThrowsError(try OpenPOSRefundRequest(check: waiting, paymentID: documentPaymentID, to: "bc1q"))
@@ -181,7 +181,8 @@ final class PaymentTests: XCTestCase {
         }
         let refund = try await paymentError {
             _ = try await client.refundPayment(
-                OpenPOSRefundRequest(paymentID: documentPaymentID, to: "", amount: Money(1, .btc)))
+                OpenPOSRefundRequest(paymentID: documentPaymentID, to: "", amount: OpenPOSWireAmount(1), currency: .btc)
+            )
         }
         XCTAssertEqual(refund.kind, .invalidRequest)
         XCTAssertTrue(transport.requests.isEmpty)

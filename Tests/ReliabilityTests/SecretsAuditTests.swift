@@ -342,13 +342,15 @@ final class SecretsAuditTests: XCTestCase {
             ("cancelPayment", "cancelPayment.json", { try await pos.cancelPayment(reference) }),
             (
                 "acceptPayment", "acceptPayment.json",
-                { try await pos.acceptPayment(reference, amount: try Money("0.001", .btc)) }
+                { try await pos.acceptPayment(reference, amount: try XCTUnwrap(OpenPOSWireAmount("0.001"))) }
             ),
             (
                 "refundPayment", "refundPayment.json",
                 {
                     try await pos.refundPayment(
-                        OpenPOSRefundRequest(paymentID: "p1", to: "bc1q", amount: try Money("0.001", .btc)))
+                        OpenPOSRefundRequest(
+                            paymentID: "p1", to: "bc1q", amount: try XCTUnwrap(OpenPOSWireAmount("0.001")),
+                            currency: .btc))
                 }
             ),
         ]

@@ -5,23 +5,44 @@ extension OneXGateClient {
     /// Payments, `/v1/integrations/payments`. 1xGate has no cancel: an unpaid payment expires by itself.
     public struct Payments: Sendable {
         let api: APIClient
-        let creationPath: OneXGatePaymentCreationPath
+        let creationRoute: OneXGatePaymentCreationRoute
 
-        /// Creates a payment, `POST /v1/integrations/payments` (or the path the client was configured with; see
-        /// ``OneXGateClient/init(apiKey:configuration:paymentCreationPath:)``). Send the customer to the returned
-        /// ``OneXGatePayment/link``.
+        /// Creates a payment, `POST /v1/integrations/payments/external` or `POST /v1/integrations/payments` (see
+        /// ``OneXGateClient/init(apiKey:configuration:paymentCreationPath:)`` for which). Send the customer to the
+        /// returned ``OneXGatePayment/link``.
         ///
-        /// Not retried once it may have reached 1xGate. When the error's ``PaymentError/outcome`` is `unknown`,
-        /// 1xGate may have created the payment: its order id is unique, so do not reuse it blindly.
+        /// Unless the client pins a path, a 404 on the first path tried (a route the service does not serve:
+        /// nothing was created) makes it post once to the other path, and the path that created the payment is
+        /// tried first from then on. Any other failure is never followed by a second request. Not retried once it
+        /// may have reached 1xGate. When the error's ``PaymentError/outcome`` is `unknown`, 1xGate may have created
+        /// the payment: its order id is unique, so do not reuse it blindly.
         ///
         /// - Throws: ``PaymentError``: `invalidRequest` for an asset 1xGate does not document, an amount of zero or
         ///   less or with more decimals than the asset allows, a blank order id or a callback that is not an
-        ///   absolute http(s) URL (nothing is sent); `validation` when 1xGate rejects the data; `authentication` for
-        ///   a wrong key; otherwise as the other calls (`server`, `transport`, `decoding`, `timedOut`).
+        ///   absolute http(s) URL (nothing is sent); `notFound` when both paths (or the pinned one) answer 404;
+        ///   `validation` when 1xGate rejects the data; `authentication` for a wrong key; otherwise as the other
+        ///   calls (`server`, `transport`, `decoding`, `timedOut`).
         public func create(_ parameters: OneXGatePaymentParameters) async throws -> OneXGatePayment {
             let operation = "payments.create"
             let body = try api.validating(operation) { try parameters.body() }
-            return try await api.send(Endpoint(operation, .post, creationPath.rawValue, body: .json(body)))
+            func post(to path: OneXGatePaymentCreationPath) async throws -> OneXGatePayment {
+                let payment: OneXGatePayment = try await api.send(
+                    Endpoint(operation, .post, path.rawValue, body: .json(body)))
+                creationRoute.remember(path)
+                return payment
+            }
+            let first = creationRoute.next
+            guard creationRoute.pinned == nil else { return try await post(to: first) }
+            do {
+                return try await post(to: first)
+            } catch let error as PaymentError where OneXGatePaymentCreationRoute.isUnknownRoute(error) {
+                do {
+                    return try await post(to: first.alternative)
+                } catch var second as PaymentError where OneXGatePaymentCreationRoute.isUnknownRoute(second) {
+                    second.message += " (\(first.rawValue) answered 404 too)"
+                    throw second
+                }
+            }
         }
 
         /// The payment's current state, `GET /v1/integrations/payments/{paymentId}`.

@@ -15,8 +15,9 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
     public var currency: String
     /// The amount the customer must pay, in the cryptocurrency.
     public var amount: Decimal
-    /// The amount received so far (`payment`), in the cryptocurrency.
-    public var payment: Decimal?
+    /// The amount received so far (`payment`), in the cryptocurrency, with the characters the provider sent:
+    /// AcceptPayment must echo them (``OpenPOSClient/acceptPayment(_:check:invoiceAmount:options:)``).
+    public var paymentAsSent: OpenPOSWireAmount?
     /// The confirmations the transaction has.
     public var confirmations: Int?
     /// The confirmations it needs.
@@ -29,8 +30,22 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
     public var statusMessage: String?
     /// How long to wait before checking again, as sent (`5 seconds`).
     public var waitTime: String?
-    /// The amount that can be refunded with RefundPayment, when the provider reports one.
-    public var refundAmountOpened: Decimal?
+    /// The amount that can be refunded with RefundPayment, when the provider reports one, with the characters the
+    /// provider sent: RefundPayment must echo them (``OpenPOSRefundRequest/init(check:paymentID:to:)``).
+    public var refundAmountOpenedAsSent: OpenPOSWireAmount?
+
+    /// The amount received so far (`payment`), in the cryptocurrency. Setting it replaces ``paymentAsSent`` with
+    /// the value's plain text.
+    public var payment: Decimal? {
+        get { paymentAsSent?.value }
+        set { paymentAsSent = newValue.map(OpenPOSWireAmount.init) }
+    }
+    /// The amount that can be refunded with RefundPayment, when the provider reports one. Setting it replaces
+    /// ``refundAmountOpenedAsSent`` with the value's plain text.
+    public var refundAmountOpened: Decimal? {
+        get { refundAmountOpenedAsSent?.value }
+        set { refundAmountOpenedAsSent = newValue.map(OpenPOSWireAmount.init) }
+    }
 
     /// The unified status with the provider's state; see ``OpenPOSStatus``.
     public var status: ProviderStatus {
@@ -51,17 +66,19 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
     public var waitDuration: Duration? { OpenPOSWaitTime.duration(waitTime) }
 
     enum CodingKeys: String, CodingKey {
-        case currency, amount, payment, confirmations, confirmed, state
+        case currency, amount, confirmations, confirmed, state
+        case paymentAsSent = "payment"
         case referenceNumber = "reference_no"
         case invoiceAmount = "invoice_amount"
         case invoiceCurrency = "invoice_currency"
         case minConfirmations = "min_confirmations"
         case statusMessage = "status"
         case waitTime = "wait_time"
-        case refundAmountOpened = "refund_amount_opened"
+        case refundAmountOpenedAsSent = "refund_amount_opened"
     }
 
     /// Decodes the document's shape; amounts are read exactly, `""` amounts are none, unknown fields are ignored.
+    /// `payment` and `refund_amount_opened` keep the characters they were sent in.
     ///
     /// - Throws: `DecodingError` naming the field when `currency`, `amount`, `confirmed` or `state` is missing, or a
     ///   present value is malformed.
@@ -72,17 +89,18 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
         invoiceCurrency = try container.decodeIfPresent(String.self, forKey: .invoiceCurrency)
         currency = try container.decode(String.self, forKey: .currency)
         amount = try container.decodePOSAmount(forKey: .amount)
-        payment = try container.decodePOSAmountIfPresent(forKey: .payment)
+        paymentAsSent = try container.decodePOSWireAmountIfPresent(forKey: .paymentAsSent)
         confirmations = try container.decodePOSIntIfPresent(forKey: .confirmations)
         minConfirmations = try container.decodePOSIntIfPresent(forKey: .minConfirmations)
         confirmed = try container.decodePOSBool(forKey: .confirmed)
         state = try container.decode(OpenPOSPaymentState.self, forKey: .state)
         statusMessage = try container.decodeIfPresent(String.self, forKey: .statusMessage)
         waitTime = try container.decodeIfPresent(String.self, forKey: .waitTime)
-        refundAmountOpened = try container.decodePOSAmountIfPresent(forKey: .refundAmountOpened)
+        refundAmountOpenedAsSent = try container.decodePOSWireAmountIfPresent(forKey: .refundAmountOpenedAsSent)
     }
 
-    /// Encodes the provider's field names, amounts as decimal strings; absent values are left out.
+    /// Encodes the provider's field names, amounts as decimal strings (`payment` and `refund_amount_opened` in the
+    /// characters they were received in); absent values are left out.
     ///
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
@@ -92,13 +110,13 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
         try container.encodeIfPresent(invoiceCurrency, forKey: .invoiceCurrency)
         try container.encode(currency, forKey: .currency)
         try container.encodePOSAmount(amount, forKey: .amount)
-        try container.encodePOSAmountIfPresent(payment, forKey: .payment)
+        try container.encodeIfPresent(paymentAsSent, forKey: .paymentAsSent)
         try container.encodeIfPresent(confirmations, forKey: .confirmations)
         try container.encodeIfPresent(minConfirmations, forKey: .minConfirmations)
         try container.encode(confirmed, forKey: .confirmed)
         try container.encode(state, forKey: .state)
         try container.encodeIfPresent(statusMessage, forKey: .statusMessage)
         try container.encodeIfPresent(waitTime, forKey: .waitTime)
-        try container.encodePOSAmountIfPresent(refundAmountOpened, forKey: .refundAmountOpened)
+        try container.encodeIfPresent(refundAmountOpenedAsSent, forKey: .refundAmountOpenedAsSent)
     }
 }

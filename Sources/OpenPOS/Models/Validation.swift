@@ -27,6 +27,14 @@ enum OpenPOSValidation {
         try AmountRules.requirePositive(amount, field: field)
         return DecimalText.format(amount)
     }
+
+    /// An amount greater than zero, in the characters the provider sent it in (`0.01000000`).
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is zero or less.
+    static func positive(_ amount: OpenPOSWireAmount, field: String) throws -> String {
+        try AmountRules.requirePositive(amount.value, field: field)
+        return amount.text
+    }
 }
 
 /// Query items in order, leaving out absent values.

@@ -13,16 +13,21 @@ extension KeyedDecodingContainer {
 
     /// An amount that may be missing, `null` or `""` (all three mean "none").
     func decodePOSAmountIfPresent(forKey key: Key) throws -> Decimal? {
+        try decodePOSWireAmountIfPresent(forKey: key)?.value
+    }
+
+    /// An amount that may be missing, `null` or `""`, with the characters it was sent in.
+    func decodePOSWireAmountIfPresent(forKey key: Key) throws -> OpenPOSWireAmount? {
         if let text = try? decodeIfPresent(String.self, forKey: key) {
             // Blank means none; other text is read here rather than decoded a second time.
             if text.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) { return nil }
-            guard let amount = DecimalText.parse(text) else {
+            guard let amount = OpenPOSWireAmount(text) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: key, in: self, debugDescription: "\"\(text)\" is not a decimal amount")
             }
             return amount
         }
-        return try decodeDecimalIfPresent(forKey: key)
+        return try decodeDecimalIfPresent(forKey: key).map(OpenPOSWireAmount.init)
     }
 
     /// A date in the provider's `YYYY-MM-DD HH:MM:SS` form (or ISO 8601) that may be missing, `null` or `""`.

@@ -119,35 +119,68 @@ extension OpenPOSClient {
         return answer
     }
 
-    /// Accepts an underpayment, `GET /AcceptPayment/` (operation `acceptPayment`).
+    /// Accepts an underpayment for what a CheckPayment answer reports received, `GET /AcceptPayment/` (operation
+    /// `acceptPayment`).
     ///
-    /// The document requires `amount` to equal the `payment` of the last CheckPayment: pass
-    /// ``OpenPOSPaymentCheck/received``. This call changes state: it is never resent automatically.
+    /// The document requires `accepted_amount` to match the `payment` of CheckPayment's answer: it is sent in the
+    /// characters the answer had (``OpenPOSPaymentCheck/paymentAsSent``, `0.01000000`, not `0.01`). Check the payment
+    /// just before accepting, so that what is accepted is what has arrived. This call changes state: it is never
+    /// resent automatically.
     ///
     /// - Parameters:
-    ///   - amount: the amount accepted, in the payment's cryptocurrency (`accepted_amount`).
+    ///   - reference: the payment.
+    ///   - check: CheckPayment's answer for that payment.
     ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
     ///     `nil`.
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less, an
-    ///   amount in another currency than the payment's or an invoice amount that is not fiat (nothing is sent);
-    ///   `conflict` when the provider answers `success: false`; the provider's `err` as `authentication` or
-    ///   `validation`; `server`, `transport` or `timedOut` with outcome `unknown`.
+    /// - Throws: ``PaymentError``: `invalidRequest` when the answer is for another currency than the reference's or
+    ///   reports no payment, and as ``acceptPayment(_:amount:invoiceAmount:options:)``.
     public func acceptPayment(
         _ reference: OpenPOSPaymentReference,
-        amount: Money,
+        check: OpenPOSPaymentCheck,
+        invoiceAmount: Money? = nil,
+        options: OpenPOSCallOptions = .none
+    ) async throws -> OpenPOSAcceptance {
+        let amount = try api.validating("acceptPayment") {
+            guard OpenPOSAssets.asset(code: check.currency) == reference.currency else {
+                throw PaymentError.invalidRequest(
+                    "the CheckPayment answer is in \(check.currency), the payment in \(reference.currency)")
+            }
+            guard let received = check.paymentAsSent else {
+                throw PaymentError.invalidRequest("the CheckPayment answer reports no payment to accept")
+            }
+            return received
+        }
+        return try await acceptPayment(reference, amount: amount, invoiceAmount: invoiceAmount, options: options)
+    }
+
+    /// Accepts an underpayment for an amount as the provider spelt it, `GET /AcceptPayment/` (operation
+    /// `acceptPayment`).
+    ///
+    /// The document requires `amount` to match the `payment` of the last CheckPayment; prefer
+    /// ``acceptPayment(_:check:invoiceAmount:options:)``, which takes it from the answer. `amount` is sent as its
+    /// ``OpenPOSWireAmount/text``, in the payment's cryptocurrency. This call changes state: it is never resent
+    /// automatically.
+    ///
+    /// - Parameters:
+    ///   - amount: the amount accepted (`accepted_amount`), as CheckPayment spelt it.
+    ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
+    ///     `nil`.
+    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less or an
+    ///   invoice amount that is not fiat (nothing is sent); `conflict` when the provider answers `success: false`;
+    ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome
+    ///   `unknown`.
+    public func acceptPayment(
+        _ reference: OpenPOSPaymentReference,
+        amount: OpenPOSWireAmount,
         invoiceAmount: Money? = nil,
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSAcceptance {
         let answer: OpenPOSAcceptance = try await send(
             "acceptPayment", "/AcceptPayment/", options: options, changesState: true
         ) {
-            guard amount.asset == reference.currency else {
-                throw PaymentError.invalidRequest(
-                    "accepted_amount must be in \(reference.currency), the payment's currency, got \(amount.asset)")
-            }
             var query = OpenPOSQuery()
             query.add(try reference.queryItems())
-            query.add("accepted_amount", try OpenPOSValidation.positive(amount.amount, field: "accepted_amount"))
+            query.add("accepted_amount", try OpenPOSValidation.positive(amount, field: "accepted_amount"))
             if let invoiceAmount {
                 _ = try OpenPOSAssets.requireInvoiceCode(for: invoiceAmount.asset, field: "accepted_invoice_amount")
                 query.add(
@@ -165,9 +198,10 @@ extension OpenPOSClient {
 
     /// Refunds a payment, `GET /RefundPayment/` (operation `refundPayment`).
     ///
-    /// The document requires the amount to equal CheckPayment's `refund_amount_opened`
-    /// (``OpenPOSRefundRequest/init(check:paymentID:to:)``). This call sends money: it is never resent
-    /// automatically, and after a timeout or server error check the payment before trying again.
+    /// The document requires the amount to match CheckPayment's `refund_amount_opened`: build the request with
+    /// ``OpenPOSRefundRequest/init(check:paymentID:to:)``, which keeps the characters the provider sent, and they
+    /// are sent unchanged. This call sends money: it is never resent automatically, and after a timeout or server
+    /// error check the payment before trying again.
     ///
     /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less or a
     ///   currency the API cannot express (nothing is sent); the provider's `err` as `authentication` or

@@ -145,13 +145,20 @@ enum FuzzTargets {
             ("getCurrencyList", { _ = try await client.currencyList() }),
             ("getTransactions", { _ = try await client.transactions() }),
             ("cancelPayment", { _ = try await client.cancelPayment(reference) }),
-            ("acceptPayment", { _ = try await client.acceptPayment(reference, amount: try Money("0.001", .btc)) }),
+            (
+                "acceptPayment",
+                {
+                    _ = try await client.acceptPayment(
+                        reference, amount: OpenPOSWireAmount(try Money("0.001", .btc).amount))
+                }
+            ),
             (
                 "refundPayment",
                 {
                     _ = try await client.refundPayment(
                         OpenPOSRefundRequest(
-                            paymentID: reference.paymentID, to: "bc1q", amount: try Money("0.001", .btc))
+                            paymentID: reference.paymentID, to: "bc1q",
+                            amount: OpenPOSWireAmount(try Money("0.001", .btc).amount), currency: .btc)
                     )
                 }
             ),

@@ -144,7 +144,7 @@ struct ProviderHarness: Sendable {
         provider: .oneXGate,
         baseURL: URL(string: "https://api.1xgate.com")!,
         create: Route(
-            operation: "payments.create", method: .post, path: "/v1/integrations/payments",
+            operation: "payments.create", method: .post, path: "/v1/integrations/payments/external",
             fixture: "OneXGate/payments_create.json", status: 200, identity: "66ad24125dececa8b9a16bf3"),
         retrieve: Route(
             operation: "payments.retrieve", method: .get, path: "/v1/integrations/payments/66ad2412",
