@@ -10,17 +10,31 @@ import Foundation
 /// - a crypto amount (`0.001 BTC`, `25 USDT.TRC20`) with no pay asset or the same one: paid as is (`asset_id` =
 ///   `payment_asset_id`).
 /// Assets go through ``StoreGatewayAssets`` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
-/// ``CheckoutRequest/orderReference`` → `custom9` (``orderReferenceSlot``), stamped by the module's reconciliation
-/// support so that ``checkout(orderReference:createdAround:)`` finds the payment after a creation whose outcome is
-/// unknown; ``CheckoutRequest/metadata`` → `custom` as a JSON object; description → `description`; payer e-mail →
-/// `payer_email`; success / cancel / callback URLs → `success_url` / `cancel_url` / `webhook_url`;
-/// ``CheckoutRequest/expiresIn`` → `timeout` in whole minutes, 1…1440.
+///
+/// Every ``CheckoutRequest`` field is carried, never dropped:
+///
+/// | field | where |
+/// | --- | --- |
+/// | `amount` | `amount` and `asset_id` |
+/// | `payAsset` | `payment_asset_id` (for a crypto amount: the amount's asset, also when `nil`) |
+/// | `orderReference` | `custom9` (``orderReferenceSlot``), so that ``checkout(orderReference:createdAround:)`` finds the payment after a creation whose outcome is unknown |
+/// | `description` | `description` |
+/// | `payerEmail` | `payer_email` |
+/// | `successURL` | `success_url` |
+/// | `cancelURL` | `cancel_url` |
+/// | `callbackURL` | `webhook_url` |
+/// | `expiresIn` | `timeout`, in whole minutes 1…1440 |
+/// | `metadata` | `custom`, as a JSON object |
 ///
 /// Refused before sending (`invalidRequest` from `storegateway`, operation `checkouts.create`): an asset the Store
 /// Gateway cannot name (a token on another network), a fiat amount without a pay asset, a fiat pay asset, a crypto
 /// amount paid in another crypto (the document converts only from the amount's currency into the payment's; convert
 /// first with ``StoreGatewayClient/convert(_:to:)``), an expiry that is not a whole number of minutes in 1…1440
 /// (`timeout` 0 would leave the expiry to the service), and an empty order reference.
+///
+/// After an unknown outcome (HTTP 500, a timeout after sending): ``createCheckout(_:)`` throws the create's error
+/// with outcome `unknown`; ``checkout(orderReference:createdAround:)`` finds the payment by its `custom9` before
+/// anything is created again.
 ///
 /// The document has no cancellation: ``cancelCheckout(id:)`` refuses; the service cancels an unpaid payment when its
 /// time runs out. Webhooks are verified by ``StoreGatewayWebhook``: by the `X-Webhook-HMAC-SHA256` signature, or by
