@@ -185,7 +185,9 @@ public struct OpenPOSProvider: PaymentProvider {
             throw refuse("openpos prices invoices in a fiat currency (invoice_currency); got \(request.amount.asset)")
         }
         guard let payAsset = request.payAsset else {
-            throw refuse("openpos needs the cryptocurrency the payer pays in: set payAsset (CheckoutRequest.payAsset, such as BTC)")
+            throw refuse(
+                "openpos needs the cryptocurrency the payer pays in: set payAsset (CheckoutRequest.payAsset, such as BTC)"
+            )
         }
         guard OpenPOSAssets.symbol(for: payAsset) != nil else {
             throw refuse(

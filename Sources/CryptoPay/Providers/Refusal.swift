@@ -18,12 +18,14 @@ enum Refusal {
         because reason: String
     ) throws {
         guard value != nil else { return }
-        throw make(provider, "checkouts.create", "\(provider) cannot take \(what) (CheckoutRequest.\(field)): \(reason)")
+        throw make(
+            provider, "checkouts.create", "\(provider) cannot take \(what) (CheckoutRequest.\(field)): \(reason)")
     }
 
     /// Throws when `metadata` is not empty: the provider stores none.
     static func noMetadata(_ metadata: JSONObject, provider: ProviderID, because reason: String) throws {
-        try unsupported(metadata.isEmpty ? nil : metadata, "metadata", field: "metadata", provider: provider, because: reason)
+        try unsupported(
+            metadata.isEmpty ? nil : metadata, "metadata", field: "metadata", provider: provider, because: reason)
     }
 }
 

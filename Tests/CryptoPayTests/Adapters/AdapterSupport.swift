@@ -26,7 +26,8 @@ enum Adapters {
     static func storeGateway() throws -> (StoreGatewayProvider, ReplayTransport) {
         let transport = ReplayTransport()
         let client = try StoreGatewayClient(
-            apiKey: "sg_test_key", apiSecret: "sg_test_secret", configuration: configuration(storeGatewayBase, transport))
+            apiKey: "sg_test_key", apiSecret: "sg_test_secret",
+            configuration: configuration(storeGatewayBase, transport))
         return (StoreGatewayProvider(client: client, webhook: nil), transport)
     }
 

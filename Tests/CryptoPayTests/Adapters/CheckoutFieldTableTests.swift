@@ -68,14 +68,17 @@ final class CheckoutFieldTableTests: XCTestCase {
                     FieldCase(
                         field: "payAsset", set: { $0.payAsset = .btc },
                         expect: [
-                            .checkout("payAddress BTC", {
-                                $0.payAddress == "1NQXdsoSQaB74cESshoDELEwNi51fbGtC9" && $0.payAsset == .btc
-                            })
+                            .checkout(
+                                "payAddress BTC",
+                                {
+                                    $0.payAddress == "1NQXdsoSQaB74cESshoDELEwNi51fbGtC9" && $0.payAsset == .btc
+                                })
                         ]),
                     FieldCase(
                         field: "orderReference", set: Self.base,
                         expect: [.body("name", "order-7"), .body("metadata.order_reference", "order-7")]),
-                    FieldCase(field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
+                    FieldCase(
+                        field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
                     FieldCase(field: "payerEmail", set: Self.setEmail, expect: [.refused]),
                     FieldCase(
                         field: "successURL", set: Self.setSuccess,
@@ -102,7 +105,8 @@ final class CheckoutFieldTableTests: XCTestCase {
                         expect: [.body("amount", .number(100)), .body("asset_id", "USD")]),
                     FieldCase(field: "payAsset", set: Self.base, expect: [.body("payment_asset_id", "BTC")]),
                     FieldCase(field: "orderReference", set: Self.base, expect: [.body("custom9", "order-7")]),
-                    FieldCase(field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
+                    FieldCase(
+                        field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
                     FieldCase(
                         field: "payerEmail", set: Self.setEmail, expect: [.body("payer_email", "payer@example.com")]),
                     FieldCase(
@@ -137,7 +141,8 @@ final class CheckoutFieldTableTests: XCTestCase {
                     FieldCase(
                         field: "orderReference", set: Self.base,
                         expect: [.body("reference", "order-7"), .body("title", "Order order-7")]),
-                    FieldCase(field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
+                    FieldCase(
+                        field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
                     FieldCase(field: "payerEmail", set: Self.setEmail, expect: [.refused]),
                     FieldCase(
                         field: "successURL", set: Self.setSuccess,
@@ -164,10 +169,14 @@ final class CheckoutFieldTableTests: XCTestCase {
                 cases: [
                     FieldCase(
                         field: "amount", set: Self.base,
-                        expect: [.body("amount", .number(usdtAmount.amount)), .body("currency", "usdt"), .body("network", "trx")]),
+                        expect: [
+                            .body("amount", .number(usdtAmount.amount)), .body("currency", "usdt"),
+                            .body("network", "trx"),
+                        ]),
                     FieldCase(field: "payAsset", set: { $0.payAsset = .usdtTron }, expect: [.body("currency", "usdt")]),
                     FieldCase(field: "orderReference", set: Self.base, expect: [.body("orderId", "order-7")]),
-                    FieldCase(field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
+                    FieldCase(
+                        field: "description", set: Self.setDescription, expect: [.body("description", "Two mugs")]),
                     FieldCase(
                         field: "payerEmail", set: Self.setEmail,
                         expect: [.body("merchantUserEmail", "payer@example.com")]),
@@ -184,7 +193,8 @@ final class CheckoutFieldTableTests: XCTestCase {
             ),
             Table(
                 provider: .openPOS,
-                base: CheckoutRequest(amount: Money(try exactly("48.25"), .eur), payAsset: .btc, orderReference: "order-7"),
+                base: CheckoutRequest(
+                    amount: Money(try exactly("48.25"), .eur), payAsset: .btc, orderReference: "order-7"),
                 make: { try Adapters.openPOS() },
                 script: {
                     try $0.enqueue(fixture: "OpenPOS/getRate.json")

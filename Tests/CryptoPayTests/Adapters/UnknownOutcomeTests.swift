@@ -51,7 +51,8 @@ final class UnknownOutcomeTests: XCTestCase {
             let (provider, transport) = try Adapters.usdtInvoice()
             try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
             transport.enqueue(
-                status: 200, json: try fixture("USDTInvoice/invoices_retrieve.json", changing: ["status": .string(status)]))
+                status: 200,
+                json: try fixture("USDTInvoice/invoices_retrieve.json", changing: ["status": .string(status)]))
 
             let error = await paymentError { _ = try await provider.createCheckout(self.usdtRequest()) }
 
@@ -134,12 +135,16 @@ final class UnknownOutcomeTests: XCTestCase {
         page["items"] = [.object(payment)]
         page["total"] = 2
         page["size"] = 1
-        transport.enqueue(status: 200, json: try String(decoding: JSONCoding.makeEncoder().encode(JSONValue.object(page)), as: UTF8.self))
+        transport.enqueue(
+            status: 200,
+            json: try String(decoding: JSONCoding.makeEncoder().encode(JSONValue.object(page)), as: UTF8.self))
         payment["id"] = "wanted"
         payment["metadata"] = ["order_reference": "order-5", "cart": "c-1"]
         page["items"] = [.object(payment)]
         page["page"] = 2
-        transport.enqueue(status: 200, json: try String(decoding: JSONCoding.makeEncoder().encode(JSONValue.object(page)), as: UTF8.self))
+        transport.enqueue(
+            status: 200,
+            json: try String(decoding: JSONCoding.makeEncoder().encode(JSONValue.object(page)), as: UTF8.self))
 
         let found = try await provider.checkout(orderReference: "order-5")
 
@@ -178,7 +183,8 @@ final class UnknownOutcomeTests: XCTestCase {
         let recorded = await book.reference(forPaymentID: posPaymentID)
         XCTAssertEqual(
             recorded,
-            OpenPOSPaymentReference(paymentID: posPaymentID, currency: .btc, address: "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69"))
+            OpenPOSPaymentReference(
+                paymentID: posPaymentID, currency: .btc, address: "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69"))
     }
 
     func testOpenPOSATimeoutWithThePaymentNotListedSurfacesThePaymentIDAndIsNotStartedAgain() async throws {
