@@ -46,7 +46,9 @@ public struct OneXGateProvider: PaymentProvider {
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
         let refuse = { (reason: String) in Refusal.make(.oneXGate, "checkouts.create", reason) }
         if let payAsset = request.payAsset, payAsset != request.amount.asset {
-            throw refuse("onexgate charges in the asset paid; convert \(request.amount.asset) to \(payAsset) first")
+            throw refuse(
+                "onexgate charges in the asset paid (CheckoutRequest.payAsset); convert \(request.amount.asset) to "
+                    + "\(payAsset) first")
         }
         guard let success = request.successURL, let failed = request.cancelURL else {
             throw refuse(

@@ -68,9 +68,9 @@ public struct OpenPOSProvider: PaymentProvider {
     /// Quotes and starts a POS payment, `GET /GetRate/` then `GET /StartPayment/`, and records its reference; after
     /// a StartPayment whose outcome is unknown, looks the payment up in GetTransactions.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a crypto amount, a missing pay asset, a pay asset with
-    ///   a network or that is fiat, a description, payer e-mail, success, cancel or callback URL, an expiry or
-    ///   metadata (nothing is sent); otherwise as `OpenPOSClient.rate(for:options:)` and
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a crypto amount, a blank order reference, a missing pay
+    ///   asset, a pay asset with a network or that is fiat, a description, payer e-mail, success, cancel or callback
+    ///   URL, an expiry or metadata (nothing is sent); otherwise as `OpenPOSClient.rate(for:options:)` and
     ///   `startPayment(_:options:)`: a StartPayment failure with outcome `unknown` whose payment GetTransactions
     ///   does not show keeps that outcome and names the payment id and reference to look for; whatever the address
     ///   book throws.
@@ -183,6 +183,9 @@ public struct OpenPOSProvider: PaymentProvider {
         let refuse = { (reason: String) in Refusal.make(.openPOS, "checkouts.create", reason) }
         guard request.amount.asset.isFiat else {
             throw refuse("openpos prices invoices in a fiat currency (invoice_currency); got \(request.amount.asset)")
+        }
+        guard !request.orderReference.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw refuse("openpos sends CheckoutRequest.orderReference as reference_no and needs it not blank")
         }
         guard let payAsset = request.payAsset else {
             throw refuse(

@@ -67,7 +67,9 @@ public struct USDTInvoiceProvider: PaymentProvider {
                 "usdtinvoice invoices are amounts of USDT on tron, ethereum or bsc; it converts nothing, got \(asset)")
         }
         if let payAsset = request.payAsset, payAsset != asset {
-            throw refuse("usdtinvoice is paid in the invoice's asset; convert \(asset) to \(payAsset) first")
+            throw refuse(
+                "usdtinvoice is paid in the invoice's asset (CheckoutRequest.payAsset); convert \(asset) to "
+                    + "\(payAsset) first")
         }
         guard request.amount.amount > 0, request.amount.amount.decimalPlaces <= 4 else {
             throw refuse("usdtinvoice takes a positive amount with at most 4 decimal places, got \(request.amount)")

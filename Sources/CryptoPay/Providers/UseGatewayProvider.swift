@@ -54,7 +54,7 @@ public struct UseGatewayProvider: PaymentProvider {
             throw refuse("usegateway prices payments in fiat; got \(request.amount.asset)")
         }
         if let asset = request.payAsset, UseGatewayCryptocurrency(asset: asset) == nil {
-            throw refuse("usegateway does not take \(asset)")
+            throw refuse("usegateway does not take \(asset) (CheckoutRequest.payAsset)")
         }
         try Refusal.unsupported(
             request.callbackURL, "a callback URL", field: "callbackURL", provider: provider,

@@ -237,6 +237,18 @@ final class CheckoutFieldTableTests: XCTestCase {
         }
     }
 
+    func testOpenPOSRefusesABlankOrderReferenceBeforeTheQuote() async throws {
+        let (provider, transport) = try Adapters.openPOS()
+        let request = CheckoutRequest(amount: Money(10, .eur), payAsset: .btc, orderReference: " ")
+
+        let error = await paymentError { _ = try await provider.createCheckout(request) }
+
+        XCTAssertEqual(error?.kind, .invalidRequest)
+        XCTAssertEqual(
+            error?.message, "openpos sends CheckoutRequest.orderReference as reference_no and needs it not blank")
+        XCTAssertEqual(transport.requests.count, 0)
+    }
+
     private func check(_ fieldCase: FieldCase, of table: Table) async throws {
         let label = "\(table.provider) \(fieldCase.field)"
         let (provider, transport) = try table.make()
