@@ -22,10 +22,9 @@ import Foundation
 /// After an unknown outcome of StartPayment (HTTP 5xx, a timeout after sending): the payment id is known from
 /// GetRate, so ``createCheckout(_:)`` looks for it in GetTransactions (`GET /GetTransactions/`: the first
 /// ``reconciliationScanLimit`` transactions it lists at most, as the API has no search and does not document its
-/// order) and, when it is there with its
-/// address, records it in the address book and returns it (native object: the ``OpenPOSTransaction``). Otherwise
-/// it throws StartPayment's error with outcome `unknown`, naming the payment id and `reference_no` to look for;
-/// it never starts a second payment by itself.
+/// order) and, when it is there with its address, records it in the address book and returns it (native object:
+/// the ``OpenPOSTransaction``). Otherwise it throws StartPayment's error with outcome `unknown`, naming the payment
+/// id and `reference_no` to look for; it never starts a second payment by itself.
 ///
 /// CheckPayment, CancelPayment and the webhook lookup need the payment's cryptocurrency and address besides its id.
 /// The adapter keeps them in an ``OpenPOSAddressBook``: the client's when it has one (StartPayment fills it; pass

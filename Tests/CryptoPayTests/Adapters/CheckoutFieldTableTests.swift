@@ -237,6 +237,21 @@ final class CheckoutFieldTableTests: XCTestCase {
         }
     }
 
+    func testUseGatewayRefusesMetadataThatWouldOverwriteTheOrderReference() async throws {
+        let (provider, transport) = try Adapters.useGateway()
+        let request = CheckoutRequest(
+            amount: Money(10, .usd), orderReference: "order-7", metadata: ["order_reference": "order-6"])
+
+        let error = await paymentError { _ = try await provider.createCheckout(request) }
+
+        XCTAssertEqual(error?.kind, .invalidRequest)
+        XCTAssertEqual(
+            error?.message,
+            "usegateway keeps the order reference in metadata.order_reference; CheckoutRequest.metadata may not set "
+                + "it to something else")
+        XCTAssertEqual(transport.requests.count, 0)
+    }
+
     func testOpenPOSRefusesABlankOrderReferenceBeforeTheQuote() async throws {
         let (provider, transport) = try Adapters.openPOS()
         let request = CheckoutRequest(amount: Money(10, .eur), payAsset: .btc, orderReference: " ")
