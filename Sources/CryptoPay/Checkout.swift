@@ -9,8 +9,9 @@ public struct Checkout: Sendable, CustomStringConvertible {
     public var provider: ProviderID
     /// The unified status with the provider's spelling.
     public var status: ProviderStatus
-    /// What was asked for.
-    public var requested: Money
+    /// What was asked for; `nil` when the provider's object does not say (never a made-up amount: compare what
+    /// arrived against your order's own price then).
+    public var requested: Money?
     /// What has arrived so far, when the provider reports it.
     public var paid: Money?
     /// The address to pay to, when the provider gives one directly.
@@ -29,7 +30,7 @@ public struct Checkout: Sendable, CustomStringConvertible {
         id: String,
         provider: ProviderID,
         status: ProviderStatus,
-        requested: Money,
+        requested: Money?,
         paid: Money? = nil,
         payAddress: String? = nil,
         payAsset: Asset? = nil,
@@ -54,8 +55,8 @@ public struct Checkout: Sendable, CustomStringConvertible {
         native as? Native
     }
 
-    /// `usegateway 497f… paid (Completed) 10 USD`.
+    /// `usegateway 497f… paid (Completed) 10 USD` (`requested unknown` without a requested amount).
     public var description: String {
-        "\(provider) \(id) \(status) \(requested)"
+        "\(provider) \(id) \(status) \(requested.map(\.description) ?? "requested unknown")"
     }
 }

@@ -42,7 +42,8 @@ public protocol PaymentProvider: Sendable {
 }
 
 extension PaymentProvider {
-    /// Polls ``checkout(id:)`` until the checkout reaches a final status (``PaymentStatus/isFinal``) and returns it.
+    /// Polls ``checkout(id:)`` until the checkout's status ends a wait (``PaymentStatus/endsWait``: final, or
+    /// waiting for the merchant, such as a partly paid 1xGate payment or an underpaid POS one) and returns it.
     ///
     /// Transient failures of a poll (rate limits, server errors, transport) do not end the wait.
     ///
@@ -61,7 +62,7 @@ extension PaymentProvider {
             provider: provider,
             operation: "checkouts.waitForFinalStatus",
             fetch: { try await checkout(id: id) },
-            isDone: { $0.status.status.isFinal }
+            isDone: { $0.status.status.endsWait }
         )
     }
 }

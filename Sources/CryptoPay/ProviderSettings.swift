@@ -16,9 +16,17 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
     case usdtInvoice(apiKey: String, webhookSecrets: [String], configuration: ClientConfiguration)
     /// 1xGate: the integration key; webhooks are confirmed by fetching the payment.
     case oneXGate(apiKey: String, configuration: ClientConfiguration = .default)
-    /// The POS Open API: user name, key, POS id, and a configuration whose `baseURL` is required; webhooks are
-    /// confirmed with CheckPayment.
-    case openPOS(username: String, apiKey: String, posID: String, configuration: ClientConfiguration)
+    /// The POS Open API: user name, key, POS id, a configuration whose `baseURL` is required, and where each
+    /// payment's address is kept (webhooks are confirmed with CheckPayment, which needs it). Without an address
+    /// book the adapter keeps a bounded ``OpenPOSInMemoryAddressBook`` that serves only this process until it ends:
+    /// with several instances, or to confirm webhooks after a restart, pass one on a shared database.
+    case openPOS(
+        username: String,
+        apiKey: String,
+        posID: String,
+        configuration: ClientConfiguration,
+        addressBook: (any OpenPOSAddressBook)? = nil
+    )
 
     /// The provider these settings are for.
     public var provider: ProviderID {
@@ -53,10 +61,11 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
                 webhook: secrets.isEmpty ? nil : try USDTInvoiceWebhook(secrets: secrets))
         case .oneXGate(let apiKey, let configuration):
             return OneXGateProvider(client: try OneXGateClient(apiKey: apiKey, configuration: configuration))
-        case .openPOS(let username, let apiKey, let posID, let configuration):
+        case .openPOS(let username, let apiKey, let posID, let configuration, let addressBook):
             return OpenPOSProvider(
                 client: try OpenPOSClient(
-                    username: username, apiKey: apiKey, posID: posID, configuration: configuration))
+                    username: username, apiKey: apiKey, posID: posID, configuration: configuration,
+                    addressBook: addressBook))
         }
     }
 

@@ -4,8 +4,13 @@ import Foundation
 /// Remembers the address of each payment, because the POS API's webhooks carry none and CheckPayment needs it.
 ///
 /// ``OpenPOSClient`` records every payment it starts when it has an address book, and ``OpenPOSWebhook`` looks the
-/// address up to authenticate a webhook. ``OpenPOSInMemoryAddressBook`` serves one process; back the protocol with
-/// your database when webhooks may reach another process or arrive after a restart.
+/// address up to authenticate a webhook. ``OpenPOSInMemoryAddressBook`` serves one process and forgets the oldest
+/// entries; back the protocol with your database in production, where webhooks reach other instances or arrive after
+/// a restart.
+///
+/// Contract for an implementation: ``record(_:)`` is durable once it returns, and the last reference recorded for a
+/// payment id is the one ``reference(forPaymentID:)`` returns; every instance of the merchant's service must read
+/// what any other recorded.
 public protocol OpenPOSAddressBook: Sendable {
     /// Stores a started payment's reference.
     ///
@@ -16,24 +21,4 @@ public protocol OpenPOSAddressBook: Sendable {
     ///
     /// - Throws: whatever the storage throws.
     func reference(forPaymentID paymentID: String) async throws -> OpenPOSPaymentReference?
-}
-
-/// An ``OpenPOSAddressBook`` in memory, safe to share across tasks. It forgets everything when the process ends.
-public final class OpenPOSInMemoryAddressBook: OpenPOSAddressBook, @unchecked Sendable {
-    // Guards `references`.
-    private let lock = NSLock()
-    private var references: [String: OpenPOSPaymentReference] = [:]
-
-    /// Creates an empty address book.
-    public init() {}
-
-    /// Stores a reference, replacing any earlier one for the same payment id.
-    public func record(_ reference: OpenPOSPaymentReference) async {
-        lock.withLock { references[reference.paymentID] = reference }
-    }
-
-    /// The reference stored for a payment id, or `nil`.
-    public func reference(forPaymentID paymentID: String) async -> OpenPOSPaymentReference? {
-        lock.withLock { references[paymentID] }
-    }
 }

@@ -36,6 +36,21 @@ final class ConfirmationTests: XCTestCase {
         XCTAssertEqual(clock.sleeps, [.seconds(5)])
     }
 
+    func testStopsAtAnUnderpaidPaymentForTheMerchantToDecide() async throws {
+        let (client, transport) = try makeClient()
+        try transport.enqueue(fixture: "OpenPOS/checkPayment.json")
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_underpaid.json")
+        try transport.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
+        let clock = ManualClock()
+
+        let check = try await client.waitForConfirmation(of: documentReference, clock: clock.waitClock)
+
+        XCTAssertEqual(check.status.status, .partiallyPaid)
+        XCTAssertEqual(check.received, Money(try decimal("0.005"), .btc))
+        XCTAssertEqual(clock.sleeps, [.seconds(5)])
+        XCTAssertEqual(transport.requests.count, 2)
+    }
+
     func testAServerErrorDoesNotEndTheWait() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "OpenPOS/error_500.json", status: 500)
@@ -55,7 +70,7 @@ final class ConfirmationTests: XCTestCase {
             reply: .response(
                 TransportResponse(
                     statusCode: 200, headers: ["Content-Type": "application/json"],
-                    body: try Fixtures.data("OpenPOS/checkPayment_underpaid.json"))))
+                    body: try Fixtures.data("OpenPOS/checkPayment.json"))))
         let clock = ManualClock()
         let started = clock.now
 

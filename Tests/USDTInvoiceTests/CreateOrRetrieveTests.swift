@@ -80,6 +80,29 @@ final class CreateOrRetrieveTests: XCTestCase {
         try transport.requests[1].expect(.get, "/api/v1/invoices/reference/\(sent)")
     }
 
+    func testAnExpiredOrCancelledInvoiceFoundIsAConflictNamingItsStatus() async throws {
+        for status in ["expired", "cancelled"] {
+            guard case .object(var invoice) = try Fixtures.json("USDTInvoice/invoices_retrieve.json") else {
+                return XCTFail("invoices_retrieve.json is not an object")
+            }
+            invoice["status"] = .string(status)
+            let (client, transport) = try retryingClient()
+            try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
+            transport.enqueue(
+                json: String(decoding: try JSONCoding.makeEncoder().encode(JSONValue.object(invoice)), as: UTF8.self))
+
+            let error = await paymentError { try await client.invoices.createOrRetrieve(self.parameters("150.0000")) }
+
+            XCTAssertEqual(transport.requests.map(\.method), [.post, .get], status)
+            XCTAssertEqual(error?.kind, .conflict, status)
+            XCTAssertEqual(error?.outcome, .notApplied, status)
+            XCTAssertEqual(
+                error?.message,
+                "reference ORDER-12345 belongs to invoice \(documentInvoiceID), which is \(status) and can no longer "
+                    + "be paid; create the next attempt under a new reference")
+        }
+    }
+
     func testA409ForAnInvoiceOfAnotherAmountIsAConflict() async throws {
         let (client, transport) = try retryingClient()
         try transport.enqueue(fixture: "USDTInvoice/error_409.json", status: 409)

@@ -8,15 +8,24 @@ enum Refusal {
         PaymentError(.invalidRequest, message: reason, provider: provider, operation: operation)
     }
 
-    /// Throws when `value` is set: the provider cannot take it per checkout.
+    /// Throws when `value` is set: the provider cannot take it per checkout. The message names the provider and
+    /// the ``CheckoutRequest`` property (`field`), so that nothing a merchant sets is dropped without a word.
     static func unsupported<Value>(
         _ value: Value?,
         _ what: String,
+        field: String,
         provider: ProviderID,
         because reason: String
     ) throws {
         guard value != nil else { return }
-        throw make(provider, "checkouts.create", "\(provider) cannot take \(what): \(reason)")
+        throw make(
+            provider, "checkouts.create", "\(provider) cannot take \(what) (CheckoutRequest.\(field)): \(reason)")
+    }
+
+    /// Throws when `metadata` is not empty: the provider stores none.
+    static func noMetadata(_ metadata: JSONObject, provider: ProviderID, because reason: String) throws {
+        try unsupported(
+            metadata.isEmpty ? nil : metadata, "metadata", field: "metadata", provider: provider, because: reason)
     }
 }
 

@@ -10,11 +10,21 @@ import Foundation
 /// - a crypto amount (`0.001 BTC`, `25 USDT.TRC20`) with no pay asset or the same one: paid as is (`asset_id` =
 ///   `payment_asset_id`).
 /// Assets go through ``StoreGatewayAssets`` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
-/// ``CheckoutRequest/orderReference`` → `custom9` (``orderReferenceSlot``), stamped by the module's reconciliation
-/// support so that ``createCheckout(_:)`` can find the payment after a creation whose outcome is unknown;
-/// ``CheckoutRequest/metadata`` → `custom` as a JSON object; description → `description`; payer e-mail →
-/// `payer_email`; success / cancel / callback URLs → `success_url` / `cancel_url` / `webhook_url`;
-/// ``CheckoutRequest/expiresIn`` → `timeout` in whole minutes, 1…1440.
+///
+/// Every ``CheckoutRequest`` field is carried, never dropped:
+///
+/// | field | where |
+/// | --- | --- |
+/// | `amount` | `amount` and `asset_id` |
+/// | `payAsset` | `payment_asset_id` (for a crypto amount: the amount's asset, also when `nil`) |
+/// | `orderReference` | `custom9` (``orderReferenceSlot``), so that ``createCheckout(_:)`` reconciles a creation whose outcome is unknown (below) |
+/// | `description` | `description` |
+/// | `payerEmail` | `payer_email` |
+/// | `successURL` | `success_url` |
+/// | `cancelURL` | `cancel_url` |
+/// | `callbackURL` | `webhook_url` |
+/// | `expiresIn` | `timeout`, in whole minutes 1…1440 |
+/// | `metadata` | `custom`, as a JSON object |
 ///
 /// Refused before sending (`invalidRequest` from `storegateway`, operation `checkouts.create`): an asset the Store
 /// Gateway cannot name (a token on another network), a fiat amount without a pay asset, a fiat pay asset, a crypto
@@ -22,11 +32,15 @@ import Foundation
 /// first with ``StoreGatewayClient/convert(_:to:)``), an expiry that is not a whole number of minutes in 1…1440
 /// (`timeout` 0 would leave the expiry to the service), and an empty order reference.
 ///
+/// After an unknown outcome (HTTP 500, a timeout after sending), ``createCheckout(_:)`` looks the payment up by its
+/// `custom9` once and adopts, recreates or surfaces the error as its own documentation says.
+///
 /// The document has no cancellation: ``cancelCheckout(id:)`` refuses; the service cancels an unpaid payment when its
 /// time runs out. Webhooks are verified by ``StoreGatewayWebhook``: by the `X-Webhook-HMAC-SHA256` signature, or by
-/// looking the payment up for a store without a webhook secret. A payment event's idempotency key is
-/// ``StoreGatewayWebhookEvent/idempotencyKey`` (`payment:<payment_id>:<event>:<status>:<ip_amount>`), since the
-/// provider sends no delivery id.
+/// looking the payment up for a store without a webhook secret. The provider sends no delivery id, so a payment
+/// event's idempotency key comes from authenticated content: signed, ``StoreGatewayWebhookEvent/idempotencyKey``
+/// (`payment:<payment_id>:<event>:<status>:<ip_amount>`); looked up, `payment:<id>:<status>:<ip_amount>` of the
+/// fetched payment.
 public struct StoreGatewayProvider: PaymentProvider {
     /// The custom field the order reference is stored in: `custom9`, leaving `custom1` … `custom8` to you.
     public static let orderReferenceSlot = StoreGatewayCustomSlot.custom9

@@ -3,22 +3,29 @@ import Foundation
 /// The USDT invoice API behind ``PaymentProvider``: a checkout is an invoice for an exact amount of USDT on Tron,
 /// Ethereum or BNB Smart Chain, paid straight to the merchant's wallet.
 ///
-/// Mapping from ``CheckoutRequest`` (`invoices.create`, `POST /api/v1/invoices`):
-/// - ``CheckoutRequest/amount`` → `amountUsdt` and `assetCode`: USDT on tron (`USDT_TRC20`), ethereum (`USDT_ERC20`)
-///   or bsc (`USDT_BSC`), positive, with at most 4 decimal places. Fiat and every other asset are refused: the API
-///   prices in USDT only and converts nothing. ``CheckoutRequest/payAsset`` may only repeat the amount's asset.
-/// - ``CheckoutRequest/orderReference`` → `reference` (1 to 50 characters). The API refuses a reused reference
-///   (HTTP 409, `conflict`); after an "outcome unknown" failure, `client.invoices.retrieve(reference:)` finds the
-///   invoice.
-/// - ``CheckoutRequest/description`` → `description` (at most 500 characters); the payment page's `title` is
-///   `Order <reference>`.
-/// - ``CheckoutRequest/callbackURL`` → `callbackUrl`; ``CheckoutRequest/successURL`` → `returnUrl` (each at most 500
-///   characters).
-/// - ``CheckoutRequest/expiresIn`` → `expirySeconds`: whole seconds from 300 to 7200; anything else is refused.
-///   Without it the provider's default, 1800 seconds, applies.
-/// - ``CheckoutRequest/metadata`` → `metadata` (left out when empty).
-/// - Refused: ``CheckoutRequest/cancelURL`` (an invoice has only a return URL) and ``CheckoutRequest/payerEmail``
-///   (the API takes none).
+/// Every ``CheckoutRequest`` field is carried or refused (`invalidRequest` from `usdtinvoice` naming the field,
+/// nothing sent), never dropped (`invoices.create`, `POST /api/v1/invoices`):
+///
+/// | field | where |
+/// | --- | --- |
+/// | `amount` | `amountUsdt` and `assetCode`: USDT on tron (`USDT_TRC20`), ethereum (`USDT_ERC20`) or bsc (`USDT_BSC`), positive, at most 4 decimal places; fiat and other assets are refused (the API converts nothing) |
+/// | `payAsset` | `assetCode`: only the amount's asset (refused otherwise) |
+/// | `orderReference` | `reference` (1 to 50 characters), the key the invoice is found by; `title` is `Order <reference>` |
+/// | `description` | `description` (at most 500 characters) |
+/// | `payerEmail` | refused: the API takes none |
+/// | `successURL` | `returnUrl` (at most 500 characters) |
+/// | `cancelURL` | refused: an invoice has only a return URL |
+/// | `callbackURL` | `callbackUrl` (at most 500 characters) |
+/// | `expiresIn` | `expirySeconds`: whole seconds from 300 to 7200 (without it the provider's 1800 applies) |
+/// | `metadata` | `metadata` (left out when empty) |
+///
+/// After an unknown outcome: ``createCheckout(_:)`` creates with `invoices.createOrRetrieve`, so a create that
+/// fails with HTTP 5xx or a timeout after sending (or with HTTP 409 for the reference) is looked up by the order
+/// reference, `GET /api/v1/invoices/reference/{reference}`, and the invoice found is returned when it has the amount
+/// and asset asked for; it is a `conflict` naming its status when it is expired or cancelled. When the lookup finds
+/// nothing, the create's error is thrown with outcome `unknown` and the reference in its message; calling again
+/// with the same order reference is then safe (the API refuses a second invoice with that reference). Nothing is
+/// ever created twice for one order reference.
 ///
 /// ``checkout(id:)`` is `invoices.retrieve`, ``cancelCheckout(id:)`` is `invoices.cancel` (pending invoices only).
 /// A ``Checkout`` asks for the invoice's `amountUsdtExact`; its paid amount is that same amount once the invoice is
@@ -26,8 +33,8 @@ import Foundation
 /// pay address is the `payoutAddress`, in the invoice's asset.
 ///
 /// Webhooks are verified by ``USDTInvoiceWebhook`` (`X-Webhook-Signature`, hex HMAC-SHA256 of the raw body). Their
-/// idempotency key is the `X-Webhook-Id` delivery id, which the provider keeps across its retries (without the
-/// header: `<invoice_reference>/<status>`). The signed body names the invoice by reference only, so
+/// idempotency key is `<invoice_reference>:<status>` from the signed body (the `X-Webhook-Id` header is not signed:
+/// it is only the event's delivery id). The signed body names the invoice by reference only, so
 /// ``verifyWebhook(_:)`` then fetches the invoice by that reference for its id (``PaymentEvent/checkoutID``).
 public struct USDTInvoiceProvider: PaymentProvider {
     /// ``ProviderID/usdtInvoice``.
@@ -42,13 +49,16 @@ public struct USDTInvoiceProvider: PaymentProvider {
         self.webhook = webhook
     }
 
-    /// Creates an invoice, `POST /api/v1/invoices`.
+    /// Creates the order's invoice, `POST /api/v1/invoices`, or returns the one that already has its reference
+    /// (`invoices.createOrRetrieve`): calling again for the same order never creates a second invoice.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` (nothing is sent) for an amount that is not USDT on tron,
     ///   ethereum or bsc (fiat included), a different pay asset, an amount that is not positive or has more than 4
     ///   decimal places, an empty reference or one over 50 characters, an expiry that is not whole seconds from 300
     ///   to 7200, a cancel URL, a payer e-mail, a URL over 500 characters or a description over 500; otherwise as
-    ///   `invoices.create` (`conflict` for a reused reference; outcome `unknown` when it may have been created).
+    ///   `invoices.createOrRetrieve`: `conflict` when the reference belongs to an invoice of another amount or
+    ///   asset, or to an expired or cancelled one (the message names its status); the create's error with outcome
+    ///   `unknown` and the reference in its message when the invoice may exist but the lookup did not find it.
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
         let refuse = { (reason: String) in Refusal.make(.usdtInvoice, "checkouts.create", reason) }
         let asset = request.amount.asset
@@ -57,7 +67,9 @@ public struct USDTInvoiceProvider: PaymentProvider {
                 "usdtinvoice invoices are amounts of USDT on tron, ethereum or bsc; it converts nothing, got \(asset)")
         }
         if let payAsset = request.payAsset, payAsset != asset {
-            throw refuse("usdtinvoice is paid in the invoice's asset; convert \(asset) to \(payAsset) first")
+            throw refuse(
+                "usdtinvoice is paid in the invoice's asset (CheckoutRequest.payAsset); convert \(asset) to "
+                    + "\(payAsset) first")
         }
         guard request.amount.amount > 0, request.amount.amount.decimalPlaces <= 4 else {
             throw refuse("usdtinvoice takes a positive amount with at most 4 decimal places, got \(request.amount)")
@@ -66,9 +78,11 @@ public struct USDTInvoiceProvider: PaymentProvider {
             throw refuse("usdtinvoice takes an order reference of 1 to 50 characters")
         }
         try Refusal.unsupported(
-            request.cancelURL, "a cancel URL", provider: provider, because: "an invoice has only a return URL")
-        try Refusal.unsupported(request.payerEmail, "a payer e-mail", provider: provider, because: "its API has none")
-        let invoice = try await client.invoices.create(
+            request.cancelURL, "a cancel URL", field: "cancelURL", provider: provider,
+            because: "an invoice has only a return URL")
+        try Refusal.unsupported(
+            request.payerEmail, "a payer e-mail", field: "payerEmail", provider: provider, because: "its API has none")
+        let invoice = try await client.invoices.createOrRetrieve(
             USDTInvoiceParameters(
                 amount: request.amount,
                 reference: request.orderReference,

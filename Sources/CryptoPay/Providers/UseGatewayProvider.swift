@@ -3,10 +3,32 @@ import Foundation
 /// UseGateway behind ``PaymentProvider``: a checkout is a UseGateway payment (`fixed_price`), priced in fiat; the
 /// payer picks the cryptocurrency on the hosted page, or pays ``CheckoutRequest/payAsset``'s address directly.
 ///
-/// Mapping: ``CheckoutRequest/amount`` → `local_price` (a fiat currency UseGateway prices in), the order reference →
-/// `name` (and `metadata.order_reference`), description, success / cancel URLs → `redirect_url` / `cancel_url`.
-/// UseGateway has no per-payment webhook URL (endpoints are set in its dashboard), no settable expiry and no payer
-/// e-mail, so those are refused. Webhooks are Svix-signed; the event's key is the `svix-id`.
+/// Every ``CheckoutRequest`` field is carried or refused (`invalidRequest` from `usegateway` naming the field, nothing
+/// sent), never dropped:
+///
+/// | field | where |
+/// | --- | --- |
+/// | `amount` | `local_price` (`pricing_type` `fixed_price`): a fiat currency UseGateway prices in |
+/// | `payAsset` | not sent (the payer picks on the hosted page); selects the checkout's ``Checkout/payAddress`` and ``Checkout/payAsset`` from the payment's `addresses` |
+/// | `orderReference` | `name` and `metadata.order_reference` |
+/// | `description` | `description` |
+/// | `payerEmail` | refused: the API has none |
+/// | `successURL` | `redirect_url` |
+/// | `cancelURL` | `cancel_url` |
+/// | `callbackURL` | refused: webhook endpoints are set in the dashboard |
+/// | `expiresIn` | refused: UseGateway sets the expiry itself |
+/// | `metadata` | `metadata`, beside `order_reference` (a different `order_reference` key of your own is refused) |
+///
+/// ``Checkout/requested`` is the `local` pricing entry (the fiat price the payment was created with); without one,
+/// the entry whose pricing key sorts first (`bitcoin` before `litecoin`, `tron`, `usdt_trc20`), so that the same
+/// payment always gives the same amount; `nil` when the payment has no pricing at all — never a made-up amount.
+///
+/// After an unknown outcome (HTTP 5xx, a timeout after sending): UseGateway lists payments but cannot search them
+/// by metadata, so ``createCheckout(_:)`` does not look up by itself; it throws the create's error with outcome
+/// `unknown` naming the order reference. Find the payment with ``checkout(orderReference:)`` (it walks your
+/// payments for `metadata.order_reference`) before creating again.
+///
+/// Webhooks are Svix-signed; the event's key is the `svix-id`.
 public struct UseGatewayProvider: PaymentProvider {
     /// ``ProviderID/useGateway``.
     public var provider: ProviderID { .useGateway }
@@ -23,34 +45,66 @@ public struct UseGatewayProvider: PaymentProvider {
     /// Creates a UseGateway payment, `POST /payments/`.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for a crypto amount, a pay asset UseGateway does not
-    ///   take, a callback URL, an expiry or a payer e-mail (nothing is sent); otherwise as `payments.create`.
+    ///   take, a callback URL, an expiry, a payer e-mail or metadata whose `order_reference` differs from the order
+    ///   reference (nothing is sent); otherwise as `payments.create`, and with outcome `unknown` the order
+    ///   reference to look for with ``checkout(orderReference:)``.
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
         let refuse = { (reason: String) in Refusal.make(.useGateway, "checkouts.create", reason) }
         guard request.amount.asset.isFiat else {
             throw refuse("usegateway prices payments in fiat; got \(request.amount.asset)")
         }
         if let asset = request.payAsset, UseGatewayCryptocurrency(asset: asset) == nil {
-            throw refuse("usegateway does not take \(asset)")
+            throw refuse("usegateway does not take \(asset) (CheckoutRequest.payAsset)")
         }
         try Refusal.unsupported(
-            request.callbackURL, "a callback URL", provider: provider,
+            request.callbackURL, "a callback URL", field: "callbackURL", provider: provider,
             because: "webhook endpoints are set in its dashboard")
         try Refusal.unsupported(
-            request.expiresIn, "an expiry", provider: provider, because: "it sets the expiry itself")
-        try Refusal.unsupported(request.payerEmail, "a payer e-mail", provider: provider, because: "its API has none")
+            request.expiresIn, "an expiry", field: "expiresIn", provider: provider,
+            because: "it sets the expiry itself")
+        try Refusal.unsupported(
+            request.payerEmail, "a payer e-mail", field: "payerEmail", provider: provider, because: "its API has none")
+        let reference = JSONValue.string(request.orderReference)
         var metadata = request.metadata
-        metadata["order_reference"] = .string(request.orderReference)
-        let payment = try await client.payments.create(
-            UseGatewayPaymentParameters(
-                name: request.orderReference,
-                pricing: .fixed(request.amount),
-                description: request.description,
-                metadata: metadata,
-                redirectURL: request.successURL,
-                cancelURL: request.cancelURL
-            )
+        if let own = metadata[Self.orderReferenceKey], own != reference {
+            throw refuse(
+                "usegateway keeps the order reference in metadata.\(Self.orderReferenceKey); "
+                    + "CheckoutRequest.metadata may not set it to something else")
+        }
+        metadata[Self.orderReferenceKey] = reference
+        let parameters = UseGatewayPaymentParameters(
+            name: request.orderReference,
+            pricing: .fixed(request.amount),
+            description: request.description,
+            metadata: metadata,
+            redirectURL: request.successURL,
+            cancelURL: request.cancelURL
         )
-        return checkout(payment, payAsset: request.payAsset)
+        do {
+            return checkout(try await client.payments.create(parameters), payAsset: request.payAsset)
+        } catch let error as PaymentError where error.outcome == .unknown {
+            throw UnknownOutcome.explained(
+                error,
+                check: "find metadata.order_reference \(request.orderReference) with checkout(orderReference:)")
+        }
+    }
+
+    /// The metadata key the order reference is stored under.
+    public static let orderReferenceKey = "order_reference"
+
+    /// The payment created for `orderReference` (its `metadata.order_reference`), or `nil` when there is none: what
+    /// to ask after ``createCheckout(_:)`` failed with ``PaymentError/outcome`` `unknown`, before creating it
+    /// again. UseGateway cannot search by metadata, so this walks every payment, `GET /payments/?page=&size=100`,
+    /// until it finds one; when several have the reference, the first listed is returned.
+    ///
+    /// - Throws: as `payments.list`.
+    public func checkout(orderReference: String) async throws -> Checkout? {
+        let wanted = JSONValue.string(orderReference)
+        for try await payment in try client.payments.all(pageSize: 100)
+        where payment.metadata?[Self.orderReferenceKey] == wanted {
+            return checkout(payment, payAsset: nil)
+        }
+        return nil
     }
 
     /// The payment, `GET /payments/{id}/`.
@@ -119,8 +173,11 @@ public struct UseGatewayProvider: PaymentProvider {
     }
 
     private func checkout<Kind>(_ payment: UseGatewayCheckout<Kind>, payAsset: Asset?) -> Checkout {
-        let requested = payment.localPrice ?? payment.pricing.values.first ?? Money(0, .usd)
-        let received = payment.transactions.compactMap(\.localValue).total(of: requested.asset)
+        let requested = Self.requested(payment)
+        let received = requested.flatMap { requested in
+            payment.transactions.flatMap { [$0.localValue, $0.cryptoValue].compactMap { $0 } }
+                .total(of: requested.asset)
+        }
         let address = payAsset.flatMap(UseGatewayCryptocurrency.init(asset:)).flatMap { payment.addresses[$0] }
         let raw = payment.currentStatusEntry?.status ?? "Opened"
         return Checkout(
@@ -135,5 +192,10 @@ public struct UseGatewayProvider: PaymentProvider {
             expiresAt: payment.expiresAt,
             native: payment
         )
+    }
+
+    /// The `local` price, else the price under the pricing key that sorts first, else `nil`.
+    static func requested<Kind>(_ payment: UseGatewayCheckout<Kind>) -> Money? {
+        payment.localPrice ?? payment.pricing.min { $0.key < $1.key }?.value
     }
 }

@@ -23,6 +23,16 @@
 /// | ``refunded`` | funds were returned to the payer |
 /// | ``needsReview`` | the provider could not settle it (wrong amount, late payment); the merchant decides |
 /// | ``resolved`` | the merchant settled a payment that needed review |
+///
+/// ## When a wait ends
+///
+/// Every wait in the library — the provider modules' `waitForFinalStatus` / `waitForConfirmation` and
+/// `PaymentProvider.waitForFinalStatus` — stops at the first status whose ``endsWait`` is true: a final status
+/// (``isFinal``), or one that waits for the merchant (``needsMerchantAction``: ``partiallyPaid``, ``needsReview``).
+/// Polling on through those would only burn the timeout: nothing changes until the merchant accepts, refunds,
+/// resolves or asks the payer for the rest (1xGate's document leaves a partly paid payment to the merchant, the
+/// POS API's underpaid one waits for AcceptPayment or RefundPayment). To give the payer time to send the rest, wait
+/// again after deciding so.
 public enum PaymentStatus: Hashable, Sendable, CustomStringConvertible {
     /// Exists, but the payer has not been given live payment details yet (an invoice not yet viewed).
     case created
@@ -59,6 +69,18 @@ public enum PaymentStatus: Hashable, Sendable, CustomStringConvertible {
         case .paid, .overpaid, .expired, .cancelled, .failed, .refunded, .resolved: true
         default: false
         }
+    }
+
+    /// True when nothing more happens until the merchant decides: less than requested arrived (``partiallyPaid``:
+    /// accept it, refund it, or ask the payer for the rest) or the provider could not settle it (``needsReview``).
+    public var needsMerchantAction: Bool {
+        self == .partiallyPaid || self == .needsReview
+    }
+
+    /// True when a wait for the outcome should return this status: it is final (``isFinal``) or it waits for the
+    /// merchant (``needsMerchantAction``). The one rule every wait in the library uses.
+    public var endsWait: Bool {
+        isFinal || needsMerchantAction
     }
 
     /// True when the money requested has arrived (``paid`` or ``overpaid``).

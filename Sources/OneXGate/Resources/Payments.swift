@@ -61,8 +61,9 @@ extension OneXGateClient {
             )
         }
 
-        /// Retrieves the payment at once and then every `pollEvery` until it is paid, expired or failed, or
-        /// partially paid (a state 1xGate leaves for the merchant to settle), and returns it.
+        /// Retrieves the payment at once and then every `pollEvery` until its status ends a wait
+        /// (``PaymentStatus/endsWait``): paid, expired or failed, or partially paid (a state 1xGate leaves for the
+        /// merchant to settle), and returns it.
         ///
         /// 1xGate's webhook is the primary notice; use this when the customer is back on your site and you want
         /// the result without waiting for the webhook. A transient failure of one retrieval does not end the wait.
@@ -87,7 +88,7 @@ extension OneXGateClient {
                 provider: api.provider,
                 operation: "payments.waitForFinalStatus",
                 fetch: { try await retrieve(id: id) },
-                isDone: { $0.status.status.isFinal || $0.status.status == .partiallyPaid }
+                isDone: { $0.status.status.endsWait }
             )
         }
     }

@@ -3,11 +3,11 @@ import Foundation
 
 extension OpenPOSClient {
     /// Polls CheckPayment, as the document advises ("refreshed periodically until confirmed=true"), until the
-    /// payment is confirmed or reaches a final status (paid, cancelled, refunded), and returns that answer.
+    /// payment is confirmed or its status ends a wait (``PaymentStatus/endsWait``: paid, cancelled, refunded, or
+    /// underpaid, which waits for your AcceptPayment or RefundPayment), and returns that answer.
     ///
-    /// An underpaid payment keeps being polled (the customer may still send the rest) until the timeout; a failed
-    /// check that may pass on its own (rate limit, server error, network) does not end the wait. Cancel the calling
-    /// task to stop waiting.
+    /// A failed check that may pass on its own (rate limit, server error, network) does not end the wait. Cancel the
+    /// calling task to stop waiting; to give the customer time to send the rest of an underpaid payment, wait again.
     ///
     /// - Parameters:
     ///   - pollEvery: the time between two checks; the provider's `wait_time` is five seconds.
@@ -30,7 +30,7 @@ extension OpenPOSClient {
             provider: .openPOS,
             operation: "waitForConfirmation",
             fetch: { try await checkPayment(reference, options: options) },
-            isDone: { $0.confirmed || $0.status.status.isFinal }
+            isDone: { $0.confirmed || $0.status.status.endsWait }
         )
     }
 }

@@ -26,12 +26,16 @@ extension USDTInvoiceClient.Invoices {
     /// The create is sent once, as in ``create(_:)``. When it fails with an unknown outcome (HTTP 5xx, a timeout
     /// after sending, a connection lost mid-response) or with HTTP 409 for the reference just sent, the invoice is
     /// looked up by that reference (`invoices.retrieveByReference`) and returned, provided its amount and asset are
-    /// the ones asked for. Give a reference you stored with your order, so that calling again after a crash finds
-    /// the same invoice; without one, a reference is generated and named in any error.
+    /// the ones asked for and it is not expired or cancelled. A confirmed invoice is returned: the order behind the
+    /// reference is paid, and a new invoice would charge the payer twice. An expired or cancelled one is never
+    /// handed back as if it were new: the payer could not pay it. Give a reference you stored with your order, so
+    /// that calling again after a crash finds the same invoice; without one, a reference is generated and named in
+    /// any error.
     ///
     /// - Throws: ``PaymentError``: as ``create(_:)`` for failures that prove nothing was created (`invalidRequest`,
     ///   `validation`, `rateLimited`, …); `conflict` when the reference belongs to an invoice of another amount or
-    ///   asset; the create's error, with outcome `unknown` and the reference in its message, when the lookup
+    ///   asset, or to one that is expired or cancelled (the message names its status, id and the reference: create
+    ///   the order's next attempt under a new reference); the create's error, with outcome `unknown` and the reference in its message, when the lookup
     ///   finds no invoice yet (calling again with the same reference is safe) or fails too.
     public func createOrRetrieve(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
         let (body, reference) = try prepared(parameters)
@@ -85,6 +89,17 @@ extension USDTInvoiceClient.Invoices {
                 .conflict,
                 message: "reference \(reference) belongs to invoice \(found.id) for \(found.amount), "
                     + "not \(body.amount)",
+                provider: .usdtInvoice,
+                operation: Self.createOperation,
+                httpStatus: failure.httpStatus
+            )
+        }
+        let status = found.status.paymentStatus
+        guard !status.isFinal || status.isPaid else {
+            throw PaymentError(
+                .conflict,
+                message: "reference \(reference) belongs to invoice \(found.id), which is \(found.status.rawValue) "
+                    + "and can no longer be paid; create the next attempt under a new reference",
                 provider: .usdtInvoice,
                 operation: Self.createOperation,
                 httpStatus: failure.httpStatus

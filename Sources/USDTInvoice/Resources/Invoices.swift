@@ -90,8 +90,9 @@ extension USDTInvoiceClient {
             )
         }
 
-        /// Polls the invoice, as the document recommends for custom payment pages, until its status is final
-        /// (confirmed, expired or cancelled), and returns it. An undocumented status is not final: polling goes on.
+        /// Polls the invoice, as the document recommends for custom payment pages, until its status ends a wait
+        /// (``PaymentStatus/endsWait``; the invoice statuses that do are the final ones: confirmed, expired or
+        /// cancelled), and returns it. An undocumented status is not final: polling goes on.
         ///
         /// A failed fetch that may pass (rate limit, server error, transport) does not end the wait. Cancel the task
         /// to stop waiting.
@@ -118,7 +119,7 @@ extension USDTInvoiceClient {
                 provider: .usdtInvoice,
                 operation: operation,
                 fetch: { try await retrieve(id: id) },
-                isDone: { $0.status.paymentStatus.isFinal }
+                isDone: { $0.status.paymentStatus.endsWait }
             )
         }
     }

@@ -65,7 +65,7 @@ struct DemoCommand {
         let provider = try entry.sandboxProvider(sandbox)
         let created = try await provider.createCheckout(try entry.demoRequest())
         row.checkout = created.id
-        row.amount = created.requested.description
+        row.amount = created.requested?.description ?? "unknown"
         row.statuses.append(created.status.status.description)
         let deliveries = try sandbox.pay(entry.id, id: created.id)
         guard let delivery = deliveries.last else { throw DemoFailure("the sandbox sent no webhook") }

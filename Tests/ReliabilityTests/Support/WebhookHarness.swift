@@ -176,11 +176,11 @@ struct WebhookHarness: Sendable {
     }
 
     /// The address book knows the document's payment and every `pos-<n>` id up to 20,000, at the document's
-    /// address.
+    /// address (its capacity raised above the default to hold them all).
     static func openPOS() async throws -> WebhookHarness {
         let paymentID = "123e4567-e89b-12d3-a456-426614174000"
         let address = "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69"
-        let book = OpenPOSInMemoryAddressBook()
+        let book = try OpenPOSInMemoryAddressBook(capacity: 20_001)
         await book.record(OpenPOSPaymentReference(paymentID: paymentID, currency: .btc, address: address))
         for index in 0..<20_000 {
             await book.record(OpenPOSPaymentReference(paymentID: "pos-\(index)", currency: .btc, address: address))
