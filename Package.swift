@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "OpenPOS", targets: ["OpenPOS"]),
         .library(name: "CryptoPay", targets: ["CryptoPay"]),
         .library(name: "CryptoPaySandbox", targets: ["CryptoPaySandbox"]),
+        .library(name: "CryptoPaySandboxServer", targets: ["CryptoPaySandboxServer"]),
         .library(name: "CryptoPayTesting", targets: ["CryptoPayTesting"]),
         .executable(name: "cryptopay", targets: ["cryptopay"]),
         .executable(name: "cryptopay-benchmarks", targets: ["CryptoPayBenchmarks"]),
@@ -27,8 +28,10 @@ let package = Package(
             dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }
         ),
         .target(name: "CryptoPaySandbox", dependencies: ["CryptoPayCore"]),
-        .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
-        .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
+        .target(name: "CryptoPaySandboxServer", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
+        .target(
+            name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
+        .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
             dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },
@@ -38,7 +41,7 @@ let package = Package(
         .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
         .testTarget(
             name: "CryptoPayTests",
-            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting", "cryptopay"]
+            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting", "cryptopay"]
         ),
         .testTarget(
             name: "ReliabilityTests",

@@ -13,6 +13,8 @@ protocol ProviderSimulator: AnyObject {
     func pay(id: String, _ payment: SandboxPayment, now: Date) throws -> [WebhookRequest]
     /// Expires a checkout and returns the webhooks the provider would send.
     func expire(id: String, now: Date) throws -> [WebhookRequest]
+    /// Every checkout stored, in the order they were created.
+    func checkouts() -> [SandboxCheckout]
 }
 
 extension ProviderSimulator {

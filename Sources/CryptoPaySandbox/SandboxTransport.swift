@@ -64,6 +64,14 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     ///   `CancellationError` when the task is already cancelled.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
+        return try answer(request)
+    }
+
+    /// Answers the request as the simulated provider would, without suspending: for callers on a thread of their own
+    /// (the sandbox HTTP server).
+    ///
+    /// - Throws: ``PaymentError`` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate.
+    public func answer(_ request: TransportRequest) throws -> TransportResponse {
         guard let host = request.url.host,
             let simulator = simulators.values.first(where: { $0.baseURL.host == host })
         else {
@@ -96,6 +104,14 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
         return try lock.withLock { try simulator.expire(id: id, now: time) }
     }
 
+    /// Every checkout the provider's simulator stores, oldest first, with its status in the provider's words.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider this sandbox does not simulate.
+    public func checkouts(_ provider: ProviderID) throws -> [SandboxCheckout] {
+        let simulator = try simulator(provider)
+        return lock.withLock { simulator.checkouts() }
+    }
+
     private func simulator(_ provider: ProviderID) throws -> any ProviderSimulator {
         guard let simulator = simulators[provider] else {
             throw PaymentError.invalidRequest("the sandbox does not simulate \(provider)")
@@ -112,6 +128,10 @@ public enum SandboxPayment: Hashable, Sendable {
     case partial(Decimal)
     /// More than asked: this fraction on top of it (`0.1` pays 110 %).
     case over(Decimal)
+    /// Exactly this amount of the pay asset, whatever was asked.
+    case exactly(Decimal)
+    /// What was asked plus this amount of the pay asset.
+    case adding(Decimal)
 
     /// The amount paid for a request of `requested`.
     func amount(of requested: Decimal) -> Decimal {
@@ -119,6 +139,8 @@ public enum SandboxPayment: Hashable, Sendable {
         case .full: requested
         case .partial(let fraction): requested * fraction
         case .over(let fraction): requested * (1 + fraction)
+        case .exactly(let amount): amount
+        case .adding(let amount): requested + amount
         }
     }
 }

@@ -542,6 +542,10 @@ final class USDTInvoiceSimulator: ProviderSimulator {
         if value > range.upperBound { problems.append(.string("\(name) must not be greater than \(range.upperBound)")) }
         return value
     }
+
+    func checkouts() -> [SandboxCheckout] {
+        order.compactMap { invoices[$0] }.map { SandboxCheckout(provider: provider, id: $0.id, status: $0.status) }
+    }
 }
 
 extension JSONValue {
