@@ -11,7 +11,8 @@ import Foundation
 /// - `PUT /_sandbox/{provider}/fault` with `{"kind": "500|503|429|timeout|drop", "times": N}` or `"seconds": S` —
 ///   fail that provider's next requests; `DELETE /_sandbox/{provider}/fault` clears it.
 ///
-/// Answers are JSON; errors are `{"error": "…"}` with 400, 404 or 409.
+/// `pay` and `expire` answer with the checkout's new status and each webhook sent: its delivery id, event, headers
+/// and body exactly as posted. Answers are JSON; errors are `{"error": "…"}` with 400, 404 or 409.
 extension SandboxServer {
     func control(_ request: WireRequest, segments: [String]) -> TransportResponse {
         do {

@@ -103,7 +103,7 @@ public final class SandboxServer: @unchecked Sendable {
             ("OPENPOS_BASE_URL", base(.openPOS)),
             ("OPENPOS_USERNAME", openPOS.username),
             ("OPENPOS_API_KEY", openPOS.apiKey),
-            ("OPENPOS_POS_ID", "sandbox-pos-1"),
+            ("OPENPOS_POS_ID", "POS1"),
         ]
     }
 
@@ -182,7 +182,11 @@ public final class SandboxServer: @unchecked Sendable {
         return webhooks.map { webhook in
             let delivery = WebhookIdentity.assign(webhook, provider: provider)
             dispatcher.deliver(delivery)
-            return ["delivery": .string(delivery.id), "event": .string(delivery.event)]
+            return [
+                "delivery": .string(delivery.id), "event": .string(delivery.event),
+                "headers": .array(delivery.webhook.headers.map { [.string($0.name), .string($0.value)] }),
+                "body": .string(String(decoding: delivery.webhook.body, as: UTF8.self)),
+            ]
         }
     }
 

@@ -17,7 +17,8 @@ struct UseGatewayEntry: ProviderEntry {
     func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
         try UseGatewayClient(
             apiKey: try required("USEGATEWAY_API_KEY", in: environment),
-            configuration: ClientConfiguration(baseURL: baseURL)
+            configuration: ClientConfiguration(
+                baseURL: try self.baseURL(baseURL, variable: "USEGATEWAY_BASE_URL", in: environment))
         ).api
     }
 
