@@ -44,6 +44,8 @@ let package = Package(
             dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting", "cryptopay"]
         ),
         .testTarget(
+            name: "SandboxServerTests", dependencies: ["CryptoPay", "CryptoPaySandboxServer", "CryptoPayTesting"]),
+        .testTarget(
             name: "ReliabilityTests",
             dependencies: ["CryptoPayTesting", "UseGateway"] + providers.map { .target(name: $0) }
         ),

@@ -179,10 +179,10 @@ public final class SandboxServer: @unchecked Sendable {
         let provider = ProviderID(rawValue: entry.provider)
         let webhooks = try clock.at(entry.at) { try apply(entry) }
         record(entry)
-        return webhooks.map { webhook in
-            let delivery = WebhookIdentity.assign(webhook, provider: provider)
-            dispatcher.deliver(delivery)
-            return [
+        let deliveries = webhooks.map { WebhookIdentity.assign($0, provider: provider) }
+        dispatcher.deliver(deliveries)
+        return deliveries.map { delivery in
+            [
                 "delivery": .string(delivery.id), "event": .string(delivery.event),
                 "headers": .array(delivery.webhook.headers.map { [.string($0.name), .string($0.value)] }),
                 "body": .string(String(decoding: delivery.webhook.body, as: UTF8.self)),

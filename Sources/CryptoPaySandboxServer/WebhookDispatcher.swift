@@ -32,7 +32,7 @@ final class WebhookDispatcher: @unchecked Sendable {
     // Guards `turns`, `inFlight` and `stopping`.
     private let lock = NSLock()
     private var turns: [ProviderID: Int] = [:]
-    private var inFlight: [UUID: String] = [:]
+    private var inFlight: [UUID: [String]] = [:]
     private var stopping = false
     private let idle = DispatchGroup()
 
@@ -42,34 +42,44 @@ final class WebhookDispatcher: @unchecked Sendable {
         self.log = log
     }
 
-    /// Starts delivering in the background (twice with ``Settings/duplicate``).
-    func deliver(_ delivery: Delivery) {
-        let urls = settings.urls[delivery.provider] ?? []
-        guard !urls.isEmpty else {
-            log(
-                "webhook provider=\(delivery.provider) event=\(delivery.event) delivery=\(delivery.id) "
-                    + "not sent: no --webhook-url for \(delivery.provider)")
-            return
+    /// Starts delivering in the background, one after the other in the order given (the webhooks of one change,
+    /// such as the Store Gateway's `payment.open` then `payment.complete`, arrive in order); twice each with
+    /// ``Settings/duplicate``.
+    func deliver(_ deliveries: [Delivery]) {
+        var planned: [(Delivery, URL)] = []
+        for delivery in deliveries {
+            let urls = settings.urls[delivery.provider] ?? []
+            guard !urls.isEmpty else {
+                log(
+                    "webhook provider=\(delivery.provider) event=\(delivery.event) delivery=\(delivery.id) "
+                        + "not sent: no --webhook-url for \(delivery.provider)")
+                continue
+            }
+            for _ in 0..<(settings.duplicate ? 2 : 1) {
+                let url = lock.withLock {
+                    let turn = turns[delivery.provider, default: 0]
+                    turns[delivery.provider] = turn + 1
+                    return urls[turn % urls.count]
+                }
+                planned.append((delivery, url))
+            }
         }
-        for _ in 0..<(settings.duplicate ? 2 : 1) {
-            let url = lock.withLock {
-                let turn = turns[delivery.provider, default: 0]
-                turns[delivery.provider] = turn + 1
-                return urls[turn % urls.count]
-            }
-            let token = UUID()
-            let admitted = lock.withLock {
-                guard !stopping else { return false }
-                inFlight[token] = "\(delivery.provider) \(delivery.event) \(delivery.id) to \(url.absoluteString)"
-                idle.enter()
-                return true
-            }
-            guard admitted else { continue }
-            Task.detached { [self] in
+        guard !planned.isEmpty else { return }
+        let token = UUID()
+        let admitted = lock.withLock {
+            guard !stopping else { return false }
+            inFlight[token] = planned.map { "\($0.provider) \($0.event) \($0.id) to \($1.absoluteString)" }
+            idle.enter()
+            return true
+        }
+        guard admitted else { return }
+        Task.detached { [self] in
+            for (delivery, url) in planned {
                 await attempt(delivery, to: url)
-                lock.withLock { inFlight[token] = nil }
-                idle.leave()
+                lock.withLock { inFlight[token] = Array(inFlight[token, default: []].dropFirst()) }
             }
+            lock.withLock { inFlight[token] = nil }
+            idle.leave()
         }
     }
 
@@ -82,7 +92,7 @@ final class WebhookDispatcher: @unchecked Sendable {
     func finish(grace: TimeInterval) {
         lock.withLock { stopping = true }
         guard idle.wait(timeout: .now() + grace) == .timedOut else { return }
-        for description in lock.withLock({ Array(inFlight.values) }).sorted() {
+        for description in lock.withLock({ inFlight.values.flatMap { $0 } }).sorted() {
             log("webhook abandoned at shutdown: \(description)")
         }
     }
