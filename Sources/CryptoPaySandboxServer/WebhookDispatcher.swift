@@ -68,14 +68,18 @@ final class WebhookDispatcher: @unchecked Sendable {
         let token = UUID()
         let admitted = lock.withLock {
             guard !stopping else { return false }
-            inFlight[token] = planned.map { "\($0.provider) \($0.event) \($0.id) to \($1.absoluteString)" }
+            inFlight[token] = planned.map { Self.describe($0, $1) }
             idle.enter()
             return true
         }
         guard admitted else { return }
         Task.detached { [self] in
             for (delivery, url) in planned {
-                await attempt(delivery, to: url)
+                if isStopping {
+                    log("webhook abandoned at shutdown: \(Self.describe(delivery, url)) before its first attempt")
+                } else {
+                    await attempt(delivery, to: url)
+                }
                 lock.withLock { inFlight[token] = Array(inFlight[token, default: []].dropFirst()) }
             }
             lock.withLock { inFlight[token] = nil }
@@ -88,7 +92,8 @@ final class WebhookDispatcher: @unchecked Sendable {
         log(line)
     }
 
-    /// Stops retrying, lets tries in progress end for up to `grace`, and logs every delivery abandoned.
+    /// Stops retrying (each delivery waiting for its next try logs that it is abandoned), lets tries in progress end
+    /// for up to `grace`, and logs those still unfinished then.
     func finish(grace: TimeInterval) {
         lock.withLock { stopping = true }
         guard idle.wait(timeout: .now() + grace) == .timedOut else { return }
@@ -124,9 +129,16 @@ final class WebhookDispatcher: @unchecked Sendable {
                     + "url=\(url.absoluteString) attempt=\(attempt)/\(settings.maximumAttempts) status=\(status) "
                     + "time=\(DateCoding.formatWithMilliseconds(started)) ms=\(milliseconds)")
             if delivered || attempt == settings.maximumAttempts { return }
-            guard await sleep(delay) else { return }
+            guard await sleep(delay) else {
+                log("webhook abandoned at shutdown: \(Self.describe(delivery, url)) after attempt \(attempt)")
+                return
+            }
             delay *= 2
         }
+    }
+
+    private static func describe(_ delivery: Delivery, _ url: URL) -> String {
+        "\(delivery.provider) \(delivery.event) \(delivery.id) to \(url.absoluteString)"
     }
 
     /// Waits in short slices so that a shutdown does not wait out a long backoff; false when stopping.
