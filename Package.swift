@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "CryptoPaySandboxServer", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
         .target(
             name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
-        .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
+        .executableTarget(
+            name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
             dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },

@@ -85,7 +85,8 @@ final class UseGatewaySimulator: ProviderSimulator {
             stored.confirmedAt = now
             event = "payment.completed"
         } else {
-            stored.timeline.append((paidLocal < stored.localAmount ? "Unresolved (Underpaid)" : "Unresolved (Overpaid)", now))
+            stored.timeline.append(
+                (paidLocal < stored.localAmount ? "Unresolved (Underpaid)" : "Unresolved (Overpaid)", now))
             event = "payment.unresolved"
         }
         payments[id] = stored

@@ -54,7 +54,8 @@ final class SandboxCommandLineTests: XCTestCase {
         var environment: [String: String] {
             var variables: [String: String] = [:]
             for line in out.split(separator: "\n") where !line.hasPrefix("#") {
-                guard let equals = line.firstIndex(of: "="), line.prefix(while: { $0 != "=" }).allSatisfy({ $0.isUppercase || $0 == "_" })
+                guard let equals = line.firstIndex(of: "="),
+                    line.prefix(while: { $0 != "=" }).allSatisfy({ $0.isUppercase || $0 == "_" })
                 else { continue }
                 variables[String(line[..<equals])] = String(line[line.index(after: equals)...])
             }
@@ -91,8 +92,10 @@ final class SandboxCommandLineTests: XCTestCase {
             ])
 
         let created = try tool.run(
-            ["call", "usegateway", "payments.create", "--input",
-             #"{"name":"Order 1","local_price":{"amount":"10.00","currency":"USD"},"pricing_type":"fixed_price"}"#],
+            [
+                "call", "usegateway", "payments.create", "--input",
+                #"{"name":"Order 1","local_price":{"amount":"10.00","currency":"USD"},"pricing_type":"fixed_price"}"#,
+            ],
             environment: environment)
         XCTAssertEqual(created.status, 0, created.all)
         let payment = try JSONDecoder().decode(JSONValue.self, from: Data(created.out.utf8))
@@ -118,7 +121,8 @@ final class SandboxCommandLineTests: XCTestCase {
         let verified = try tool.run(
             ["webhook", "verify", "usegateway", "--body-file", body.path] + headers, environment: environment)
         XCTAssertEqual(verified.status, 0, verified.all)
-        XCTAssertTrue(verified.out.contains(#""idempotencyKey" : "\#(webhook.headers["svix-id"] ?? "")""#), verified.out)
+        XCTAssertTrue(
+            verified.out.contains(#""idempotencyKey" : "\#(webhook.headers["svix-id"] ?? "")""#), verified.out)
 
         // The client retries a failed GET itself, so the fault lasts for a while rather than one request.
         let fault = try tool.run(["sandbox", "fault", "usegateway", "500", "--for", "60"], environment: environment)
@@ -146,7 +150,8 @@ final class SandboxCommandLineTests: XCTestCase {
         let demo = try tool.run(["demo", "--sandbox-url", root])
         XCTAssertEqual(serving.terminate(), 0)
         XCTAssertEqual(demo.status, 0, demo.all)
-        XCTAssertTrue(demo.out.hasSuffix("5 of 5 providers passed every step on the sandbox server at \(root)\n"), demo.out)
+        XCTAssertTrue(
+            demo.out.hasSuffix("5 of 5 providers passed every step on the sandbox server at \(root)\n"), demo.out)
         XCTAssertTrue(serving.out.contains("not sent: no --webhook-url for usegateway"), serving.out)
     }
 
@@ -164,7 +169,10 @@ final class SandboxCommandLineTests: XCTestCase {
             (["sandbox"], "error: sandbox takes serve"),
             (["sandbox", "pay", "usegateway", "x", "--partial", "1,5"], "error: --partial must be a positive decimal"),
             (["sandbox", "pay", "usegateway", "x", "--over", "1e"], "error: --over must be a positive decimal"),
-            (["sandbox", "pay", "usegateway", "x", "--partial", "1", "--over", "2"], "error: give --partial or --over"),
+            (
+                ["sandbox", "pay", "usegateway", "x", "--partial", "1", "--over", "2"],
+                "error: give --partial or --over"
+            ),
             (["sandbox", "pay", "paypal", "x"], "error: unknown provider paypal"),
             (["sandbox", "fault", "usegateway", "418"], "error: unknown fault 418"),
             (["sandbox", "fault", "usegateway", "500", "--times", "0"], "error: --times must be a whole number"),

@@ -48,6 +48,7 @@ final class SandboxPaymentAmountTests: XCTestCase {
             try sandbox.pay(.useGateway, id: created.id, payment)
             statuses.append(try await provider.checkout(id: created.id).status.raw)
         }
-        XCTAssertEqual(statuses, ["Unresolved (Underpaid)", "Completed", "Unresolved (Overpaid)", "Unresolved (Underpaid)"])
+        XCTAssertEqual(
+            statuses, ["Unresolved (Underpaid)", "Completed", "Unresolved (Overpaid)", "Unresolved (Underpaid)"])
     }
 }

@@ -114,9 +114,12 @@ final class SandboxServerDeliveryTests: XCTestCase {
         let started = Date()
         harness.server.stop(grace: 0.5)
         XCTAssertLessThan(Date().timeIntervalSince(started), 3)
-        let abandoned = harness.log.filter { $0.hasPrefix("webhook abandoned at shutdown: usegateway payment.completed") }
+        let abandoned = harness.log.filter {
+            $0.hasPrefix("webhook abandoned at shutdown: usegateway payment.completed")
+        }
         XCTAssertEqual(abandoned.count, 1, harness.log.joined(separator: "\n"))
-        XCTAssertTrue(abandoned[0].hasSuffix(" to \(receiver.url("/hooks").absoluteString) after attempt 1"), abandoned[0])
+        XCTAssertTrue(
+            abandoned[0].hasSuffix(" to \(receiver.url("/hooks").absoluteString) after attempt 1"), abandoned[0])
     }
 }
 

@@ -83,7 +83,8 @@ final class SandboxServerFaultTests: XCTestCase {
         try await fault(harness, ["kind": "drop"])
         let raw = try RawConnection(port: harness.server.port)
         raw.send(
-            "GET /usegateway/v1/payments/ HTTP/1.1\r\nHost: x\r\nx-api-key: \(SandboxCredentials.useGateway.apiKey)\r\n\r\n")
+            "GET /usegateway/v1/payments/ HTTP/1.1\r\nHost: x\r\nx-api-key: \(SandboxCredentials.useGateway.apiKey)\r\n\r\n"
+        )
         XCTAssertEqual(raw.read(), "")
         raw.closeConnection()
         // libcurl sends a request again once when a reused connection closes before answering, so a client over

@@ -71,7 +71,8 @@ final class SandboxServerHarness: @unchecked Sendable {
         case .storeGateway:
             return StoreGatewayProvider(
                 client: try StoreGatewayClient(
-                    apiKey: SandboxCredentials.storeGateway.apiKey, apiSecret: SandboxCredentials.storeGateway.apiSecret,
+                    apiKey: SandboxCredentials.storeGateway.apiKey,
+                    apiSecret: SandboxCredentials.storeGateway.apiSecret,
                     configuration: configuration),
                 webhook: try StoreGatewayWebhook(secret: SandboxCredentials.storeGateway.webhookSecret))
         case .usdtInvoice:
@@ -101,7 +102,8 @@ final class SandboxServerHarness: @unchecked Sendable {
                 successURL: success, cancelURL: URL(string: "https://shop.example/cancelled"))
         case .storeGateway:
             return CheckoutRequest(
-                amount: try Money("10.00", .usd), payAsset: .btc, orderReference: reference, payerEmail: "p@shop.example",
+                amount: try Money("10.00", .usd), payAsset: .btc, orderReference: reference,
+                payerEmail: "p@shop.example",
                 successURL: success, cancelURL: URL(string: "https://shop.example/cancelled"),
                 expiresIn: .seconds(1800))
         case .usdtInvoice:

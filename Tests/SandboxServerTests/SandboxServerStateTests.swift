@@ -79,7 +79,14 @@ final class SandboxServerStateTests: XCTestCase {
     func testAFileThatIsNotAJournalIsRefusedAtStart() throws {
         let file = try stateFile()
         try Data("{\"orders\": []}".utf8).write(to: file)
-        XCTAssertThrowsError(try SandboxServer(configuration: { var c = SandboxServerConfiguration(); c.stateFile = file; return c }(), log: { _ in })) {
+        XCTAssertThrowsError(
+            try SandboxServer(
+                configuration: {
+                    var c = SandboxServerConfiguration()
+                    c.stateFile = file
+                    return c
+                }(), log: { _ in })
+        ) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .invalidRequest)
         }
     }

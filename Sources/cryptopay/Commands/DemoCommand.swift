@@ -67,7 +67,8 @@ struct DemoCommand {
     }
 
     private func run(_ entry: any ProviderEntry, on sandbox: DemoSandbox, into row: inout Row) async throws {
-        let provider = try entry.sandboxProvider(baseURL: try await sandbox.baseURL(entry.id), transport: sandbox.transport)
+        let provider = try entry.sandboxProvider(
+            baseURL: try await sandbox.baseURL(entry.id), transport: sandbox.transport)
         let created = try await provider.createCheckout(try entry.demoRequest())
         row.checkout = created.id
         row.amount = created.requested.description

@@ -114,11 +114,14 @@ struct SandboxCommand {
         for name in ["partial", "over"] {
             guard let text = parsed.value(name) else { continue }
             guard let amount = DecimalText.parse(text), amount > 0 else {
-                throw UsageError(message: "--\(name) must be a positive decimal number such as 12.5", command: "sandbox")
+                throw UsageError(
+                    message: "--\(name) must be a positive decimal number such as 12.5", command: "sandbox")
             }
             body[name] = .string(text)
         }
-        guard body.count < 2 else { throw UsageError(message: "give --partial or --over, not both", command: "sandbox") }
+        guard body.count < 2 else {
+            throw UsageError(message: "give --partial or --over, not both", command: "sandbox")
+        }
         return try await control("POST", try checkoutPath(provider, id, "pay"), body: body, parsed)
     }
 
@@ -181,7 +184,8 @@ struct SandboxCommand {
                 message: "set CRYPTOPAY_SANDBOX_URL (printed by 'cryptopay sandbox serve') or pass --sandbox-url",
                 command: "sandbox")
         }
-        guard let base = URL(string: text), base.host != nil, let url = URL(string: "/_sandbox/\(path)", relativeTo: base)
+        guard let base = URL(string: text), base.host != nil,
+            let url = URL(string: "/_sandbox/\(path)", relativeTo: base)
         else { throw UsageError(message: "\(text) is not an absolute URL", command: "sandbox") }
         let data = try body.map { try JSONEncoder().encode(JSONValue.object($0)) }
         let response = try await URLSessionTransport.shared.send(
@@ -236,6 +240,10 @@ enum SignalWaiter {
             }
         }
 
-        func cancel() { lock.withLock { sources.forEach { $0.cancel() } } }
+        func cancel() {
+            lock.withLock {
+                for source in sources { source.cancel() }
+            }
+        }
     }
 }
