@@ -12,7 +12,11 @@ import Foundation
 public final class SandboxServer: @unchecked Sendable {
     /// The address the server listens on, `http://HOST:PORT`.
     public var url: URL {
-        URL(string: "http://\(configuration.host):\(port)") ?? URL(fileURLWithPath: "/")
+        var components = URLComponents()
+        components.scheme = "http"
+        components.host = configuration.host
+        components.port = port
+        return components.url ?? URL(fileURLWithPath: "/")
     }
     /// The port listened on.
     public var port: Int { socket?.port ?? 0 }
@@ -161,8 +165,7 @@ public final class SandboxServer: @unchecked Sendable {
         } catch {
             return Self.json(502, ["error": .string("\(error)")])
         }
-        // The POS API changes state with GET requests; every other provider only with other methods.
-        if method != .get || provider == .openPOS {
+        if Self.canChangeState(method: method, path: String(rest.prefix { $0 != "?" }), provider: provider) {
             record(
                 SandboxJournal.Entry(
                     kind: "request", provider: provider.rawValue, at: at, method: request.method,
@@ -170,6 +173,14 @@ public final class SandboxServer: @unchecked Sendable {
                     body: request.body.isEmpty ? nil : request.body))
         }
         return response
+    }
+
+    /// The POS API changes state with GET requests to its action endpoints (GetRate issues the payment id);
+    /// every other provider only with other methods. Reads stay out of the journal so that polling does not grow it.
+    private static func canChangeState(method: RequestMethod, path: String, provider: ProviderID) -> Bool {
+        guard provider == .openPOS else { return method != .get }
+        let action = path.split(separator: "/").last.map(String.init) ?? ""
+        return ["GetRate", "StartPayment", "CancelPayment", "AcceptPayment", "RefundPayment"].contains(action)
     }
 
     // MARK: Payments and webhooks
