@@ -160,8 +160,9 @@ public final class SandboxServer: @unchecked Sendable {
         let transportRequest = TransportRequest(
             method: method, url: url, headers: request.headers, body: request.body.isEmpty ? nil : request.body)
         let response: TransportResponse
+        let webhooks: [WebhookRequest]
         do {
-            response = try clock.at(at) { try sandbox.answer(transportRequest) }
+            (response, webhooks) = try clock.at(at) { try sandbox.answerWithWebhooks(transportRequest) }
         } catch {
             return Self.json(502, ["error": .string("\(error)")])
         }
@@ -172,6 +173,7 @@ public final class SandboxServer: @unchecked Sendable {
                     target: String(rest), headers: request.headers.map { [$0.name, $0.value] },
                     body: request.body.isEmpty ? nil : request.body))
         }
+        dispatcher.deliver(webhooks.map { WebhookIdentity.assign($0, provider: provider) })
         return response
     }
 
@@ -215,7 +217,7 @@ public final class SandboxServer: @unchecked Sendable {
             else { return [] }
             var headers = HeaderFields()
             for pair in entry.headers ?? [] where pair.count == 2 { headers.add(name: pair[0], value: pair[1]) }
-            _ = try sandbox.answer(
+            _ = try sandbox.answerWithWebhooks(
                 TransportRequest(method: RequestMethod(rawValue: method), url: url, headers: headers, body: entry.body))
             return []
         }

@@ -107,6 +107,32 @@ final class SandboxServerFlowTests: XCTestCase {
         XCTAssertEqual(overpaid.paid?.amount, try XCTUnwrap(DecimalText.parse("10.25")))
     }
 
+    func testTheUSDTInvoiceAPIsOwnSimulatePaymentDeliversItsWebhook() async throws {
+        let (harness, receiver) = try start()
+        let provider = try harness.provider(.usdtInvoice)
+        let created = try await provider.createCheckout(try SandboxServerHarness.request(.usdtInvoice))
+        let url = try harness.server.baseURL(for: .usdtInvoice).appendingPathComponent(
+            "api/v1/sandbox/simulate-payment")
+        let authorization: HeaderFields = [
+            "Authorization": "Bearer \(SandboxCredentials.usdtInvoice.apiKey)", "Content-Type": "application/json",
+        ]
+        let response = try await harness.transport.send(
+            TransportRequest(
+                method: .post, url: url, headers: authorization,
+                body: Data(#"{"invoiceId":"\#(created.id)"}"#.utf8)))
+        XCTAssertEqual(response.statusCode, 200, String(decoding: response.body, as: UTF8.self))
+
+        let requests = try await waitForRequests(receiver, count: 1)
+        let webhook = try XCTUnwrap(requests.first)
+        XCTAssertEqual(webhook.path, "/webhooks/usdtinvoice")
+        let event = try await provider.verifyWebhook(WebhookRequest(body: webhook.body, headers: webhook.headers))
+        XCTAssertEqual(event.checkoutID, created.id)
+        XCTAssertEqual(event.status.status, .paid)
+        try await Task.sleep(nanoseconds: 200_000_000)
+        _ = try await provider.checkout(id: created.id)
+        XCTAssertEqual(receiver.requests.count, 1, "a later read sends nothing again")
+    }
+
     func testControlAPIListsCheckoutsExpiresAndRefusesBadInput() async throws {
         let (harness, _) = try start()
         let provider = try harness.provider(.storeGateway)
