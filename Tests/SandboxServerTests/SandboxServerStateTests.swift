@@ -34,6 +34,19 @@ final class SandboxServerStateTests: XCTestCase {
         first.stop()
         let saved = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: file))
         XCTAssertEqual(saved["version"], 1)
+        guard case .array(let entries) = saved["entries"] ?? .null else { return XCTFail("\(saved)") }
+        let changes = entries.map { entry -> String in
+            let target = entry["target"]?.stringValue?.prefix { $0 != "?" } ?? ""
+            return [entry["kind"]?.stringValue, entry["method"]?.stringValue, String(target), entry["id"]?.stringValue]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        // 1xGate's create may use the document's `/external` spelling; both are the same operation.
+        XCTAssertEqual(
+            changes.map { $0.replacingOccurrences(of: "/payments/external", with: "/payments") },
+            [
+                "request POST /v1/payments/", "request GET /v2/GetRate/", "request GET /v2/StartPayment/",
+                "request POST /v1/integrations/payments", "pay \(useGateway.id)", "pay \(openPOS.id)",
+            ])
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path), ["state.json"])
 
