@@ -152,9 +152,9 @@ public final class SandboxServer: @unchecked Sendable {
     private func forward(_ request: WireRequest, to provider: ProviderID) -> TransportResponse {
         let prefix = "/" + provider.rawValue
         let rest = String(request.target.dropFirst(prefix.count))
-        guard let documented = try? sandbox.baseURL(for: provider), let scheme = documented.scheme,
-            let host = documented.host, let url = URL(string: "\(scheme)://\(host)\(rest.isEmpty ? "/" : rest)")
-        else { return Self.json(400, ["error": .string("the request target is not a valid URL path")]) }
+        guard let url = inProcessURL(provider, target: rest.isEmpty ? "/" : rest) else {
+            return Self.json(400, ["error": .string("the request target is not a valid URL path")])
+        }
         let method = RequestMethod(rawValue: request.method)
         let at = Date()
         let transportRequest = TransportRequest(
@@ -185,6 +185,14 @@ public final class SandboxServer: @unchecked Sendable {
         return ["GetRate", "StartPayment", "CancelPayment", "AcceptPayment", "RefundPayment"].contains(action)
     }
 
+    /// The simulator's own URL for a request target below the provider's prefix (`/v1/payments/?page=2`).
+    private func inProcessURL(_ provider: ProviderID, target: String) -> URL? {
+        guard let documented = try? sandbox.baseURL(for: provider), let scheme = documented.scheme,
+            let host = documented.host
+        else { return nil }
+        return URL(string: "\(scheme)://\(host)\(target)")
+    }
+
     // MARK: Payments and webhooks
 
     /// Pays or expires a checkout and starts delivering the webhooks it produced; returns their descriptions.
@@ -212,8 +220,7 @@ public final class SandboxServer: @unchecked Sendable {
             return try sandbox.expire(provider, id: entry.id ?? "")
         default:
             guard let method = entry.method, let target = entry.target,
-                let documented = try? sandbox.baseURL(for: provider), let scheme = documented.scheme,
-                let host = documented.host, let url = URL(string: "\(scheme)://\(host)\(target)")
+                let url = inProcessURL(provider, target: target)
             else { return [] }
             var headers = HeaderFields()
             for pair in entry.headers ?? [] where pair.count == 2 { headers.add(name: pair[0], value: pair[1]) }

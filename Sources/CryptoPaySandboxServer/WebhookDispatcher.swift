@@ -72,7 +72,12 @@ final class WebhookDispatcher: @unchecked Sendable {
             idle.enter()
             return true
         }
-        guard admitted else { return }
+        guard admitted else {
+            for (delivery, url) in planned {
+                log("webhook abandoned at shutdown: \(Self.describe(delivery, url)) before its first attempt")
+            }
+            return
+        }
         Task.detached { [self] in
             for (delivery, url) in planned {
                 if isStopping {
