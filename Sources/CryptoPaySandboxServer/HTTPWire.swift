@@ -83,6 +83,16 @@ public enum HTTPWire {
         return .complete(request, consumed: bodyStart + length)
     }
 
+    /// True when the request head in `buffer` is complete and asks for `Expect: 100-continue`: the client (curl, for
+    /// bodies above 1 KiB) waits for an interim `100 Continue` before it sends the body.
+    public static func expectsContinue(_ buffer: [UInt8], maximumHeaderBytes: Int) -> Bool {
+        guard let headerEnd = headerTerminator(in: buffer, limit: maximumHeaderBytes + 4) else { return false }
+        let head = String(decoding: buffer[0..<headerEnd], as: UTF8.self).lowercased()
+        return head.components(separatedBy: "\r\n").dropFirst().contains {
+            $0.replacingOccurrences(of: " ", with: "") == "expect:100-continue"
+        }
+    }
+
     /// The status line and headers, with a `Content-Length` of `length` (any `Content-Length` in `headers` is
     /// replaced) and, when `close` is true, `Connection: close`.
     public static func head(status: Int, headers: HeaderFields, length: Int?, close: Bool = false) -> [UInt8] {

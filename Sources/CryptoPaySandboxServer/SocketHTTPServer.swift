@@ -165,12 +165,14 @@ public final class SocketHTTPServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         var lastActivity = Date()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var continued = false
         while !isStopped {
             switch HTTPWire.parse(
                 buffer, maximumHeaderBytes: limits.maximumHeaderBytes, maximumBodyBytes: limits.maximumBodyBytes)
             {
             case .complete(let request, let consumed):
                 buffer.removeFirst(consumed)
+                continued = false
                 switch handler(request) {
                 case .respond(let response):
                     guard write(response, close: request.wantsClose, to: connection), !request.wantsClose else {
@@ -191,7 +193,10 @@ public final class SocketHTTPServer: @unchecked Sendable {
                 _ = write(Self.plain(413, "request larger than the sandbox accepts"), close: true, to: connection)
                 return
             case .incomplete:
-                break
+                if !continued, HTTPWire.expectsContinue(buffer, maximumHeaderBytes: limits.maximumHeaderBytes) {
+                    continued = true
+                    guard send(bytes: [UInt8]("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: connection) else { return }
+                }
             }
             guard Self.waitReadable(connection) else {
                 if Date().timeIntervalSince(lastActivity) > limits.idleTimeout { return }
@@ -221,14 +226,18 @@ public final class SocketHTTPServer: @unchecked Sendable {
     /// Writes head and body with one `send` where the kernel takes it, so a keep-alive client never waits on a
     /// delayed ACK between them.
     private func write(_ response: TransportResponse, close: Bool, to connection: Int32) -> Bool {
-        let bytes =
-            HTTPWire.head(
+        send(
+            bytes: HTTPWire.head(
                 status: response.statusCode, headers: response.headers, length: response.body.count, close: close)
-            + [UInt8](response.body)
+                + [UInt8](response.body),
+            to: connection)
+    }
+
+    private func send(bytes: [UInt8], to connection: Int32) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { raw in
-                send(connection, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
+                Glibc.send(connection, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
             }
             guard sent > 0 else { return false }
             offset += sent

@@ -43,6 +43,21 @@ final class SandboxServerHTTPTests: XCTestCase {
         }
     }
 
+    func testExpect100ContinueGetsTheInterimAnswerBeforeTheBody() throws {
+        let harness = try start()
+        let connection = try RawConnection(port: harness.server.port)
+        defer { connection.closeConnection() }
+        let body = #"{"name":"Order","local_price":{"amount":"10.00","currency":"USD"},"pricing_type":"fixed_price"}"#
+        connection.send(
+            "POST /usegateway/v1/payments/ HTTP/1.1\r\nHost: x\r\nx-api-key: \(SandboxCredentials.useGateway.apiKey)\r\n"
+                + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+        )
+        XCTAssertEqual(connection.read(until: "\r\n\r\n", timeout: 1), "HTTP/1.1 100 Continue\r\n\r\n")
+        connection.send(body)
+        let answer = connection.read(until: "\"transactions\":[]")
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 201 Created\r\n"), answer)
+    }
+
     func testWrongCredentialsGetTheProvidersOwn401Body() throws {
         let harness = try start()
         let connection = try RawConnection(port: harness.server.port)
