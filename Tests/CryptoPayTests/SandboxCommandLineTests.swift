@@ -62,8 +62,9 @@ final class SandboxCommandLineTests: XCTestCase {
             return variables
         }
 
-        func terminate() -> Int32 {
-            process.terminate()
+        /// Sends SIGTERM (or SIGINT with `interrupt`) and waits for the exit status.
+        func terminate(interrupt: Bool = false) -> Int32 {
+            if interrupt { process.interrupt() } else { process.terminate() }
             process.waitUntilExit()
             return process.terminationStatus
         }
@@ -158,7 +159,8 @@ final class SandboxCommandLineTests: XCTestCase {
     func testServeOnANonLoopbackAddressWarns() throws {
         let serving = try Serving(try ToolRunner().executable, ["--host", "0.0.0.0"])
         XCTAssertTrue(serving.wait(for: "# cryptopay sandbox serving at http://0.0.0.0:"), serving.out + serving.err)
-        XCTAssertEqual(serving.terminate(), 0)
+        XCTAssertEqual(serving.terminate(interrupt: true), 0)
+        XCTAssertTrue(serving.out.hasSuffix("stopping (signal 2)\n# cryptopay sandbox stopped\n"), serving.out)
         XCTAssertTrue(serving.err.hasPrefix("warning: the sandbox listens on 0.0.0.0, not loopback"), serving.err)
     }
 
