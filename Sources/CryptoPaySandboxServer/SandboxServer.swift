@@ -19,7 +19,7 @@ public final class SandboxServer: @unchecked Sendable {
         return components.url ?? URL(fileURLWithPath: "/")
     }
     /// The port listened on.
-    public var port: Int { socket?.port ?? 0 }
+    public var port: Int { socket.port }
 
     let sandbox: SandboxTransport
     let faults = FaultBook()
@@ -30,7 +30,7 @@ public final class SandboxServer: @unchecked Sendable {
     // Guards `journal`; also serialises its writes so the file always holds the latest journal.
     private let journalLock = NSLock()
     private var journal: SandboxJournal
-    private var socket: SocketHTTPServer?
+    private let socket: SocketHTTPServer
 
     /// Replays the state file (if any), binds the address and starts serving.
     ///
@@ -59,14 +59,12 @@ public final class SandboxServer: @unchecked Sendable {
             settings: delivery, transport: URLSessionTransport(configuration: session), log: log)
         stateFile = configuration.stateFile.map(SandboxStateFile.init(url:))
         journal = try stateFile?.read() ?? SandboxJournal()
+        let router = Router()
+        socket = try SocketHTTPServer(
+            host: configuration.host, port: configuration.port, limits: configuration.limits,
+            handler: { router.answer($0) })
         replay(journal)
-        let socket = try SocketHTTPServer(
-            host: configuration.host, port: configuration.port, limits: configuration.limits
-        ) { [weak self] request in
-            guard let self else { return .drop }
-            return self.answer(request)
-        }
-        self.socket = socket
+        router.server = self
     }
 
     /// The base URL to configure a provider's client with: the server's URL, the provider's prefix and the
@@ -114,13 +112,13 @@ public final class SandboxServer: @unchecked Sendable {
     /// Stops accepting requests, gives deliveries in flight up to `grace` seconds, logs those abandoned, and closes
     /// every connection.
     public func stop(grace: TimeInterval = 2) {
-        socket?.stop()
+        socket.stop()
         dispatcher.finish(grace: grace)
     }
 
     // MARK: Requests
 
-    private func answer(_ request: WireRequest) -> ServerAnswer {
+    fileprivate func answer(_ request: WireRequest) -> ServerAnswer {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard let first = segments.first else { return .respond(Self.json(404, ["error": "unknown path"])) }
         if first == "_sandbox" { return .respond(control(request, segments: Array(segments.dropFirst()))) }
@@ -285,5 +283,25 @@ final class ReplayClock: @unchecked Sendable {
         lock.withLock { fixed = date }
         defer { lock.withLock { fixed = nil } }
         return try body()
+    }
+}
+
+/// Hands the socket server's requests to the sandbox server, which exists only once the socket is bound; a request
+/// in that moment gets 503.
+private final class Router: @unchecked Sendable {
+    // Guards `target`.
+    private let lock = NSLock()
+    private weak var target: SandboxServer?
+
+    var server: SandboxServer? {
+        get { lock.withLock { target } }
+        set { lock.withLock { target = newValue } }
+    }
+
+    func answer(_ request: WireRequest) -> ServerAnswer {
+        guard let server else {
+            return .respond(SandboxServer.json(503, ["error": "the sandbox server is starting or stopping"]))
+        }
+        return server.answer(request)
     }
 }
