@@ -274,12 +274,18 @@ public final class SandboxServer: @unchecked Sendable {
 final class ReplayClock: @unchecked Sendable {
     // Guards `fixed`.
     private let lock = NSLock()
+    // Held while a body runs at a stopped time.
+    private let exclusive = NSLock()
     private var fixed: Date?
 
     var now: Date { lock.withLock { fixed } ?? Date() }
 
-    /// Runs `body` with the clock stopped at `date`, so that a change and its replay see the same time.
+    /// Runs `body` with the clock stopped at `date`, so that a change and its replay see the same time. One body at a
+    /// time: the simulators run one request at a time anyway, and a second request must not move the clock under
+    /// the first.
     func at<T>(_ date: Date, _ body: () throws -> T) rethrows -> T {
+        exclusive.lock()
+        defer { exclusive.unlock() }
         lock.withLock { fixed = date }
         defer { lock.withLock { fixed = nil } }
         return try body()
