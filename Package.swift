@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "OpenPOS", targets: ["OpenPOS"]),
         .library(name: "CryptoPay", targets: ["CryptoPay"]),
         .library(name: "CryptoPaySandbox", targets: ["CryptoPaySandbox"]),
+        .library(name: "CryptoPaySandboxServer", targets: ["CryptoPaySandboxServer"]),
         .library(name: "CryptoPayTesting", targets: ["CryptoPayTesting"]),
         .executable(name: "cryptopay", targets: ["cryptopay"]),
         .executable(name: "cryptopay-benchmarks", targets: ["CryptoPayBenchmarks"]),
@@ -30,8 +31,11 @@ let package = Package(
             dependencies: ["CryptoPayCore", "UseGateway"] + providers.map { .target(name: $0) }
         ),
         .target(name: "CryptoPaySandbox", dependencies: ["CryptoPayCore"]),
-        .target(name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
-        .executableTarget(name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox"]),
+        .target(name: "CryptoPaySandboxServer", dependencies: ["CryptoPayCore", "CryptoPaySandbox"]),
+        .target(
+            name: "CryptoPayTesting", dependencies: ["CryptoPayCore", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
+        .executableTarget(
+            name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
             dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },
@@ -41,8 +45,10 @@ let package = Package(
         .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
         .testTarget(
             name: "CryptoPayTests",
-            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPayTesting", "cryptopay"]
+            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting", "cryptopay"]
         ),
+        .testTarget(
+            name: "SandboxServerTests", dependencies: ["CryptoPay", "CryptoPaySandboxServer", "CryptoPayTesting"]),
         .testTarget(
             name: "ReliabilityTests",
             dependencies: ["CryptoPayTesting", "UseGateway"] + providers.map { .target(name: $0) }

@@ -176,4 +176,9 @@ final class OneXGateSimulator: ProviderSimulator {
                 ]
             })
     }
+
+    func checkouts() -> [SandboxCheckout] {
+        payments.values.sorted { $0.createdAt < $1.createdAt || ($0.createdAt == $1.createdAt && $0.id < $1.id) }
+            .map { SandboxCheckout(provider: provider, id: $0.id, status: $0.status) }
+    }
 }

@@ -463,4 +463,8 @@ final class OpenPOSSimulator: ProviderSimulator {
             return count
         }
     }
+
+    func checkouts() -> [SandboxCheckout] {
+        order.compactMap { payments[$0] }.map { SandboxCheckout(provider: provider, id: $0.id, status: $0.state) }
+    }
 }

@@ -13,9 +13,16 @@ protocol ProviderSimulator: AnyObject {
     func pay(id: String, _ payment: SandboxPayment, now: Date) throws -> [WebhookRequest]
     /// Expires a checkout and returns the webhooks the provider would send.
     func expire(id: String, now: Date) throws -> [WebhookRequest]
+    /// Every checkout stored, in the order they were created.
+    func checkouts() -> [SandboxCheckout]
+    /// The webhooks the provider sends after a request to its API changed the checkout `id` (the USDT invoice API's
+    /// own sandbox endpoints); empty where only ``pay(id:_:now:)`` and ``expire(id:now:)`` produce webhooks.
+    func webhooks(afterChangeOf id: String) throws -> [WebhookRequest]
 }
 
 extension ProviderSimulator {
+    func webhooks(afterChangeOf id: String) throws -> [WebhookRequest] { [] }
+
     /// The error for a control call on an id the simulator never issued.
     func unknown(_ id: String) -> PaymentError {
         PaymentError(.notFound, message: "the \(provider) sandbox has no checkout \(id)", provider: provider)

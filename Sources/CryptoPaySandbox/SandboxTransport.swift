@@ -64,15 +64,31 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     ///   `CancellationError` when the task is already cancelled.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
-        guard let host = request.url.host,
-            let simulator = simulators.values.first(where: { $0.baseURL.host == host })
-        else {
-            throw PaymentError.transport(
-                .hostNotFound, message: "the sandbox simulates no provider at \(request.url.host ?? "no host")")
-        }
+        let simulator = try simulator(serving: request.url)
         let parsed = SandboxRequest(request, base: simulator.baseURL)
         let time = now()
         return lock.withLock { simulator.handle(parsed, now: time) }
+    }
+
+    /// Answers the request as ``send(_:)`` does, without suspending (for a server answering on threads of its own),
+    /// and also returns the webhooks the provider sends because the request changed a checkout's status: the USDT
+    /// invoice API's own sandbox endpoint `simulate-payment`, or a payment it scheduled that came due.
+    ///
+    /// - Throws: ``PaymentError`` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
+    ///   ``PaymentError`` of kind `invalidRequest` when a webhook cannot be signed.
+    public func answerWithWebhooks(_ request: TransportRequest) throws -> (TransportResponse, [WebhookRequest]) {
+        let simulator = try simulator(serving: request.url)
+        let parsed = SandboxRequest(request, base: simulator.baseURL)
+        let time = now()
+        return try lock.withLock {
+            let before = Dictionary(simulator.checkouts().map { ($0.id, $0.status) }) { first, _ in first }
+            let response = simulator.handle(parsed, now: time)
+            var webhooks: [WebhookRequest] = []
+            for checkout in simulator.checkouts() where before[checkout.id] != checkout.status {
+                webhooks += try simulator.webhooks(afterChangeOf: checkout.id)
+            }
+            return (response, webhooks)
+        }
     }
 
     /// Records a payment from the payer into the checkout `id` and returns the webhooks the provider sends for it.
@@ -96,6 +112,22 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
         return try lock.withLock { try simulator.expire(id: id, now: time) }
     }
 
+    /// Every checkout the provider's simulator stores, oldest first, with its status in the provider's words.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider this sandbox does not simulate.
+    public func checkouts(_ provider: ProviderID) throws -> [SandboxCheckout] {
+        let simulator = try simulator(provider)
+        return lock.withLock { simulator.checkouts() }
+    }
+
+    private func simulator(serving url: URL) throws -> any ProviderSimulator {
+        guard let host = url.host, let simulator = simulators.values.first(where: { $0.baseURL.host == host }) else {
+            throw PaymentError.transport(
+                .hostNotFound, message: "the sandbox simulates no provider at \(url.host ?? "no host")")
+        }
+        return simulator
+    }
+
     private func simulator(_ provider: ProviderID) throws -> any ProviderSimulator {
         guard let simulator = simulators[provider] else {
             throw PaymentError.invalidRequest("the sandbox does not simulate \(provider)")
@@ -112,6 +144,10 @@ public enum SandboxPayment: Hashable, Sendable {
     case partial(Decimal)
     /// More than asked: this fraction on top of it (`0.1` pays 110 %).
     case over(Decimal)
+    /// Exactly this amount of the pay asset, whatever was asked.
+    case exactly(Decimal)
+    /// What was asked plus this amount of the pay asset.
+    case adding(Decimal)
 
     /// The amount paid for a request of `requested`.
     func amount(of requested: Decimal) -> Decimal {
@@ -119,6 +155,8 @@ public enum SandboxPayment: Hashable, Sendable {
         case .full: requested
         case .partial(let fraction): requested * fraction
         case .over(let fraction): requested * (1 + fraction)
+        case .exactly(let amount): amount
+        case .adding(let amount): requested + amount
         }
     }
 }

@@ -386,4 +386,8 @@ final class StoreGatewaySimulator: ProviderSimulator {
     private static func error(_ status: Int, _ code: String, _ message: String) -> TransportResponse {
         SandboxReply.json(status, ["code": .string(code), "message": .string(message)])
     }
+
+    func checkouts() -> [SandboxCheckout] {
+        order.compactMap { payments[$0] }.map { SandboxCheckout(provider: provider, id: $0.id, status: $0.status) }
+    }
 }

@@ -14,8 +14,9 @@ import Foundation
 /// document's snake_case body) only for that confirmation. So ``pay(id:_:now:)`` confirms on a full or larger payment
 /// and returns that webhook; a partial payment confirms nothing, leaves the invoice pending and sends nothing.
 /// ``expire(id:now:)`` and a pending invoice's passing `expiresAt` make it `expired` without a webhook. The HTTP
-/// sandbox endpoints change state the same way, but the webhooks they would post to a callback URL go nowhere: the
-/// sandbox has no network. Rate limits are not simulated.
+/// sandbox endpoints change state the same way; the in-process sandbox has no network, so the webhook a confirmation
+/// through them causes goes only to ``SandboxTransport/answerWithWebhooks(_:)``'s caller (the sandbox server, which
+/// delivers it). Rate limits are not simulated.
 final class USDTInvoiceSimulator: ProviderSimulator {
     private struct Invoice {
         var id: String
@@ -541,6 +542,17 @@ final class USDTInvoiceSimulator: ProviderSimulator {
         if value < range.lowerBound { problems.append(.string("\(name) must not be less than \(range.lowerBound)")) }
         if value > range.upperBound { problems.append(.string("\(name) must not be greater than \(range.upperBound)")) }
         return value
+    }
+
+    func checkouts() -> [SandboxCheckout] {
+        order.compactMap { invoices[$0] }.map { SandboxCheckout(provider: provider, id: $0.id, status: $0.status) }
+    }
+
+    /// The payment webhook of a confirmed invoice: what the provider posts after its own sandbox endpoint
+    /// (`simulate-payment`) confirmed it.
+    func webhooks(afterChangeOf id: String) throws -> [WebhookRequest] {
+        guard let invoice = invoices[id], invoice.status == "confirmed" else { return [] }
+        return [try webhook(invoice)]
     }
 }
 

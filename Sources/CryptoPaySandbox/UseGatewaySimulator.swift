@@ -80,16 +80,13 @@ final class UseGatewaySimulator: ProviderSimulator {
             "confirmed_at": SandboxReply.date(now),
         ])
         let event: String
-        switch payment {
-        case .full:
+        if paidLocal == stored.localAmount {
             stored.timeline.append(("Completed", now))
             stored.confirmedAt = now
             event = "payment.completed"
-        case .partial:
-            stored.timeline.append(("Unresolved (Underpaid)", now))
-            event = "payment.unresolved"
-        case .over:
-            stored.timeline.append(("Unresolved (Overpaid)", now))
+        } else {
+            stored.timeline.append(
+                (paidLocal < stored.localAmount ? "Unresolved (Underpaid)" : "Unresolved (Overpaid)", now))
             event = "payment.unresolved"
         }
         payments[id] = stored
@@ -197,5 +194,9 @@ final class UseGatewaySimulator: ProviderSimulator {
     private static func problem(_ field: String, _ message: String) -> JSONValue {
         let location: [JSONValue] = ["body"] + field.split(separator: ".").map { .string(String($0)) }
         return ["loc": .array(location), "msg": .string(message), "type": "value_error"]
+    }
+
+    func checkouts() -> [SandboxCheckout] {
+        order.compactMap { payments[$0] }.map { SandboxCheckout(provider: provider, id: $0.id, status: $0.status) }
     }
 }

@@ -1,4 +1,5 @@
 import CryptoPayCore
+import CryptoPaySandboxServer
 import Foundation
 
 #if canImport(Glibc)
@@ -12,20 +13,8 @@ import Foundation
 /// flag, an idle limit per connection, size limits), so a misbehaving client cannot hang a test run. Threads keep
 /// the server alive until ``shutdown()``, which every test must call (typically in `tearDown`).
 package final class LoopbackHTTPServer: @unchecked Sendable {
-    /// A request as the server parsed it.
-    package struct Request: Sendable {
-        package var method: String
-        /// The request target exactly as sent: path and query.
-        package var target: String
-        package var headers: HeaderFields
-        package var body: Data
-
-        package var path: String { String(target.prefix { $0 != "?" }) }
-        package var query: String? {
-            guard let mark = target.firstIndex(of: "?") else { return nil }
-            return String(target[target.index(after: mark)...])
-        }
-    }
+    /// A request as the server parsed it (the sandbox server's parser reads it).
+    package typealias Request = WireRequest
 
     /// How a response goes on the wire, for faults a real network produces.
     package enum Delivery: Sendable {
@@ -220,7 +209,9 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         var lastActivity = Date()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
-            switch Self.parse(buffer) {
+            switch HTTPWire.parse(
+                buffer, maximumHeaderBytes: Self.maximumHeaderBytes, maximumBodyBytes: Self.maximumBodyBytes)
+            {
             case .complete(let request, let consumed):
                 buffer.removeFirst(consumed)
                 lock.withLock { recorded.append(request) }
@@ -229,7 +220,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
                 if request.headers["Connection"]?.lowercased() == "close" { return }
                 lastActivity = Date()
                 continue
-            case .invalid:
+            case .invalid, .tooLarge:
                 _ = deliver(.text("bad request", status: 400), to: connection)
                 return
             case .incomplete:
@@ -292,12 +283,8 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
             }
             return true
         case .unannounced(let times):
-            var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
-            for field in response.headers where field.name.lowercased() != "content-length" {
-                head += "\(field.name): \(field.value)\r\n"
-            }
-            head += "Connection: close\r\n\r\n"
-            guard write([UInt8](head.utf8), to: connection) else { return false }
+            let head = HTTPWire.head(status: response.status, headers: response.headers, length: nil, close: true)
+            guard write(head, to: connection) else { return false }
             let piece = [UInt8](response.body)
             for _ in 0..<max(0, times) where !isStopped {
                 guard write(piece, to: connection) else { return false }
@@ -312,12 +299,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// The status line and headers, with a `Content-Length` of `length`.
     private func head(_ response: Response, length: Int) -> [UInt8] {
-        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
-        for field in response.headers where field.name.lowercased() != "content-length" {
-            head += "\(field.name): \(field.value)\r\n"
-        }
-        head += "Content-Length: \(length)\r\n\r\n"
-        return [UInt8](head.utf8)
+        HTTPWire.head(status: response.status, headers: response.headers, length: length)
     }
 
     /// Writes the bytes with one `send` (looping only if the kernel takes part of them), so that the client never
@@ -333,64 +315,5 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
             offset += sent
         }
         return true
-    }
-
-    private static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 302: "Found"
-        case 400: "Bad Request"
-        case 404: "Not Found"
-        case 422: "Unprocessable Entity"
-        case 429: "Too Many Requests"
-        case 500: "Internal Server Error"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        default: "Status \(status)"
-        }
-    }
-
-    private enum Parsed {
-        case incomplete
-        case invalid
-        case complete(Request, consumed: Int)
-    }
-
-    private static func parse(_ buffer: [UInt8]) -> Parsed {
-        guard let headerEnd = headerTerminator(in: buffer) else {
-            return buffer.count > maximumHeaderBytes ? .invalid : .incomplete
-        }
-        let head = String(decoding: buffer[0..<headerEnd], as: UTF8.self)
-        var lines = head.components(separatedBy: "\r\n")
-        let requestLine = lines.removeFirst().split(separator: " ", omittingEmptySubsequences: false)
-        guard requestLine.count == 3, requestLine[2].hasPrefix("HTTP/1.") else { return .invalid }
-        var headers = HeaderFields()
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { return .invalid }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.add(name: String(line[..<colon]), value: value)
-        }
-        if headers.contains("Transfer-Encoding") { return .invalid }
-        let length = Int(headers["Content-Length"] ?? "0") ?? -1
-        guard (0...maximumBodyBytes).contains(length) else { return .invalid }
-        let bodyStart = headerEnd + 4
-        guard buffer.count >= bodyStart + length else { return .incomplete }
-        let request = Request(
-            method: String(requestLine[0]),
-            target: String(requestLine[1]),
-            headers: headers,
-            body: Data(buffer[bodyStart..<(bodyStart + length)])
-        )
-        return .complete(request, consumed: bodyStart + length)
-    }
-
-    private static func headerTerminator(in buffer: [UInt8]) -> Int? {
-        guard buffer.count >= 4 else { return nil }
-        for index in 0...(buffer.count - 4)
-        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
-            return index
-        }
-        return nil
     }
 }

@@ -16,6 +16,8 @@ struct CommandLineTool {
           call <provider> <operation>     call an operation (credentials from the environment)
           webhook verify <provider>       verify a webhook delivery
           webhook sign <provider>         print the headers a provider would sign a body with
+          sandbox serve                   every provider as a local HTTP server, delivering webhooks to your URLs
+          sandbox pay|expire|list|fault   drive a running sandbox server: pay or expire a checkout, list, faults
 
         Run 'cryptopay <command> --help' for a command's options.
         """
@@ -34,6 +36,7 @@ struct CommandLineTool {
             case "operations": return try OperationsCommand(console: console).run(rest)
             case "call": return try await CallCommand(console: console, environment: environment).run(rest)
             case "webhook": return try await WebhookCommand(console: console, environment: environment).run(rest)
+            case "sandbox": return try await SandboxCommand(console: console, environment: environment).run(rest)
             case "--help", "-h", "help":
                 console.line(Self.usage)
                 return ExitStatus.success

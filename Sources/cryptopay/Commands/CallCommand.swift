@@ -16,10 +16,11 @@ struct CallCommand {
         operation's path parameter; --path name=value fills any (rates.get takes currency1 and currency2). http is
         accepted only for loopback hosts.
 
-        Credentials come from the environment: USEGATEWAY_API_KEY; STOREGATEWAY_API_KEY, STOREGATEWAY_API_SECRET,
-        STOREGATEWAY_BASE_URL; USDTINVOICE_API_KEY, USDTINVOICE_BASE_URL; ONEXGATE_API_KEY, ONEXGATE_BASE_URL
-        (optional); OPENPOS_USERNAME, OPENPOS_API_KEY, OPENPOS_BASE_URL, OPENPOS_POS_ID. --base-url overrides the URL
-        variables.
+        Credentials come from the environment: USEGATEWAY_API_KEY, USEGATEWAY_BASE_URL (optional);
+        STOREGATEWAY_API_KEY, STOREGATEWAY_API_SECRET, STOREGATEWAY_BASE_URL; USDTINVOICE_API_KEY,
+        USDTINVOICE_BASE_URL; ONEXGATE_API_KEY, ONEXGATE_BASE_URL (optional); OPENPOS_USERNAME, OPENPOS_API_KEY,
+        OPENPOS_BASE_URL, OPENPOS_POS_ID. --base-url overrides the URL variables. 'cryptopay sandbox serve' prints
+        all of them for its local server.
 
         Exit status: 0 success; 1 a provider, transport or client-side error (printed as JSON on stderr: kind,
         status, code, message, outcome); 2 a usage error.

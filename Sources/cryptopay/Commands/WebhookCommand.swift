@@ -13,7 +13,8 @@ struct WebhookCommand {
 
         verify: reads the raw body from --body-file (or standard input), verifies it as the provider's webhook and
         prints the verified event as JSON with the provider's field names (exit 0), or the rejection (exit 1).
-        Signed providers need --secret (repeat it during a rotation). For onexgate and openpos, whose webhooks carry
+        Signed providers need --secret (repeat it during a rotation), or <PROVIDER>_WEBHOOK_SECRET in the environment
+        (USEGATEWAY_, STOREGATEWAY_, USDTINVOICE_WEBHOOK_SECRET). For onexgate and openpos, whose webhooks carry
         no signature, --lookup authenticates by fetching the payment with 'call''s credentials and base URL.
 
         sign: prints the headers the provider would send with the body, one 'Name: value' per line, for testing a
@@ -58,8 +59,10 @@ struct WebhookCommand {
                 name: header[..<colon].trimmingCharacters(in: .whitespaces),
                 value: header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
+        let secretVariable = entry.id.rawValue.uppercased() + "_WEBHOOK_SECRET"
         let options = WebhookOptions(
-            secrets: parsed.all("secret"),
+            secrets: parsed.all("secret").isEmpty
+                ? [environment[secretVariable]].compactMap { $0 }.filter { !$0.isEmpty } : parsed.all("secret"),
             tolerance: try parsed.value("tolerance").map { text in
                 guard let seconds = TimeInterval(text), seconds >= 0 else {
                     throw UsageError(message: "--tolerance must be a number of seconds", command: "webhook")

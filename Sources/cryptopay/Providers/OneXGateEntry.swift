@@ -23,10 +23,8 @@ struct OneXGateEntry: ProviderEntry {
         try live(environment: environment, baseURL: client.baseURL).operations
     }
 
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider {
-        OneXGateProvider(
-            client: try client(
-                SandboxCredentials.oneXGate.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox))
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
+        OneXGateProvider(client: try client(SandboxCredentials.oneXGate.apiKey, baseURL: baseURL, transport: transport))
     }
 
     func demoRequest() throws -> CheckoutRequest {

@@ -25,14 +25,14 @@ struct OpenPOSEntry: ProviderEntry {
         OpenPOSClient.operations
     }
 
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider {
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
         let credentials = SandboxCredentials.openPOS
         return OpenPOSProvider(
             client: try OpenPOSClient(
                 username: credentials.username,
                 apiKey: credentials.apiKey,
                 posID: Self.sandboxPointOfService,
-                configuration: ClientConfiguration(baseURL: try sandbox.baseURL(for: id), transport: sandbox),
+                configuration: ClientConfiguration(baseURL: baseURL, transport: transport),
                 addressBook: OpenPOSInMemoryAddressBook()
             )
         )

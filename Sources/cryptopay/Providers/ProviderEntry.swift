@@ -22,8 +22,9 @@ protocol ProviderEntry: Sendable {
     func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient
     /// The operations of a live client.
     func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor]
-    /// The provider behind ``PaymentProvider`` on the sandbox, with the sandbox's credentials and secrets.
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider
+    /// The provider behind ``PaymentProvider`` on a sandbox (in process, or a `cryptopay sandbox serve` server) at
+    /// `baseURL` through `transport`, with the sandbox's credentials and secrets.
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider
     /// A checkout this provider can express, for the demo.
     func demoRequest() throws -> CheckoutRequest
     /// Verifies a webhook and returns the verified result as JSON (`idempotencyKey`, `authentication`, `event`…).

@@ -13,7 +13,7 @@ struct StoreGatewayEntry: ProviderEntry {
     let signsWebhooks = true
 
     func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        try sandboxClient(sandbox).operations
+        try sandboxClient(baseURL: sandbox.baseURL(for: id), transport: sandbox).operations
     }
 
     func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
@@ -24,9 +24,9 @@ struct StoreGatewayEntry: ProviderEntry {
         try live(environment: environment, baseURL: client.baseURL).operations
     }
 
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider {
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
         StoreGatewayProvider(
-            client: try sandboxClient(sandbox),
+            client: try sandboxClient(baseURL: baseURL, transport: transport),
             webhook: try StoreGatewayWebhook(secret: SandboxCredentials.storeGateway.webhookSecret)
         )
     }
@@ -76,12 +76,12 @@ struct StoreGatewayEntry: ProviderEntry {
             apiKey: key, apiSecret: secret, configuration: ClientConfiguration(baseURL: url))
     }
 
-    private func sandboxClient(_ sandbox: SandboxTransport) throws -> StoreGatewayClient {
+    private func sandboxClient(baseURL: URL, transport: any HTTPTransport) throws -> StoreGatewayClient {
         let credentials = SandboxCredentials.storeGateway
         return try StoreGatewayClient(
             apiKey: credentials.apiKey,
             apiSecret: credentials.apiSecret,
-            configuration: ClientConfiguration(baseURL: try sandbox.baseURL(for: id), transport: sandbox)
+            configuration: ClientConfiguration(baseURL: baseURL, transport: transport)
         )
     }
 }

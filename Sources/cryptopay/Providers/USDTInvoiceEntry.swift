@@ -24,10 +24,10 @@ struct USDTInvoiceEntry: ProviderEntry {
         try live(environment: environment, baseURL: client.baseURL).operations
     }
 
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider {
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
         let credentials = SandboxCredentials.usdtInvoice
         return USDTInvoiceProvider(
-            client: try client(credentials.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox),
+            client: try client(credentials.apiKey, baseURL: baseURL, transport: transport),
             webhook: try USDTInvoiceWebhook(secret: credentials.webhookSecret)
         )
     }

@@ -17,7 +17,8 @@ struct UseGatewayEntry: ProviderEntry {
     func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
         try UseGatewayClient(
             apiKey: try required("USEGATEWAY_API_KEY", in: environment),
-            configuration: ClientConfiguration(baseURL: baseURL)
+            configuration: ClientConfiguration(
+                baseURL: try self.baseURL(baseURL, variable: "USEGATEWAY_BASE_URL", in: environment))
         ).api
     }
 
@@ -25,12 +26,12 @@ struct UseGatewayEntry: ProviderEntry {
         UseGatewayClient.operations
     }
 
-    func sandboxProvider(_ sandbox: SandboxTransport) throws -> any PaymentProvider {
+    func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
         let credentials = SandboxCredentials.useGateway
         return UseGatewayProvider(
             client: try UseGatewayClient(
                 apiKey: credentials.apiKey,
-                configuration: ClientConfiguration(baseURL: try sandbox.baseURL(for: id), transport: sandbox)),
+                configuration: ClientConfiguration(baseURL: baseURL, transport: transport)),
             webhook: try UseGatewayWebhook(secret: credentials.webhookSecret)
         )
     }
