@@ -3,12 +3,18 @@ import Foundation
 /// Several providers held together: pick one by id, and route a webhook to the provider whose endpoint received it.
 public struct PaymentProviders: Sendable {
     private let providers: [ProviderID: any PaymentProvider]
+    /// Where ``handleWebhook(_:for:apply:)`` claims each event's idempotency key.
+    public let processedWebhooks: any ProcessedWebhookStore
 
     /// Holds these providers; a later one with the same id replaces an earlier one.
-    public init(_ providers: [any PaymentProvider]) {
+    ///
+    /// - Parameter processedWebhooks: where ``handleWebhook(_:for:apply:)`` records the events processed; by default
+    ///   a ``SeenEventStore`` in this process's memory — with several instances, pass one backed by your database.
+    public init(_ providers: [any PaymentProvider], processedWebhooks: (any ProcessedWebhookStore)? = nil) {
         var byID: [ProviderID: any PaymentProvider] = [:]
         for provider in providers { byID[provider.provider] = provider }
         self.providers = byID
+        self.processedWebhooks = processedWebhooks ?? SeenEventStore.withDefaults()
     }
 
     /// The ids held, sorted.

@@ -81,9 +81,10 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
 extension PaymentProviders {
     /// Builds every provider from its settings.
     ///
+    /// - Parameter processedWebhooks: as in ``init(_:processedWebhooks:)``: the store shared by your instances.
     /// - Throws: ``PaymentError`` of kind `invalidRequest` from the first settings that cannot make a client (its
     ///   message names the provider and never a secret).
-    public init(settings: [ProviderSettings]) throws {
-        self.init(try settings.map { try $0.makeProvider() })
+    public init(settings: [ProviderSettings], processedWebhooks: (any ProcessedWebhookStore)? = nil) throws {
+        self.init(try settings.map { try $0.makeProvider() }, processedWebhooks: processedWebhooks)
     }
 }

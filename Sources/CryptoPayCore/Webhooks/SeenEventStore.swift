@@ -42,7 +42,7 @@ public final class SeenEventStore: @unchecked Sendable {
     ///   - now: The clock; inject one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `capacity` is less than 1 or
     ///   `timeToLive` is not a positive finite number.
-    public init(
+    public convenience init(
         capacity: Int = 100_000,
         timeToLive: TimeInterval = 24 * 60 * 60,
         now: @escaping @Sendable () -> Date = { Date() }
@@ -53,7 +53,16 @@ public final class SeenEventStore: @unchecked Sendable {
         guard timeToLive.isFinite, timeToLive > 0 else {
             throw PaymentError.invalidRequest("A seen-event store needs a positive, finite time to live.")
         }
-        self.capacity = capacity
+        self.init(checkedCapacity: capacity, timeToLive: timeToLive, now: now)
+    }
+
+    /// A store with the default capacity and time to live, which need no checking.
+    package static func withDefaults() -> SeenEventStore {
+        SeenEventStore(checkedCapacity: 100_000, timeToLive: 24 * 60 * 60, now: { Date() })
+    }
+
+    private init(checkedCapacity: Int, timeToLive: TimeInterval, now: @escaping @Sendable () -> Date) {
+        self.capacity = checkedCapacity
         self.timeToLive = timeToLive
         self.now = now
     }
