@@ -331,6 +331,7 @@ def scenarios(harness):
     concurrent_creates(harness)
     forged_webhook(harness)
     outage_during_lookup(harness)
+    unknown_create_outcome(harness)
     database_outage(harness)
     restart_mid_run(harness)
 
@@ -401,6 +402,23 @@ def outage_during_lookup(harness):
         check(any(" status=503" in line for line in attempts),
               f"{provider}: no delivery was answered 503 during the outage: {attempts}")
         assert_exactly_once(harness, [order_id])
+
+
+def unknown_create_outcome(harness):
+    """A create answered 500 may have happened: the order stays claimed and is never created a second time."""
+    def onexgate_checkouts():
+        return sum(1 for c in http("GET", f"{harness.control}/checkouts")[1]["checkouts"] if c["provider"] == "onexgate")
+
+    before = onexgate_checkouts()
+    status, answer = http("PUT", f"{harness.control}/onexgate/fault", {"kind": "500", "times": 1})
+    check(status == 200, f"setting a fault answered {status} {answer}")
+    body = dict(CHECKOUT["onexgate"], order_id="order-unknown-outcome", provider="onexgate")
+    first, _ = http("POST", harness.url("a", "/checkouts"), body)
+    again, answer = http("POST", harness.url("b", "/checkouts"), body)
+    check((first, again) == (503, 409), f"create after a 500, then again: {first}, {again} {answer}")
+    rows = harness.sql("SELECT status, coalesce(checkout_id, '') FROM orders WHERE order_id = 'order-unknown-outcome'")
+    check(rows == [["outcomeUnknown", ""]], f"the order after an unknown outcome: {rows}")
+    check(onexgate_checkouts() == before, "a create of unknown outcome was sent again")
 
 
 def database_outage(harness):

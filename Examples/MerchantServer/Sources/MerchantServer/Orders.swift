@@ -89,6 +89,19 @@ struct OrderStore {
             logger: logger)
     }
 
+    /// The status of an order whose create may or may not have reached the provider.
+    static let outcomeUnknown = "outcomeUnknown"
+
+    /// Keeps the order claimed after a create whose outcome is unknown, so that no instance creates it again.
+    func markOutcomeUnknown(orderID: String) async throws {
+        try await client.query(
+            """
+            UPDATE orders SET status = \(Self.outcomeUnknown), updated_at = now()
+            WHERE order_id = \(orderID) AND checkout_id IS NULL
+            """,
+            logger: logger)
+    }
+
     /// Gives the order up after its checkout could not be created, so that the merchant can try again.
     func release(orderID: String) async throws {
         try await client.query(

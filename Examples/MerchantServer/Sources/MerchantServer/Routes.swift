@@ -78,11 +78,19 @@ struct Routes {
             if try await store.claim(orderID: body.orderID, provider: id) {
                 return try await create(checkout, at: id)
             }
-            if let existing = try await store.order(body.orderID), existing.checkoutID != nil {
-                guard existing.provider == id.rawValue else {
-                    return Reply.error(.conflict, "order \(body.orderID) is at \(existing.provider)")
+            if let existing = try await store.order(body.orderID) {
+                if existing.status == OrderStore.outcomeUnknown {
+                    return Reply.error(
+                        .conflict,
+                        "order \(body.orderID): an earlier create may have reached \(existing.provider); look it up "
+                            + "there before creating it again")
                 }
-                return try Reply.json(existing, status: .ok)
+                if existing.checkoutID != nil {
+                    guard existing.provider == id.rawValue else {
+                        return Reply.error(.conflict, "order \(body.orderID) is at \(existing.provider)")
+                    }
+                    return try Reply.json(existing, status: .ok)
+                }
             }
             try await Task.sleep(for: .milliseconds(50))
         }
@@ -98,9 +106,15 @@ struct Routes {
             }
             return try Reply.json(order, status: .created)
         } catch let error as PaymentError {
-            // Nothing was created, or the adapter could not tell: give the order up so that the merchant can try
-            // again; the adapter's next create reconciles by the order reference (see the library's README).
-            try await store.release(orderID: request.orderReference)
+            if error.outcome == .unknown {
+                // The create may have happened and the adapter could not find it (see the library's README,
+                // "Reconciliation after an unknown outcome"): creating again could charge twice, so the order stays
+                // claimed until someone has looked at the provider.
+                try await store.markOutcomeUnknown(orderID: request.orderReference)
+            } else {
+                // Nothing was created: give the order up so that the merchant can try again.
+                try await store.release(orderID: request.orderReference)
+            }
             logger.warning("checkout failed", metadata: ["order_id": "\(request.orderReference)", "error": "\(error)"])
             switch error.kind {
             case .invalidRequest, .validation: return Reply.error(.unprocessableContent, error.message)
