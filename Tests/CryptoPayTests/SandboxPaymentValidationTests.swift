@@ -34,6 +34,7 @@ final class SandboxPaymentValidationTests: XCTestCase {
         XCTAssertEqual(unpaid.status.raw, "pending")
         do {
             try sandbox.pay(.oneXGate, id: checkout.id, .partial(1))
+            XCTFail("partial(1) was paid")
         } catch let error as PaymentError {
             XCTAssertEqual(
                 error.message,
