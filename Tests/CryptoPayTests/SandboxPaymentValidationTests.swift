@@ -20,9 +20,9 @@ final class SandboxPaymentValidationTests: XCTestCase {
         return (provider, checkout)
     }
 
-    func testPartialOfOneOrMoreIsRefusedAndPaysNothing() async throws {
+    func testFractionOfOneOrMoreIsRefusedAndPaysNothing() async throws {
         let (provider, checkout) = try await oneXGateCheckout()
-        for payment in [SandboxPayment.partial(1), .partial(5), .partial(0), .over(0), .exactly(-1), .adding(-1)] {
+        for payment in [SandboxPayment.fraction(1), .fraction(5), .fraction(0), .over(0), .exactly(-1), .adding(-1)] {
             do {
                 try sandbox.pay(.oneXGate, id: checkout.id, payment)
                 XCTFail("\(payment) was paid")
@@ -33,19 +33,19 @@ final class SandboxPaymentValidationTests: XCTestCase {
         let unpaid = try await provider.checkout(id: checkout.id)
         XCTAssertEqual(unpaid.status.raw, "pending")
         do {
-            try sandbox.pay(.oneXGate, id: checkout.id, .partial(1))
-            XCTFail("partial(1) was paid")
+            try sandbox.pay(.oneXGate, id: checkout.id, .fraction(1))
+            XCTFail("fraction(1) was paid")
         } catch let error as PaymentError {
             XCTAssertEqual(
                 error.message,
-                "SandboxPayment.partial takes a fraction strictly between 0 and 1 (0.5 pays half), got 1; to pay an "
+                "SandboxPayment.fraction takes a fraction strictly between 0 and 1 (0.5 pays half), got 1; to pay an "
                     + "amount of the pay asset use .exactly(1)")
         }
     }
 
     func testAFractionBelowOnePaysThatShare() async throws {
         let (provider, checkout) = try await oneXGateCheckout()
-        try sandbox.pay(.oneXGate, id: checkout.id, .partial(try XCTUnwrap(DecimalText.parse("0.4"))))
+        try sandbox.pay(.oneXGate, id: checkout.id, .fraction(try XCTUnwrap(DecimalText.parse("0.4"))))
         let partlyPaid = try await provider.checkout(id: checkout.id)
         XCTAssertEqual(partlyPaid.paid, Money(10, .usdtTron))
     }

@@ -12,7 +12,7 @@ final class CheckoutTests: XCTestCase {
 
         let checkout = try await provider.createCheckout(
             CheckoutRequest(amount: try Money("10.00", .usd), payAsset: .usdtTron, orderReference: "order-1"))
-        let deliveries = try sandbox.pay(.useGateway, id: checkout.id)  // or .partial(0.5), .exactly(4); expire(…)
+        let deliveries = try sandbox.pay(.useGateway, id: checkout.id)  // or .fraction(0.5), .exactly(4); expire(…)
         let event = try await provider.verifyWebhook(deliveries[0])     // signed exactly as UseGateway signs
 
         XCTAssertEqual(event.checkoutID, checkout.id)
