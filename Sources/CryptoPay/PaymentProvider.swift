@@ -10,6 +10,10 @@ public protocol PaymentProvider: Sendable {
     /// Which provider this is.
     var provider: ProviderID { get }
 
+    /// What ``createCheckout(_:)`` accepts — prices, assets, URLs, expiry — and whether ``cancelCheckout(id:)``
+    /// can cancel, so that checkout code can adapt a request before calling.
+    var capabilities: CheckoutCapabilities { get }
+
     /// Creates a checkout (a payment or invoice at the provider) for what `request` describes.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`, naming the provider and the reason, for what the

@@ -94,9 +94,12 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     /// Records a payment from the payer into the checkout `id` and returns the webhooks the provider sends for it.
     ///
     /// - Throws: ``PaymentError`` of kind `notFound` for an unknown id, `conflict` when the checkout can no longer
-    ///   be paid (expired, cancelled, already paid), `invalidRequest` for a provider this sandbox does not simulate.
+    ///   be paid (expired, cancelled, already paid), `invalidRequest` for a provider this sandbox does not simulate
+    ///   or a payment that does not say what it means (``SandboxPayment/fraction(_:)`` with a fraction that is not
+    ///   between 0 and 1, ``SandboxPayment/over(_:)`` with one that is not positive, a negative amount).
     @discardableResult
     public func pay(_ provider: ProviderID, id: String, _ payment: SandboxPayment = .full) throws -> [WebhookRequest] {
+        try payment.validate()
         let simulator = try simulator(provider)
         let time = now()
         return try lock.withLock { try simulator.pay(id: id, payment, now: time) }
@@ -140,20 +143,40 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
 public enum SandboxPayment: Hashable, Sendable {
     /// Exactly what was asked.
     case full
-    /// Less than asked: this fraction of it, between 0 and 1 (`0.5` pays half).
-    case partial(Decimal)
-    /// More than asked: this fraction on top of it (`0.1` pays 110 %).
+    /// Less than asked: this fraction of it, strictly between 0 and 1 (`0.5` pays half). It is not an amount: a
+    /// fraction of 1 or more is refused, use ``exactly(_:)`` to pay an amount of the pay asset (what the command
+    /// line's `--partial` and the sandbox server's `partial` mean).
+    case fraction(Decimal)
+    /// More than asked: this fraction on top of it, more than 0 (`0.1` pays 110 %). Use ``adding(_:)`` to add an
+    /// amount of the pay asset.
     case over(Decimal)
     /// Exactly this amount of the pay asset, whatever was asked.
     case exactly(Decimal)
     /// What was asked plus this amount of the pay asset.
     case adding(Decimal)
 
+    /// Refuses a payment whose number cannot mean what its case says, before the sandbox records anything.
+    func validate() throws {
+        switch self {
+        case .full: return
+        case .fraction(let fraction) where fraction <= 0 || fraction >= 1:
+            throw PaymentError.invalidRequest(
+                "SandboxPayment.fraction takes a fraction strictly between 0 and 1 (0.5 pays half), got \(fraction); "
+                    + "to pay an amount of the pay asset use .exactly(\(fraction))")
+        case .over(let fraction) where fraction <= 0:
+            throw PaymentError.invalidRequest(
+                "SandboxPayment.over takes a fraction above 0 (0.1 pays 110 %), got \(fraction)")
+        case .exactly(let amount) where amount < 0, .adding(let amount) where amount < 0:
+            throw PaymentError.invalidRequest("a sandbox payment cannot be negative, got \(amount)")
+        case .fraction, .over, .exactly, .adding: return
+        }
+    }
+
     /// The amount paid for a request of `requested`.
     func amount(of requested: Decimal) -> Decimal {
         switch self {
         case .full: requested
-        case .partial(let fraction): requested * fraction
+        case .fraction(let fraction): requested * fraction
         case .over(let fraction): requested * (1 + fraction)
         case .exactly(let amount): amount
         case .adding(let amount): requested + amount

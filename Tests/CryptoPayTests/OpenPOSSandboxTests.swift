@@ -140,7 +140,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         let provider = try provider()
         let created = try await provider.createCheckout(request())
 
-        let underpaid = try XCTUnwrap(try sandbox.pay(.openPOS, id: created.id, .partial(try decimal("0.5"))).first)
+        let underpaid = try XCTUnwrap(try sandbox.pay(.openPOS, id: created.id, .fraction(try decimal("0.5"))).first)
         let event = try await provider.verifyWebhook(underpaid)
         XCTAssertEqual(event.idempotencyKey, "\(created.id):payment.underpaid")
         XCTAssertEqual(event.status, ProviderStatus(.partiallyPaid, raw: "underpaid"))
@@ -175,7 +175,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         let client = try client(addressBook: OpenPOSInMemoryAddressBook())
         let provider = OpenPOSProvider(client: client)
         let created = try await provider.createCheckout(request())
-        try sandbox.pay(.openPOS, id: created.id, .partial(try decimal("0.25")))
+        try sandbox.pay(.openPOS, id: created.id, .fraction(try decimal("0.25")))
         let recorded = try await provider.addressBook.reference(forPaymentID: created.id)
         let reference = try XCTUnwrap(recorded)
 
@@ -206,7 +206,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         var checks: [OpenPOSPaymentCheck] = []
         var references: [OpenPOSPaymentReference] = []
         for created in [accepted, refunded] {
-            try sandbox.pay(.openPOS, id: created.id, .partial(try decimal("0.5")))
+            try sandbox.pay(.openPOS, id: created.id, .fraction(try decimal("0.5")))
             let recorded = try await provider.addressBook.reference(forPaymentID: created.id)
             references.append(try XCTUnwrap(recorded))
             checks.append(try await client.checkPayment(try XCTUnwrap(references.last)))
@@ -273,7 +273,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         }
 
         let second = try await provider.createCheckout(request())
-        try sandbox.pay(.openPOS, id: second.id, .partial(try decimal("0.5")))
+        try sandbox.pay(.openPOS, id: second.id, .fraction(try decimal("0.5")))
         let refused = try await rejection { _ = try await provider.cancelCheckout(id: second.id) }
         XCTAssertEqual(refused.kind, .conflict)
         XCTAssertEqual(refused.operation, "cancelPayment")

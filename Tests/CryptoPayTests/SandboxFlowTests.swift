@@ -56,7 +56,7 @@ final class SandboxFlowTests: XCTestCase {
     func testUseGatewayPartialPaymentNeedsReviewAndCancelIsRefusedAfterPayment() async throws {
         let provider = try useGateway()
         let created = try await provider.createCheckout(request(try Money("20", .eur)))
-        try sandbox.pay(.useGateway, id: created.id, .partial(try XCTUnwrap(DecimalText.parse("0.5"))))
+        try sandbox.pay(.useGateway, id: created.id, .fraction(try XCTUnwrap(DecimalText.parse("0.5"))))
 
         let fetched = try await provider.checkout(id: created.id)
         XCTAssertEqual(fetched.status, ProviderStatus(.needsReview, raw: "Unresolved (Underpaid)"))

@@ -42,7 +42,7 @@ final class SandboxPaymentAmountTests: XCTestCase {
     func testUseGatewayNamesUnderAndOverpaymentsByTheAmountPaid() async throws {
         let provider = try useGateway()
         var statuses: [String] = []
-        for payment in [SandboxPayment.exactly(4), .exactly(10), .adding(1), .partial(0.5)] {
+        for payment in [SandboxPayment.exactly(4), .exactly(10), .adding(1), .fraction(0.5)] {
             let created = try await provider.createCheckout(
                 CheckoutRequest(amount: Money(10, .usd), payAsset: .usdtTron, orderReference: "o"))
             try sandbox.pay(.useGateway, id: created.id, payment)

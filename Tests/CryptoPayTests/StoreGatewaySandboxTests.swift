@@ -123,7 +123,7 @@ final class StoreGatewaySandboxTests: XCTestCase {
         XCTAssertEqual(try native(created).assetID, "USDT.TRC20")
         XCTAssertEqual(try native(created).paymentAssetID, "USDT.TRC20")
 
-        let partial = try sandbox.pay(.storeGateway, id: created.id, .partial(try decimal("0.4")))
+        let partial = try sandbox.pay(.storeGateway, id: created.id, .fraction(try decimal("0.4")))
 
         XCTAssertEqual(partial.count, 1)
         let event = try await provider.verifyWebhook(try XCTUnwrap(partial.first))
@@ -301,7 +301,7 @@ final class StoreGatewaySandboxTests: XCTestCase {
         let provider = try provider()
         let created = try await provider.createCheckout(
             CheckoutRequest(amount: Money(10, .usd), payAsset: .btc, orderReference: "order-forged"))
-        let genuine = try XCTUnwrap(try sandbox.pay(.storeGateway, id: created.id, .partial(try decimal("0.5"))).first)
+        let genuine = try XCTUnwrap(try sandbox.pay(.storeGateway, id: created.id, .fraction(try decimal("0.5"))).first)
         let text = String(decoding: genuine.body, as: UTF8.self)
         XCTAssertTrue(text.contains(#""status":"OPEN""#), text)
         let claimingCompletion = Data(

@@ -151,7 +151,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertEqual(created.payAsset, .usdtBSC)
         XCTAssertEqual(created.expiresAt, Self.start.addingTimeInterval(1800), "the provider's default expiry")
 
-        let partial = try sandbox.pay(.usdtInvoice, id: created.id, .partial(try decimal("0.5")))
+        let partial = try sandbox.pay(.usdtInvoice, id: created.id, .fraction(try decimal("0.5")))
 
         XCTAssertTrue(partial.isEmpty, "no webhook for an amount that confirms nothing")
         let afterPartial = try await provider.checkout(id: created.id)

@@ -28,6 +28,15 @@ import Foundation
 public struct OneXGateProvider: PaymentProvider {
     /// ``ProviderID/oneXGate``.
     public var provider: ProviderID { .oneXGate }
+
+    /// Prices in the documented crypto assets only, paid in that asset; success and cancel URLs both required;
+    /// description and payer e-mail; no callback URL, metadata or expiry; no cancellation.
+    public var capabilities: CheckoutCapabilities {
+        CheckoutCapabilities(
+            fiatPrices: false, cryptoPrices: OneXGateAssets.documented.map(\.asset), payAssets: [],
+            payAsset: .optional, description: .optional, payerEmail: .optional, successURL: .required,
+            cancelURL: .required, callbackURL: .unsupported, metadata: .unsupported, expiry: nil, canCancel: false)
+    }
     /// The client.
     public let client: OneXGateClient
     private let webhook: OneXGateWebhook

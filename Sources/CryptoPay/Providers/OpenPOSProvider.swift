@@ -44,6 +44,15 @@ import Foundation
 public struct OpenPOSProvider: PaymentProvider {
     /// ``ProviderID/openPOS``.
     public var provider: ProviderID { .openPOS }
+
+    /// Fiat prices paid in a cryptocurrency named by symbol (no network: the POS API cannot choose one), which is
+    /// required; no description, e-mail, URLs, metadata or expiry; cancellable.
+    public var capabilities: CheckoutCapabilities {
+        CheckoutCapabilities(
+            fiatPrices: true, cryptoPrices: [], payAssets: [.btc, .eth, .ltc], payAsset: .required,
+            description: .unsupported, payerEmail: .unsupported, successURL: .unsupported, cancelURL: .unsupported,
+            callbackURL: .unsupported, metadata: .unsupported, expiry: nil, canCancel: true)
+    }
     /// The client.
     public let client: OpenPOSClient
     /// Where each checkout's cryptocurrency and address are kept: the client's address book, or the adapter's own.

@@ -47,6 +47,16 @@ public struct StoreGatewayProvider: PaymentProvider {
 
     /// ``ProviderID/storeGateway``.
     public var provider: ProviderID { .storeGateway }
+
+    /// Fiat prices paid in a named cryptocurrency, or crypto prices paid in the same asset; every field; an expiry
+    /// of 1 to 1440 whole minutes; no cancellation.
+    public var capabilities: CheckoutCapabilities {
+        let crypto: [Asset] = [.btc, .eth, .ltc, .trx, .usdtTron, .usdtEthereum]
+        return CheckoutCapabilities(
+            fiatPrices: true, cryptoPrices: crypto, payAssets: crypto, payAsset: .required, description: .optional,
+            payerEmail: .optional, successURL: .optional, cancelURL: .optional, callbackURL: .optional,
+            metadata: .optional, expiry: .seconds(60) ... .seconds(1440 * 60), canCancel: false)
+    }
     /// The client.
     public let client: StoreGatewayClient
     private let webhook: StoreGatewayWebhook?
@@ -174,7 +184,8 @@ public struct StoreGatewayProvider: PaymentProvider {
         if amountAsset.isFiat {
             guard let asset = request.payAsset else {
                 throw refuse(
-                    "storegateway needs the crypto the payer pays in (payment_asset_id) for a \(amountAsset) amount")
+                    "storegateway needs the crypto the payer pays in (CheckoutRequest.payAsset, sent as payment_asset_id) "
+                        + "for a \(amountAsset) amount")
             }
             payAsset = asset
         } else {

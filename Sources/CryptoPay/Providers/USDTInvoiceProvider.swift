@@ -39,6 +39,16 @@ import Foundation
 public struct USDTInvoiceProvider: PaymentProvider {
     /// ``ProviderID/usdtInvoice``.
     public var provider: ProviderID { .usdtInvoice }
+
+    /// Prices in USDT on Tron, Ethereum or BNB Smart Chain only, paid in that asset; description, success (return)
+    /// and callback URLs, metadata, an expiry of 300 to 7200 whole seconds; no payer e-mail or cancel URL;
+    /// cancellable.
+    public var capabilities: CheckoutCapabilities {
+        CheckoutCapabilities(
+            fiatPrices: false, cryptoPrices: [.usdtTron, .usdtEthereum, .usdtBSC], payAssets: [], payAsset: .optional,
+            description: .optional, payerEmail: .unsupported, successURL: .optional, cancelURL: .unsupported,
+            callbackURL: .optional, metadata: .optional, expiry: .seconds(300) ... .seconds(7200), canCancel: true)
+    }
     /// The client.
     public let client: USDTInvoiceClient
     private let webhook: USDTInvoiceWebhook?

@@ -32,6 +32,16 @@ import Foundation
 public struct UseGatewayProvider: PaymentProvider {
     /// ``ProviderID/useGateway``.
     public var provider: ProviderID { .useGateway }
+
+    /// Fiat prices paid in BTC, ETH, LTC, TRX or USDT on Tron (chosen on the hosted page unless `payAsset` picks the
+    /// address); description, success and cancel URLs and metadata; no payer e-mail, callback URL or expiry;
+    /// cancellable.
+    public var capabilities: CheckoutCapabilities {
+        CheckoutCapabilities(
+            fiatPrices: true, cryptoPrices: [], payAssets: [.btc, .eth, .ltc, .trx, .usdtTron], payAsset: .optional,
+            description: .optional, payerEmail: .unsupported, successURL: .optional, cancelURL: .optional,
+            callbackURL: .unsupported, metadata: .optional, expiry: nil, canCancel: true)
+    }
     /// The client.
     public let client: UseGatewayClient
     private let webhook: UseGatewayWebhook?

@@ -4,9 +4,6 @@ import Foundation
 
 /// The POS API in the tool: HTTP Basic with `pos_id` on every call, unsigned webhooks authenticated by lookup.
 struct OpenPOSEntry: ProviderEntry {
-    /// The point of service the sandbox provider names (the document's example; the sandbox accepts any).
-    static let sandboxPointOfService = "POS1"
-
     let id = ProviderID.openPOS
     let module = "OpenPOS"
     let authentication = "HTTP Basic (username:api key), pos_id"
@@ -31,7 +28,7 @@ struct OpenPOSEntry: ProviderEntry {
             client: try OpenPOSClient(
                 username: credentials.username,
                 apiKey: credentials.apiKey,
-                posID: Self.sandboxPointOfService,
+                posID: credentials.posID,
                 configuration: ClientConfiguration(baseURL: baseURL, transport: transport),
                 addressBook: OpenPOSInMemoryAddressBook()
             )
