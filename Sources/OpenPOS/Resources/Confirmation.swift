@@ -3,7 +3,7 @@ import Foundation
 
 extension OpenPOSClient {
     /// Polls CheckPayment, as the document advises ("refreshed periodically until confirmed=true"), until the
-    /// payment is confirmed or its status ends a wait (``PaymentStatus/endsWait``: paid, cancelled, refunded, or
+    /// payment is confirmed or its status ends a wait (`PaymentStatus.endsWait`: paid, cancelled, refunded, or
     /// underpaid, which waits for your AcceptPayment or RefundPayment), and returns that answer.
     ///
     /// A failed check that may pass on its own (rate limit, server error, network) does not end the wait. Cancel the
@@ -13,7 +13,7 @@ extension OpenPOSClient {
     ///   - pollEvery: the time between two checks; the provider's `wait_time` is five seconds.
     ///   - timeout: how long to wait in all.
     ///   - clock: the clock to read and sleep on; inject one in tests.
-    /// - Throws: ``PaymentError``: `invalidRequest` for a reference the API cannot express or a non-positive
+    /// - Throws: `PaymentError`: `invalidRequest` for a reference the API cannot express or a non-positive
     ///   interval (nothing is sent); `timedOut` when the timeout passes first; a check's non-transient error
     ///   (`authentication`, `validation` …) at once; `CancellationError` when the task is cancelled.
     public func waitForConfirmation(

@@ -7,7 +7,7 @@ import Foundation
 /// fields under their documented names, absent optional fields left out. ``USDTInvoiceClient/Invoices`` checks the
 /// documented limits before sending and fills in ``reference`` when it is `nil`.
 public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
-    /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a ``Money`` at creation and
+    /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a `Money` at creation and
     /// cannot be assigned afterwards, so no float literal can reach it.
     public let amountUSDT: Decimal
     /// The asset to be paid in; ``USDTInvoiceAssetCode/unknown(_:)`` for an asset the provider does not take, which
@@ -64,7 +64,7 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
         self.returnURL = returnURL
     }
 
-    /// The amount as ``Money``.
+    /// The amount as `Money`.
     public var amount: Money { Money(amountUSDT, assetCode.asset) }
 
     /// A new unique reference, `cp-` and a random UUID in lower case (39 characters). Generate it and store it with
