@@ -8,8 +8,10 @@ public struct PaymentProviders: Sendable {
 
     /// Holds these providers; a later one with the same id replaces an earlier one.
     ///
-    /// - Parameter processedWebhooks: where ``handleWebhook(_:for:apply:)`` records the events processed; by default
-    ///   a `SeenEventStore` in this process's memory — with several instances, pass one backed by your database.
+    /// - Parameters:
+    ///   - providers: the providers to hold.
+    ///   - processedWebhooks: where ``handleWebhook(_:for:apply:)`` records the events processed; by default
+    ///     a `SeenEventStore` in this process's memory — with several instances, pass one backed by your database.
     public init(_ providers: [any PaymentProvider], processedWebhooks: (any ProcessedWebhookStore)? = nil) {
         var byID: [ProviderID: any PaymentProvider] = [:]
         for provider in providers { byID[provider.provider] = provider }

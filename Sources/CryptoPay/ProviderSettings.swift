@@ -81,7 +81,9 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
 extension PaymentProviders {
     /// Builds every provider from its settings.
     ///
-    /// - Parameter processedWebhooks: as in ``init(_:processedWebhooks:)``: the store shared by your instances.
+    /// - Parameters:
+    ///   - settings: one entry per provider to build.
+    ///   - processedWebhooks: as in `init(_:processedWebhooks:)`: the store shared by your instances.
     /// - Throws: `PaymentError` of kind `invalidRequest` from the first settings that cannot make a client (its
     ///   message names the provider and never a secret).
     public init(settings: [ProviderSettings], processedWebhooks: (any ProcessedWebhookStore)? = nil) throws {

@@ -106,8 +106,10 @@ public struct StoreGatewayProvider: PaymentProvider {
     /// `nil` right after the failure does not prove nothing was created: ask again at least a minute later. To tell
     /// "only cancelled payments" from "nothing", use `client.payments.find` (`StoreGatewayReconciliation`).
     ///
-    /// - Parameter date: when the creation was sent; the payments of the UTC day before it to the second day after
-    ///   it are searched.
+    /// - Parameters:
+    ///   - orderReference: the `order_id` the creation sent.
+    ///   - date: when the creation was sent; the payments of the UTC day before it to the second day after it are
+    ///     searched.
     /// - Throws: as `payments.find` (`invalidRequest` for an empty reference; otherwise as `payments.list`).
     public func checkout(orderReference: String, createdAround date: Date) async throws -> Checkout? {
         try await client.payments.find(reconciliationKey: orderReference, slot: Self.orderReferenceSlot, around: date)

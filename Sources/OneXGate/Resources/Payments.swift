@@ -69,6 +69,7 @@ extension OneXGateClient {
         /// the result without waiting for the webhook. A transient failure of one retrieval does not end the wait.
         ///
         /// - Parameters:
+        ///   - id: the payment.
         ///   - pollEvery: the interval between retrievals.
         ///   - timeout: how long to wait in all.
         ///   - clock: the clock and sleep; inject a manual one in tests.

@@ -10,6 +10,8 @@ extension OpenPOSClient {
     /// calling task to stop waiting; to give the customer time to send the rest of an underpaid payment, wait again.
     ///
     /// - Parameters:
+    ///   - reference: the payment.
+    ///   - options: the per-call settings sent with every check.
     ///   - pollEvery: the time between two checks; the provider's `wait_time` is five seconds.
     ///   - timeout: how long to wait in all.
     ///   - clock: the clock to read and sleep on; inject one in tests.

@@ -32,6 +32,7 @@ extension OpenPOSClient {
     ///   - requireKYTForConfirmation: require a KYT check before confirming; sent to both calls.
     ///   - payerIPAddress: the payer's IP address.
     ///   - payerUserAgent: the payer's browser user agent.
+    ///   - options: the per-call settings sent with both requests.
     /// - Throws: as ``rate(for:options:)`` and ``startPayment(_:options:)``; when the rate succeeds and the start
     ///   fails, nothing was started unless the error's outcome is `unknown`.
     public func startPayment(
@@ -92,8 +93,10 @@ extension OpenPOSClient {
     /// This call changes state: it is never resent automatically.
     ///
     /// - Parameters:
+    ///   - reference: the payment.
     ///   - reason: why (the document's example sends `other`); left out when `nil`.
     ///   - comment: a free comment; left out when `nil`.
+    ///   - options: the per-call settings sent with the request.
     /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address, a currency the API cannot express
     ///   or a blank reason or comment (nothing is sent); `conflict` when the provider answers `cancelled: false`;
     ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome
@@ -132,6 +135,7 @@ extension OpenPOSClient {
     ///   - check: CheckPayment's answer for that payment.
     ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
     ///     `nil`.
+    ///   - options: the per-call settings sent with the request.
     /// - Throws: `PaymentError`: `invalidRequest` when the answer is for another currency than the reference's or
     ///   reports no payment, and as ``acceptPayment(_:amount:invoiceAmount:options:)``.
     public func acceptPayment(
@@ -162,9 +166,11 @@ extension OpenPOSClient {
     /// automatically.
     ///
     /// - Parameters:
+    ///   - reference: the payment.
     ///   - amount: the amount accepted (`accepted_amount`), as CheckPayment spelt it.
     ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
     ///     `nil`.
+    ///   - options: the per-call settings sent with the request.
     /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address, an amount of zero or less or an
     ///   invoice amount that is not fiat (nothing is sent); `conflict` when the provider answers `success: false`;
     ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome

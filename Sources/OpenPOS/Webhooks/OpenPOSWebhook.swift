@@ -38,7 +38,9 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
 
     /// Creates a verifier that looks payments up through `client`.
     ///
-    /// - Parameter addressBook: where to find each payment's address; the client's address book when `nil`.
+    /// - Parameters:
+    ///   - client: the client that asks CheckPayment about each notified payment.
+    ///   - addressBook: where to find each payment's address; the client's address book when `nil`.
     public init(client: OpenPOSClient, addressBook: (any OpenPOSAddressBook)? = nil) {
         self.client = client
         self.addressBook = addressBook ?? client.addressBook

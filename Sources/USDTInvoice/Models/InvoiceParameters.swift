@@ -36,9 +36,19 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
 
     /// Creates parameters.
     ///
-    /// - Parameter amount: the amount and asset: USDT on Tron (`USDT_TRC20`), Ethereum (`USDT_ERC20`) or BNB Smart
-    ///   Chain (`USDT_BSC`), for example `try Money("150.00", .usdtTron)`. Any other asset is refused when the
-    ///   invoice is created, before anything is sent.
+    /// - Parameters:
+    ///   - amount: the amount and asset: USDT on Tron (`USDT_TRC20`), Ethereum (`USDT_ERC20`) or BNB Smart
+    ///     Chain (`USDT_BSC`), for example `try Money("150.00", .usdtTron)`. Any other asset is refused when the
+    ///     invoice is created, before anything is sent.
+    ///   - reference: ``reference``.
+    ///   - callbackURL: ``callbackURL``.
+    ///   - expirySeconds: ``expirySeconds``.
+    ///   - metadata: ``metadata``.
+    ///   - walletID: ``walletID``.
+    ///   - title: ``title``.
+    ///   - description: ``description``.
+    ///   - useWhiteLabel: ``useWhiteLabel``.
+    ///   - returnURL: ``returnURL``.
     public init(
         amount: Money,
         reference: String? = nil,

@@ -98,6 +98,7 @@ extension USDTInvoiceClient {
         /// to stop waiting.
         ///
         /// - Parameters:
+        ///   - id: the invoice.
         ///   - pollEvery: the time between fetches; the document recommends 5 to 10 seconds.
         ///   - timeout: how long to wait in all. Invoices expire after at most 7200 seconds.
         ///   - clock: the time and the wait between fetches; inject a manual one in tests.

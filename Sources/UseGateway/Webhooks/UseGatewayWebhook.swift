@@ -18,6 +18,7 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     /// Creates a verifier for one or more endpoint secrets (`whsec_…`; more than one while a secret is rotated).
     ///
     /// - Parameters:
+    ///   - secrets: the endpoint's signing secrets, `whsec_` followed by base64.
     ///   - tolerance: how many seconds the `svix-timestamp` may differ from `now`, either way.
     ///   - now: the clock; inject a fixed one in tests.
     /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
