@@ -52,18 +52,36 @@ for module in "${modules[@]}"; do
         cat "$log"
     fi
     coverage="$out/$module.doccarchive/documentation-coverage.json"
-    if [ -f "$coverage" ]; then
-        python3 - "$module" "$coverage" <<'PY'
+    [ -f "$coverage" ] && python3 - "$module" "$coverage" <<'PY'
 import json, sys
 module, path = sys.argv[1], sys.argv[2]
-entries = json.load(open(path))
-missing = [entry for entry in entries if not entry.get("hasAbstract", False)]
-print(f"{module}: {len(entries)} symbols, {len(missing)} without an abstract")
-for entry in missing:
-    print(f"  no abstract: {entry.get('title', '?')} ({entry.get('referencePath', '?')})")
+symbols = [entry for entry in json.load(open(path)) if entry["kind"]["isSymbol"]]
+missing = sum(1 for entry in symbols if not entry["hasAbstract"])
+print(f"{module}: {len(symbols)} symbols, {len(symbols) - missing} with an abstract, {missing} without")
 PY
-    else
-        echo "$module: no coverage report"
-    fi
 done
+
+# docc also counts members the compiler synthesizes or another module provides (Equatable's `!=`, Codable and
+# RawRepresentable conformances, Sequence methods, a protocol extension's defaults), which have no comment to write;
+# every declaration in Sources must have its own.
+python3 - "$graphs" "$PWD" "${modules[@]}" <<'PY' || failed=1
+import json, sys
+graphs, root, modules = sys.argv[1], sys.argv[2], sys.argv[3:]
+undocumented = []
+for module in modules:
+    for symbol in json.load(open(f"{graphs}/{module}.symbols.json"))["symbols"]:
+        uri = symbol.get("location", {}).get("uri", "")
+        if not uri.startswith(f"file://{root}/Sources/"):
+            continue
+        comment = symbol.get("docComment") or {}
+        lines = [line["text"].strip() for line in comment.get("lines", []) if line["text"].strip()]
+        # A comment inherited from a protocol requirement names the requirement's file.
+        if not lines or lines[0].startswith("- ") or comment.get("uri", uri) != uri:
+            line = symbol["location"]["position"]["line"] + 1
+            path = uri.removeprefix(f"file://{root}/")
+            undocumented.append(f"{path}:{line}: {'.'.join(symbol['pathComponents'])} has no doc comment of its own")
+print("\n".join(undocumented))
+print(f"public declarations in Sources without an abstract of their own: {len(undocumented)}")
+sys.exit(1 if undocumented else 0)
+PY
 exit "$failed"
