@@ -21,7 +21,9 @@ if [ -z "$digester" ]; then
 fi
 [ -x "$digester" ] || { echo "swift-api-digester not found next to swift"; exit 1; }
 
-swift build >/dev/null
+log="$(mktemp)"
+swift build >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
+rm -f "$log"
 bin=$(swift build --show-bin-path)
 modules_dir="$bin/Modules"
 [ -d "$modules_dir" ] || modules_dir="$bin"
@@ -85,9 +87,36 @@ for module in "${modules[@]}"; do
     if ! cmp -s "API/$module.json" "$work/api/$module.json"; then
         changed=1
         echo "== public API of $module differs from API/$module.json:"
+        # What was added, removed or changed, one declaration a line; then the breaking changes the digester finds.
+        python3 - "API/$module.json" "$work/api/$module.json" <<'PY'
+import json, sys
+type_nodes = {"TypeNominal", "TypeFunc", "TypeNameAlias"}
+
+def declarations(path):
+    found = set()
+    def walk(node, prefix):
+        for child in node.get("children", []):
+            if child.get("kind") in type_nodes:
+                continue
+            name = f"{prefix}.{child.get('printedName', child.get('name'))}" if prefix else child.get("printedName", "")
+            signature = " -> ".join(c.get("printedName", "") for c in child.get("children", [])
+                                    if c.get("kind") in type_nodes)
+            found.add(f"{child.get('declKind', child.get('kind'))} {name}" + (f": {signature}" if signature else ""))
+            walk(child, name)
+    walk(json.load(open(path))["ABIRoot"], "")
+    return found
+
+old, new = declarations(sys.argv[1]), declarations(sys.argv[2])
+for line in sorted(old - new):
+    print(f"  - {line}")
+for line in sorted(new - old):
+    print(f"  + {line}")
+if old == new:
+    print("  (the same declarations; attributes, conformances or order changed: see the diff below)")
+PY
         "$digester" -diagnose-sdk -input-paths "API/$module.json" -input-paths "$work/api/$module.json" \
-            -module "$module" -disable-fail-on-error 2>&1 || true
-        diff -u "API/$module.json" "$work/api/$module.json" | head -n 200 || true
+            -module "$module" -disable-fail-on-error 2>&1 | grep -v -e '^/\*' -e '^$' || true
+        diff -u "API/$module.json" "$work/api/$module.json" | head -n 80 || true
     fi
 done
 if [ "$changed" -ne 0 ]; then
