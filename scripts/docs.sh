@@ -57,7 +57,8 @@ import json, sys
 module, path = sys.argv[1], sys.argv[2]
 symbols = [entry for entry in json.load(open(path)) if entry["kind"]["isSymbol"]]
 missing = sum(1 for entry in symbols if not entry["hasAbstract"])
-print(f"{module}: {len(symbols)} symbols, {len(symbols) - missing} with an abstract, {missing} without")
+print(f"{module}: {len(symbols)} symbols, {len(symbols) - missing} with an abstract, {missing} without "
+      "(synthesized or inherited members, see below)")
 PY
 done
 
