@@ -8,8 +8,10 @@ public struct PaymentProviders: Sendable {
 
     /// Holds these providers; a later one with the same id replaces an earlier one.
     ///
-    /// - Parameter processedWebhooks: where ``handleWebhook(_:for:apply:)`` records the events processed; by default
-    ///   a ``SeenEventStore`` in this process's memory — with several instances, pass one backed by your database.
+    /// - Parameters:
+    ///   - providers: the providers to hold.
+    ///   - processedWebhooks: where ``handleWebhook(_:for:apply:)`` records the events processed; by default
+    ///     a `SeenEventStore` in this process's memory — with several instances, pass one backed by your database.
     public init(_ providers: [any PaymentProvider], processedWebhooks: (any ProcessedWebhookStore)? = nil) {
         var byID: [ProviderID: any PaymentProvider] = [:]
         for provider in providers { byID[provider.provider] = provider }
@@ -24,8 +26,8 @@ public struct PaymentProviders: Sendable {
 
     /// The provider with this id.
     ///
-    /// - Throws: ``PaymentError`` of kind `notFound` with ``PaymentError/provider`` `id` and no
-    ///   ``PaymentError/httpStatus`` (no provider was asked) when none is configured.
+    /// - Throws: `PaymentError` of kind `notFound` with `PaymentError.provider` `id` and no
+    ///   `PaymentError.httpStatus` (no provider was asked) when none is configured.
     public func provider(_ id: ProviderID) throws -> any PaymentProvider {
         guard let provider = providers[id] else {
             throw PaymentError(
@@ -39,7 +41,7 @@ public struct PaymentProviders: Sendable {
 
     /// Authenticates a webhook delivered to the endpoint of provider `id` (route per provider: `/webhooks/<id>`).
     ///
-    /// - Throws: ``PaymentError`` of kind `notFound` without an ``PaymentError/httpStatus`` for an unconfigured
+    /// - Throws: `PaymentError` of kind `notFound` without an `PaymentError.httpStatus` for an unconfigured
     ///   provider (a provider's own `notFound` answer always carries its status), otherwise as
     ///   ``PaymentProvider/verifyWebhook(_:)``.
     public func verifyWebhook(_ request: WebhookRequest, for id: ProviderID) async throws -> PaymentEvent {

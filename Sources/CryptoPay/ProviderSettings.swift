@@ -1,7 +1,7 @@
 import Foundation
 
 /// What it takes to reach one provider: credentials, webhook secrets and client configuration (base URL, transport,
-/// retries, logging). ``PaymentProviders/init(settings:)`` builds the clients and adapters from a list of these.
+/// retries, logging). `PaymentProviders.init(settings:)` builds the clients and adapters from a list of these.
 ///
 /// The values hold secrets: neither the description nor the mirror shows them.
 public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectable {
@@ -18,7 +18,7 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
     case oneXGate(apiKey: String, configuration: ClientConfiguration = .default)
     /// The POS Open API: user name, key, POS id, a configuration whose `baseURL` is required, and where each
     /// payment's address is kept (webhooks are confirmed with CheckPayment, which needs it). Without an address
-    /// book the adapter keeps a bounded ``OpenPOSInMemoryAddressBook`` that serves only this process until it ends:
+    /// book the adapter keeps a bounded `OpenPOSInMemoryAddressBook` that serves only this process until it ends:
     /// with several instances, or to confirm webhooks after a restart, pass one on a shared database.
     case openPOS(
         username: String,
@@ -41,7 +41,7 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
 
     /// Builds the client and its ``PaymentProvider`` adapter.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for empty or malformed credentials, a missing or non-https
+    /// - Throws: `PaymentError` of kind `invalidRequest` for empty or malformed credentials, a missing or non-https
     ///   base URL, or a malformed webhook secret.
     public func makeProvider() throws -> any PaymentProvider {
         switch self {
@@ -81,8 +81,10 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
 extension PaymentProviders {
     /// Builds every provider from its settings.
     ///
-    /// - Parameter processedWebhooks: as in ``init(_:processedWebhooks:)``: the store shared by your instances.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` from the first settings that cannot make a client (its
+    /// - Parameters:
+    ///   - settings: one entry per provider to build.
+    ///   - processedWebhooks: as in `init(_:processedWebhooks:)`: the store shared by your instances.
+    /// - Throws: `PaymentError` of kind `invalidRequest` from the first settings that cannot make a client (its
     ///   message names the provider and never a secret).
     public init(settings: [ProviderSettings], processedWebhooks: (any ProcessedWebhookStore)? = nil) throws {
         self.init(try settings.map { try $0.makeProvider() }, processedWebhooks: processedWebhooks)

@@ -20,7 +20,7 @@ extension PaymentProviders {
     /// `apply` once per event; a failed `apply` releases the claim, so that the provider's next delivery runs it again.
     ///
     /// Answer the provider 2xx for both results. When your effect and the claim can share a database transaction,
-    /// do both in `apply` instead, with a store bound to that transaction (see ``ProcessedWebhookStore``): then no
+    /// do both in `apply` instead, with a store bound to that transaction (see `ProcessedWebhookStore`): then no
     /// crash between them can lose or double the effect.
     ///
     /// - Throws: as ``verifyWebhook(_:for:)`` (`webhookRejected`: answer 400; `notFound` without an HTTP status: no

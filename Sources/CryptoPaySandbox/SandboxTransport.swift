@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every provider's API, simulated in process with state: an ``HTTPTransport`` to give a provider client instead of
+/// Every provider's API, simulated in process with state: an `HTTPTransport` to give a provider client instead of
 /// the network, for demos and for integration tests of your own checkout code.
 ///
 /// ```swift
@@ -53,14 +53,14 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     /// The base URL to configure a provider's client with, for example
     /// `https://usegateway.sandbox.cryptopay.invalid/v1`. Never resolved: requests stay in process.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider this sandbox does not simulate.
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a provider this sandbox does not simulate.
     public func baseURL(for provider: ProviderID) throws -> URL {
         try simulator(provider).baseURL
     }
 
     /// Answers the request as the simulated provider would.
     ///
-    /// - Throws: ``PaymentError`` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
+    /// - Throws: `PaymentError` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
     ///   `CancellationError` when the task is already cancelled.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
@@ -74,8 +74,8 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     /// and also returns the webhooks the provider sends because the request changed a checkout's status: the USDT
     /// invoice API's own sandbox endpoint `simulate-payment`, or a payment it scheduled that came due.
     ///
-    /// - Throws: ``PaymentError`` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
-    ///   ``PaymentError`` of kind `invalidRequest` when a webhook cannot be signed.
+    /// - Throws: `PaymentError` of kind `transport` (`hostNotFound`) for a host the sandbox does not simulate;
+    ///   `PaymentError` of kind `invalidRequest` when a webhook cannot be signed.
     public func answerWithWebhooks(_ request: TransportRequest) throws -> (TransportResponse, [WebhookRequest]) {
         let simulator = try simulator(serving: request.url)
         let parsed = SandboxRequest(request, base: simulator.baseURL)
@@ -93,7 +93,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
 
     /// Records a payment from the payer into the checkout `id` and returns the webhooks the provider sends for it.
     ///
-    /// - Throws: ``PaymentError`` of kind `notFound` for an unknown id, `conflict` when the checkout can no longer
+    /// - Throws: `PaymentError` of kind `notFound` for an unknown id, `conflict` when the checkout can no longer
     ///   be paid (expired, cancelled, already paid), `invalidRequest` for a provider this sandbox does not simulate
     ///   or a payment that does not say what it means (``SandboxPayment/fraction(_:)`` with a fraction that is not
     ///   between 0 and 1, ``SandboxPayment/over(_:)`` with one that is not positive, a negative amount).
@@ -117,7 +117,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
 
     /// Every checkout the provider's simulator stores, oldest first, with its status in the provider's words.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider this sandbox does not simulate.
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a provider this sandbox does not simulate.
     public func checkouts(_ provider: ProviderID) throws -> [SandboxCheckout] {
         let simulator = try simulator(provider)
         return lock.withLock { simulator.checkouts() }

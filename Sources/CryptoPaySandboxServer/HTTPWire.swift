@@ -51,6 +51,7 @@ public enum HTTPWire {
     /// Parses the first request in `buffer`.
     ///
     /// - Parameters:
+    ///   - buffer: the bytes read from the connection so far.
     ///   - maximumHeaderBytes: the longest request line and headers accepted.
     ///   - maximumBodyBytes: the largest `Content-Length` accepted; a larger one is refused before its body arrives.
     public static func parse(_ buffer: [UInt8], maximumHeaderBytes: Int, maximumBodyBytes: Int) -> Parsed {

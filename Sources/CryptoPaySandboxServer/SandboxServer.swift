@@ -37,7 +37,7 @@ public final class SandboxServer: @unchecked Sendable {
     /// - Parameters:
     ///   - configuration: the address, webhook URLs, state file and delivery settings.
     ///   - log: receives one line per webhook delivery attempt (and per abandoned delivery at shutdown).
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a state file that is not a sandbox journal;
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a state file that is not a sandbox journal;
     ///   ``SocketHTTPServer/SocketError`` when the address cannot be bound.
     public init(
         configuration: SandboxServerConfiguration = SandboxServerConfiguration(),
@@ -70,7 +70,7 @@ public final class SandboxServer: @unchecked Sendable {
     /// The base URL to configure a provider's client with: the server's URL, the provider's prefix and the
     /// provider's documented base path (`http://127.0.0.1:PORT/usegateway/v1`).
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a provider the sandbox does not simulate.
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a provider the sandbox does not simulate.
     public func baseURL(for provider: ProviderID) throws -> URL {
         let documented = try sandbox.baseURL(for: provider)
         return url.appendingPathComponent(provider.rawValue + documented.path)

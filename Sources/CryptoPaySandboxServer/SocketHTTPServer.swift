@@ -19,7 +19,7 @@ public enum ServerAnswer: Sendable {
 /// An HTTP/1.1 server on POSIX sockets: keep-alive connections, `Content-Length` bodies, a size limit per request,
 /// one thread per connection up to a bound. Malformed requests get 400, oversized ones 413, and
 /// the connection is closed; the server goes on. Every wait is a 50 ms poll that checks the stop flag, so
-/// ``stop()`` ends every thread promptly.
+/// `stop()` ends every thread promptly.
 public final class SocketHTTPServer: @unchecked Sendable {
     /// The limits and the address.
     public struct Limits: Sendable {

@@ -1,7 +1,7 @@
 import CryptoPayCore
 import Foundation
 
-/// An ``HTTPTransport`` that stands between a client and a stand-in server (any transport, typically a
+/// An `HTTPTransport` that stands between a client and a stand-in server (any transport, typically a
 /// ``ReplayTransport``) and fails on command, the way networks, proxies and overloaded providers fail.
 ///
 /// Faults are queued with ``inject(_:)`` and used one per request, in order; once the queue is empty, requests pass
@@ -110,7 +110,7 @@ public final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
 
     /// Applies the next fault, if any, to the request.
     ///
-    /// - Throws: ``PaymentError`` of kind `transport` for the connection faults; whatever the base transport throws.
+    /// - Throws: `PaymentError` of kind `transport` for the connection faults; whatever the base transport throws.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         let fault: Fault? = lock.withLock {
             let next = faults.isEmpty ? nil : faults.removeFirst()

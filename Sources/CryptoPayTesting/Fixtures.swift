@@ -38,7 +38,7 @@ public enum Fixtures {
         }
     }
 
-    /// A fixture parsed as a ``JSONValue``.
+    /// A fixture parsed as a `JSONValue`.
     ///
     /// - Throws: ``FixtureError`` when the file cannot be read or is not JSON.
     public static func json(_ path: String) throws -> JSONValue {

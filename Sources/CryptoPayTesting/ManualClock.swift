@@ -36,13 +36,13 @@ public final class ManualClock: @unchecked Sendable {
         lock.withLock { current = current.addingTimeInterval(duration.timeInterval) }
     }
 
-    /// A ``WaitClock`` on this clock: `sleep` throws `CancellationError` when the task is cancelled, and otherwise
+    /// A `WaitClock` on this clock: `sleep` throws `CancellationError` when the task is cancelled, and otherwise
     /// records the duration and advances the clock at once.
     public var waitClock: WaitClock {
         WaitClock(now: { self.now }, sleep: { duration in try self.sleep(duration) })
     }
 
-    /// A ``RetryPolicy`` that reads this clock and sleeps on it, with the jitter fixed at the middle of its range.
+    /// A `RetryPolicy` that reads this clock and sleeps on it, with the jitter fixed at the middle of its range.
     public func retryPolicy(maxRetries: Int = 2, overallDeadline: Duration = .seconds(60)) -> RetryPolicy {
         RetryPolicy(
             maxRetries: maxRetries,

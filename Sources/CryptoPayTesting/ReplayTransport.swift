@@ -1,7 +1,7 @@
 import CryptoPayCore
 import Foundation
 
-/// An ``HTTPTransport`` that answers from a script of canned responses and records every request it receives.
+/// An `HTTPTransport` that answers from a script of canned responses and records every request it receives.
 ///
 /// Responses are taken from routes (method + path) when one matches, otherwise from the queue in order. Nothing
 /// touches the network, so tests of provider clients run offline and check both directions: what was sent
@@ -84,7 +84,7 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
         return last
     }
 
-    /// The ``PaymentError/providerCode`` of the error thrown for a request the script has no reply for.
+    /// The `PaymentError.providerCode` of the error thrown for a request the script has no reply for.
     public static let unscriptedRequestCode = "ReplayTransport.unscriptedRequest"
 
     /// The number of queued replies not yet used.
@@ -94,7 +94,7 @@ public final class ReplayTransport: HTTPTransport, @unchecked Sendable {
 
     /// Records the request and returns the matching scripted reply.
     ///
-    /// - Throws: the scripted ``PaymentError`` of kind `transport` for a failure reply, or, when the script has no
+    /// - Throws: the scripted `PaymentError` of kind `transport` for a failure reply, or, when the script has no
     ///   reply left (a test that sends more than it scripted), ``ReplayTransport/unscriptedRequestCode`` as an
     ///   `invalidRequest` error: not a transport failure, so no retry policy waits and resends it.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {

@@ -92,7 +92,7 @@ public struct OneXGateAssetCode: Hashable, Sendable {
     public var asset: Asset { OneXGateAssets.asset(currency: currency, network: network) }
 }
 
-/// Converts between 1xGate's currency + network pairs and ``Asset``.
+/// Converts between 1xGate's currency + network pairs and `Asset`.
 public enum OneXGateAssets {
     /// The pairs of the document's settings example (`GET /v1/settings/payment`): USDT on Tron, LTC, BTC and ETH,
     /// with their `decimal` values as shown (including 8 for ETH).

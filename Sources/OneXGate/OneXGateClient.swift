@@ -35,7 +35,7 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
     ///     and when the service answers 404 (a route it does not serve, which creates nothing) tries the other one
     ///     once, then remembers the path a payment was created on for every later create of this client and its
     ///     copies. A path given here is the only one ever used: a 404 on it is the caller's error.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key is empty or the configured base URL is not
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the key is empty or the configured base URL is not
     ///   `https` (loopback hosts excepted).
     public init(
         apiKey: String,

@@ -1,6 +1,6 @@
 import CryptoPayCore
 
-/// 1xGate's payment statuses and what each means in the unified ``PaymentStatus``.
+/// 1xGate's payment statuses and what each means in the unified `PaymentStatus`.
 public enum OneXGateStatus {
     /// The documented spellings (matched ignoring case) and their unified statuses: `created` (which the Statuses
     /// list spells `crated`) → created, `pending` → pending, `success` → paid, `partiallyPaid` → partiallyPaid,
@@ -11,7 +11,7 @@ public enum OneXGateStatus {
     ]
 
     /// The unified status of a raw status text, keeping the text; anything undocumented is
-    /// ``PaymentStatus/unknown(_:)``.
+    /// `PaymentStatus.unknown(_:)`.
     public static func status(for raw: String) -> ProviderStatus {
         ProviderStatus(raw: raw, table: table)
     }

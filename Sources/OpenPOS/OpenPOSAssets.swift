@@ -1,6 +1,6 @@
 import CryptoPayCore
 
-/// Converts between the POS API's currency codes and ``Asset``.
+/// Converts between the POS API's currency codes and `Asset`.
 ///
 /// The API names a cryptocurrency by its symbol alone (`BTC`, `ETH`) and an invoice currency by its fiat code
 /// (`EUR`, `USD`); it has no notion of a network. So a symbol becomes an asset without a network, and an asset with a

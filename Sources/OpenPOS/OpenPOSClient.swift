@@ -17,7 +17,7 @@ import Foundation
 /// client's `pos_id` unless ``OpenPOSCallOptions`` names another. The document's host is a placeholder, so the base
 /// URL is required. StartPayment, CancelPayment, AcceptPayment and RefundPayment change state although they are
 /// `GET`s: they are never resent after a timeout or a server error, and such a failure has
-/// ``PaymentError/outcome`` `unknown`; check the payment before trying again.
+/// `PaymentError.outcome` `unknown`; check the payment before trying again.
 ///
 /// An immutable value, safe to share across tasks. Its description and mirror never show the credentials.
 public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectable {
@@ -38,7 +38,7 @@ public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectabl
     ///   - configuration: must set `baseURL`: the document gives only a placeholder host.
     ///   - addressBook: where ``startPayment(_:options:)`` records each payment's address, so that
     ///     ``OpenPOSWebhook`` can check webhooks (which carry none); `nil` records nothing.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the user name, key or `posID` is blank, the base URL
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the user name, key or `posID` is blank, the base URL
     ///   is missing, or it is not `https` (loopback hosts excepted).
     public init(
         username: String,

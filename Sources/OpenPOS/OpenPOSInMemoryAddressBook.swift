@@ -42,7 +42,7 @@ public final class OpenPOSInMemoryAddressBook: OpenPOSAddressBook, @unchecked Se
     ///   - capacity: the most payments kept, at least 1.
     ///   - maxAge: how long each is kept, positive.
     ///   - clock: the time entries are recorded and aged by; inject a manual one in tests.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a capacity below 1 or an age that is not positive.
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a capacity below 1 or an age that is not positive.
     public convenience init(
         capacity: Int,
         maxAge: Duration = defaultMaxAge,

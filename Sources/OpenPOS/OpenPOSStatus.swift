@@ -1,7 +1,7 @@
 import CryptoPayCore
 import Foundation
 
-/// How the POS API's payment states map onto the unified ``PaymentStatus``.
+/// How the POS API's payment states map onto the unified `PaymentStatus`.
 ///
 /// CheckPayment reports a `state` and, separately, whether the transaction is `confirmed` and how many
 /// confirmations it has. The state decides for cancelled, refunded and underpaid payments; for a waiting or

@@ -1,6 +1,6 @@
 import CryptoPayCore
 
-/// Converts between Store Gateway's asset IDs and ``Asset``.
+/// Converts between Store Gateway's asset IDs and `Asset`.
 ///
 /// Coins and fiat currencies are their code (`BTC`, `TRX`, `USD`); tokens are `<TOKEN>.<STANDARD>`, and the
 /// document names two standards: `TRC20` (Tron) and `ERC20` (Ethereum), so `USDT.TRC20` is USDT on Tron. The store's

@@ -18,8 +18,8 @@ import Foundation
 /// ```
 ///
 /// **HTTP 500 does not say whether the request was applied** (the document's words). Creations are therefore
-/// never resent once they may have reached the service, and such a failure is a ``PaymentError`` whose
-/// ``PaymentError/outcome`` is ``PaymentError/Outcome/unknown``. For payments, find out with the reconciliation
+/// never resent once they may have reached the service, and such a failure is a `PaymentError` whose
+/// `PaymentError.outcome` is `PaymentError.Outcome.unknown`. For payments, find out with the reconciliation
 /// key before deciding anything; the service tries to cancel what it answered HTTP 500 for, so a cancelled match is
 /// not the payment to use:
 ///
@@ -52,8 +52,8 @@ public struct StoreGatewayClient: Sendable, CustomStringConvertible {
     /// - Parameters:
     ///   - apiKey: the store's API key (Settings → API), sent as the Basic user name.
     ///   - apiSecret: the store's API secret, sent as the Basic password.
-    ///   - configuration: must set ``ClientConfiguration/baseURL``: the document gives no real host.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key or secret is empty, the key contains `:`
+    ///   - configuration: must set `ClientConfiguration.baseURL`: the document gives no real host.
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the key or secret is empty, the key contains `:`
     ///   (which Basic authentication cannot carry in a user name), `ClientConfiguration.baseURL` is not set, or
     ///   the base URL is not `https` (loopback hosts excepted).
     public init(apiKey: String, apiSecret: String, configuration: ClientConfiguration) throws {
@@ -93,7 +93,7 @@ public struct StoreGatewayClient: Sendable, CustomStringConvertible {
     ///
     /// The call changes nothing, so it is retried like a read.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an amount of zero or less or an asset Store Gateway cannot
+    /// - Throws: `PaymentError`: `invalidRequest` for an amount of zero or less or an asset Store Gateway cannot
     ///   express (nothing is sent); `validation` (HTTP 422) when the service refuses the pair; otherwise as any
     ///   request (`authentication`, `server`, `transport`, `decoding` …).
     public func convert(_ amount: Money, to asset: Asset) async throws -> StoreGatewayConversion {

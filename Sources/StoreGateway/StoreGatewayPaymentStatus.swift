@@ -2,22 +2,22 @@ import CryptoPayCore
 import Foundation
 
 extension StoreGatewayPayment {
-    /// The unified status, with the provider's code as ``ProviderStatus/raw``; `nil` when the payment has no status.
+    /// The unified status, with the provider's code as `ProviderStatus.raw`; `nil` when the payment has no status.
     ///
-    /// - `OPEN` is ``PaymentStatus/pending`` while nothing was received (`ip_amount` is 0 or absent). Once something
-    ///   was received it is ``PaymentStatus/partiallyPaid`` for a fixed-amount payment that still needs more
+    /// - `OPEN` is `PaymentStatus.pending` while nothing was received (`ip_amount` is 0 or absent). Once something
+    ///   was received it is `PaymentStatus.partiallyPaid` for a fixed-amount payment that still needs more
     ///   (`remain_amount` > 0, or `ip_amount` < `payment_amount` when `remain_amount` is absent), and
-    ///   ``PaymentStatus/processing`` otherwise: an open-amount payment, or a fixed amount fully received and
+    ///   `PaymentStatus.processing` otherwise: an open-amount payment, or a fixed amount fully received and
     ///   awaiting confirmations. A payment without `payment_type` is fixed-amount, the provider's default.
-    /// - `CLOSING` ("in the process of closing") is ``PaymentStatus/processing``.
-    /// - `COMPLETE` is ``PaymentStatus/paid``.
-    /// - `CANCEL` is ``PaymentStatus/expired`` when the time ran out with nothing or too little received, and
-    ///   ``PaymentStatus/cancelled`` otherwise. The time ran out when `complete_date` (the cancellation time) is at
+    /// - `CLOSING` ("in the process of closing") is `PaymentStatus.processing`.
+    /// - `COMPLETE` is `PaymentStatus.paid`.
+    /// - `CANCEL` is `PaymentStatus.expired` when the time ran out with nothing or too little received, and
+    ///   `PaymentStatus.cancelled` otherwise. The time ran out when `complete_date` (the cancellation time) is at
     ///   or after `end_date`, or either date is absent; too little was received when `ip_amount` is 0 or absent, or
     ///   the payment is fixed-amount and still needed more (as above). A cancellation before `end_date`, such as
     ///   the one the service attempts after answering HTTP 500, or of an open-amount payment that received
-    ///   something, is therefore ``PaymentStatus/cancelled``.
-    /// - Any other code is ``PaymentStatus/unknown(_:)`` with the code.
+    ///   something, is therefore `PaymentStatus.cancelled`.
+    /// - Any other code is `PaymentStatus.unknown(_:)` with the code.
     public var status: ProviderStatus? {
         guard let code = statusCode else { return nil }
         return ProviderStatus(unifiedStatus(for: code), raw: code.rawValue)

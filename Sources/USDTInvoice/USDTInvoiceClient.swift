@@ -13,7 +13,7 @@ import Foundation
 /// )
 /// ```
 ///
-/// The document's host is a placeholder, so ``ClientConfiguration/baseURL`` is required: the API's root
+/// The document's host is a placeholder, so `ClientConfiguration.baseURL` is required: the API's root
 /// (`https://api.example.com`); paths are under `/api/v1`, which the base URL may also end with. The key travels as
 /// `Authorization: Bearer <key>`. An immutable value, safe to share across tasks; its description never shows the
 /// key.
@@ -40,13 +40,13 @@ public struct USDTInvoiceClient: Sendable, CustomStringConvertible, CustomReflec
     ///
     /// - Parameters:
     ///   - apiKey: a key beginning `test_` (test mode) or `live_` (live mode).
-    ///   - configuration: must set ``ClientConfiguration/baseURL``.
+    ///   - configuration: must set `ClientConfiguration.baseURL`.
     ///   - rateLimiter: keeps requests under the provider's limits instead of collecting HTTP 429s; see
     ///     ``makeRateLimiter(limits:instances:clock:)``. It becomes the configuration's
-    ///     ``ClientConfiguration/rateLimiter`` (replacing one set there), so every try, retries included, takes a
+    ///     `ClientConfiguration.rateLimiter` (replacing one set there), so every try, retries included, takes a
     ///     token. Share one limiter between the clients of one key. `nil` (the default) keeps the configuration's
     ///     limiter, which is none unless you set one: requests are then sent at once.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key has neither prefix (the key is never part of
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the key has neither prefix (the key is never part of
     ///   the message), the base URL is missing, or it is not `https` (loopback hosts excepted).
     public init(apiKey: String, configuration: ClientConfiguration, rateLimiter: RateLimiter? = nil) throws {
         guard let mode = Self.mode(ofKey: apiKey) else {

@@ -27,13 +27,13 @@ extension USDTInvoiceClient {
 
     /// A limiter that keeps a client under ``documentedRateLimits``: at most the documented number of requests of a
     /// class start in any minute, up to a tenth of them at once, every try counted (retries included). Pass it to
-    /// ``init(apiKey:configuration:rateLimiter:)`` or set it as ``ClientConfiguration/rateLimiter``, and share it
+    /// ``init(apiKey:configuration:rateLimiter:)`` or set it as `ClientConfiguration.rateLimiter`, and share it
     /// between the clients of one API key in a process.
     ///
     /// - Parameters:
     ///   - limits: the limits by class; the documented ones by default (lower them if other systems share your key).
     ///   - instances: how many processes use the key, each with its own limiter: this one keeps to its share of every
-    ///     limit (``RateLimiter/Limit/shared(by:)``: 3 instances get 33 creates a minute each). 1 by default.
+    ///     limit (`RateLimiter.Limit.shared(by:)`: 3 instances get 33 creates a minute each). 1 by default.
     ///   - clock: the limiter's time and wait; inject a manual one in tests.
     public static func makeRateLimiter(
         limits: [String: RateLimiter.Limit] = documentedRateLimits,

@@ -1,7 +1,7 @@
 import CryptoPayCore
 
 /// An invoice's status as the provider spells it, kept open: a status the document does not name decodes as
-/// ``unknown(_:)`` and maps to ``PaymentStatus/unknown(_:)`` with the raw text.
+/// ``unknown(_:)`` and maps to `PaymentStatus.unknown(_:)` with the raw text.
 public enum USDTInvoiceStatus: OpenEnumeration {
     /// `pending`: waiting for the payment; keep polling.
     case pending
@@ -28,9 +28,9 @@ public enum USDTInvoiceStatus: OpenEnumeration {
         }
     }
 
-    /// The unified status: pending → ``PaymentStatus/pending``, confirmed → ``PaymentStatus/paid``, expired →
-    /// ``PaymentStatus/expired``, cancelled → ``PaymentStatus/cancelled``, anything else
-    /// ``PaymentStatus/unknown(_:)`` with the raw text.
+    /// The unified status: pending → `PaymentStatus.pending`, confirmed → `PaymentStatus.paid`, expired →
+    /// `PaymentStatus.expired`, cancelled → `PaymentStatus.cancelled`, anything else
+    /// `PaymentStatus.unknown(_:)` with the raw text.
     public var paymentStatus: PaymentStatus {
         switch self {
         case .pending: .pending

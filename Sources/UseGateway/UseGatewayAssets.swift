@@ -46,7 +46,7 @@ public enum UseGatewayCurrency: UseGatewayAssetCode {
 /// The introduction also names Binance Smart Chain, BUSD BEP-20 and USDT BEP-20, but the schema does not give their
 /// codes. They are therefore not cases: they decode as ``unknown(_:)``, and ``asset`` still recognises the
 /// `<TOKEN>_BEP20`, `_TRC20` and `_ERC20` spellings by analogy with `USDT_TRC20` (and `BNB` as the coin), so amounts
-/// in them read as the right ``Asset``. Requests never send an undocumented code on the caller's behalf.
+/// in them read as the right `Asset`. Requests never send an undocumented code on the caller's behalf.
 public enum UseGatewayCryptocurrency: UseGatewayAssetCode {
     /// Bitcoin.
     case btc
@@ -89,21 +89,21 @@ public enum UseGatewayCryptocurrency: UseGatewayAssetCode {
     }
 }
 
-/// A UseGateway currency code that stands for an ``Asset``.
+/// A UseGateway currency code that stands for an `Asset`.
 public protocol UseGatewayAssetCode: OpenEnumeration {
     /// The asset the code stands for.
     var asset: Asset { get }
 }
 
 extension UseGatewayAssetCode {
-    /// The documented code for an ``Asset``, or `nil` when UseGateway does not document one.
+    /// The documented code for an `Asset`, or `nil` when UseGateway does not document one.
     public init?(asset: Asset) {
         guard let match = Self.documented.first(where: { $0.asset == asset }) else { return nil }
         self = match
     }
 }
 
-/// Converts between UseGateway's currency codes and ``Asset``.
+/// Converts between UseGateway's currency codes and `Asset`.
 public enum UseGatewayAssets {
     private static let tokenSuffixes: [(suffix: String, network: Network)] = [
         ("_TRC20", .tron), ("_BEP20", .bsc), ("_ERC20", .ethereum),

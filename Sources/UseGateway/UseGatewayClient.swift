@@ -19,7 +19,7 @@ public struct UseGatewayClient: Sendable, CustomStringConvertible {
 
     /// Creates a client that sends the key in the `x-api-key` header.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the key is empty or the configured base URL is not
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the key is empty or the configured base URL is not
     ///   `https` (loopback hosts excepted).
     public init(apiKey: String, configuration: ClientConfiguration = .default) throws {
         api = try APIClient(

@@ -1,11 +1,11 @@
 import CryptoPayCore
 import Foundation
 
-/// How one kind of UseGateway resource spells its statuses, and what each means in the unified ``PaymentStatus``.
+/// How one kind of UseGateway resource spells its statuses, and what each means in the unified `PaymentStatus`.
 ///
 /// Statuses may carry a detail in parentheses (`Unresolved (Underpaid)`); the table matches the part before it, and
-/// the whole text stays in ``ProviderStatus/raw``. Anything the document does not name becomes
-/// ``PaymentStatus/unknown(_:)``.
+/// the whole text stays in `ProviderStatus.raw`. Anything the document does not name becomes
+/// `PaymentStatus.unknown(_:)`.
 public struct UseGatewayStatusTable: Sendable {
     /// The documented spellings (matched ignoring case) and their unified statuses.
     public let entries: [String: PaymentStatus]

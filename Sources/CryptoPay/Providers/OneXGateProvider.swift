@@ -24,9 +24,9 @@ import Foundation
 /// (or in a webhook that names it) in its message. Create again only once you know there is no payment for it.
 ///
 /// 1xGate has no cancellation. Its webhooks carry no signature: ``verifyWebhook(_:)`` fetches the payment and returns
-/// the fetched state (``OneXGateWebhook``).
+/// the fetched state (`OneXGateWebhook`).
 public struct OneXGateProvider: PaymentProvider {
-    /// ``ProviderID/oneXGate``.
+    /// `ProviderID.oneXGate`.
     public var provider: ProviderID { .oneXGate }
 
     /// Prices in the documented crypto assets only, paid in that asset; success and cancel URLs both required;
@@ -47,9 +47,9 @@ public struct OneXGateProvider: PaymentProvider {
         self.webhook = OneXGateWebhook(client: client)
     }
 
-    /// Creates a 1xGate payment (`payments.create`, at the path ``OneXGateClient`` finds the service answering on).
+    /// Creates a 1xGate payment (`payments.create`, at the path `OneXGateClient` finds the service answering on).
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a fiat amount, a pay asset other than the amount's, an
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a fiat amount, a pay asset other than the amount's, an
     ///   asset 1xGate does not list, a missing success or cancel URL, a callback URL, an expiry or metadata (nothing
     ///   is sent); otherwise as `payments.create`, and with outcome `unknown` the order id to look for.
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
@@ -98,14 +98,14 @@ public struct OneXGateProvider: PaymentProvider {
 
     /// 1xGate has no cancellation.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` always; nothing is sent.
+    /// - Throws: `PaymentError` of kind `invalidRequest` always; nothing is sent.
     public func cancelCheckout(id: String) async throws -> Checkout {
         throw Refusal.make(.oneXGate, "checkouts.cancel", "onexgate has no way to cancel a payment")
     }
 
-    /// Authenticates the unsigned webhook by fetching the payment it names (``OneXGateWebhook``).
+    /// Authenticates the unsigned webhook by fetching the payment it names (`OneXGateWebhook`).
     ///
-    /// - Throws: as ``OneXGateWebhook/verify(_:)``.
+    /// - Throws: as `OneXGateWebhook.verify(_:)`.
     public func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent {
         let verified = try await webhook.verify(request)
         return PaymentEvent(

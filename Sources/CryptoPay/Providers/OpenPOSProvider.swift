@@ -8,7 +8,7 @@ import Foundation
 ///
 /// | field | where |
 /// | --- | --- |
-/// | `amount` | `invoice_amount` and `invoice_currency` (GetRate, StartPayment): a fiat currency (``Asset/isFiat``) |
+/// | `amount` | `invoice_amount` and `invoice_currency` (GetRate, StartPayment): a fiat currency (`Asset.isFiat`) |
 /// | `payAsset` | `currency` (required: a cryptocurrency by symbol without a network, such as `.btc`) |
 /// | `orderReference` | `reference_no` (StartPayment) |
 /// | `description` | refused: the API has none |
@@ -23,13 +23,13 @@ import Foundation
 /// GetRate, so ``createCheckout(_:)`` looks for it in GetTransactions (`GET /GetTransactions/`: the first
 /// ``reconciliationScanLimit`` transactions it lists at most, as the API has no search and does not document its
 /// order) and, when it is there with its address, records it in the address book and returns it (native object:
-/// the ``OpenPOSTransaction``). Otherwise it throws StartPayment's error with outcome `unknown`, naming the payment
+/// the `OpenPOSTransaction`). Otherwise it throws StartPayment's error with outcome `unknown`, naming the payment
 /// id and `reference_no` to look for; it never starts a second payment by itself.
 ///
 /// CheckPayment, CancelPayment and the webhook lookup need the payment's cryptocurrency and address besides its id.
-/// The adapter keeps them in an ``OpenPOSAddressBook``: the client's when it has one (StartPayment fills it; pass
+/// The adapter keeps them in an `OpenPOSAddressBook`: the client's when it has one (StartPayment fills it; pass
 /// one through ``ProviderSettings/openPOS(username:apiKey:posID:configuration:addressBook:)``), otherwise a bounded
-/// ``OpenPOSInMemoryAddressBook`` of its own that ``createCheckout(_:)`` fills. So ``checkout(id:)``,
+/// `OpenPOSInMemoryAddressBook` of its own that ``createCheckout(_:)`` fills. So ``checkout(id:)``,
 /// ``cancelCheckout(id:)`` and ``verifyWebhook(_:)`` work for checkouts this process created (or that a persistent
 /// address book on the client knows); for any other id they fail without sending anything (`notFound`; webhooks:
 /// `invalidRequest`, which a webhook route answers with 5xx so that the provider delivers again) — give the client an address book backed by your database to serve
@@ -37,12 +37,12 @@ import Foundation
 ///
 /// A ``Checkout`` has ``Checkout/requested`` = the invoice (fiat), ``Checkout/paid`` = what CheckPayment reports as
 /// received, in the cryptocurrency (the API reports nothing else), the pay address and asset, no payment URL (the
-/// API has no hosted page; StartPayment's QR codes are in the native ``OpenPOSStartedPayment``) and no expiry. Its
-/// native object is the ``OpenPOSStartedPayment`` after creation and the ``OpenPOSPaymentCheck`` afterwards. Webhooks
-/// carry no signature: ``verifyWebhook(_:)`` calls CheckPayment and returns the fetched state (``OpenPOSWebhook``),
+/// API has no hosted page; StartPayment's QR codes are in the native `OpenPOSStartedPayment`) and no expiry. Its
+/// native object is the `OpenPOSStartedPayment` after creation and the `OpenPOSPaymentCheck` afterwards. Webhooks
+/// carry no signature: ``verifyWebhook(_:)`` calls CheckPayment and returns the fetched state (`OpenPOSWebhook`),
 /// with the idempotency key `<payment_id>:<event>`.
 public struct OpenPOSProvider: PaymentProvider {
-    /// ``ProviderID/openPOS``.
+    /// `ProviderID.openPOS`.
     public var provider: ProviderID { .openPOS }
 
     /// Fiat prices paid in a cryptocurrency named by symbol (no network: the POS API cannot choose one), which is
@@ -76,7 +76,7 @@ public struct OpenPOSProvider: PaymentProvider {
     /// Quotes and starts a POS payment, `GET /GetRate/` then `GET /StartPayment/`, and records its reference; after
     /// a StartPayment whose outcome is unknown, looks the payment up in GetTransactions.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a crypto amount, a blank order reference, a missing pay
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a crypto amount, a blank order reference, a missing pay
     ///   asset, a pay asset with a network or that is fiat, a description, payer e-mail, success, cancel or callback
     ///   URL, an expiry or metadata (nothing is sent); otherwise as `OpenPOSClient.rate(for:options:)` and
     ///   `startPayment(_:options:)`: a StartPayment failure with outcome `unknown` whose payment GetTransactions
@@ -152,7 +152,7 @@ public struct OpenPOSProvider: PaymentProvider {
 
     /// The payment as CheckPayment reports it, `GET /CheckPayment/`.
     ///
-    /// - Throws: ``PaymentError`` of kind `notFound` when the address book has no reference for `id` (nothing is
+    /// - Throws: `PaymentError` of kind `notFound` when the address book has no reference for `id` (nothing is
     ///   sent); otherwise as `OpenPOSClient.checkPayment(_:options:)`.
     public func checkout(id: String) async throws -> Checkout {
         let reference = try await reference(for: id, operation: "checkouts.retrieve")
@@ -162,7 +162,7 @@ public struct OpenPOSProvider: PaymentProvider {
     /// Cancels a payment whose transaction has not been sent, `GET /CancelPayment/`, then reports it with
     /// CheckPayment.
     ///
-    /// - Throws: ``PaymentError`` of kind `notFound` when the address book has no reference for `id` (nothing is
+    /// - Throws: `PaymentError` of kind `notFound` when the address book has no reference for `id` (nothing is
     ///   sent); `conflict` when the provider does not cancel (a transaction was already sent); otherwise as
     ///   `OpenPOSClient.cancelPayment(_:reason:comment:options:)` and `checkPayment(_:options:)`.
     public func cancelCheckout(id: String) async throws -> Checkout {
@@ -171,10 +171,10 @@ public struct OpenPOSProvider: PaymentProvider {
         return Self.checkout(try await client.checkPayment(reference), reference: reference)
     }
 
-    /// Authenticates the unsigned webhook by calling CheckPayment for the payment it names (``OpenPOSWebhook``) and
+    /// Authenticates the unsigned webhook by calling CheckPayment for the payment it names (`OpenPOSWebhook`) and
     /// returns the fetched state.
     ///
-    /// - Throws: as ``OpenPOSWebhook/verify(_:)``: `invalidRequest` (not a rejection: answer 5xx) for a payment the
+    /// - Throws: as `OpenPOSWebhook.verify(_:)`: `invalidRequest` (not a rejection: answer 5xx) for a payment the
     ///   address book does not know, `webhookRejected` for one the API does not know or that disagrees.
     public func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent {
         let verified = try await webhook.verify(request)

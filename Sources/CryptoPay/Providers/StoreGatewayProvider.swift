@@ -9,7 +9,7 @@ import Foundation
 ///   converts the fiat amount at its rate (`amount` 10, `asset_id` `USD`, `payment_asset_id` `BTC`);
 /// - a crypto amount (`0.001 BTC`, `25 USDT.TRC20`) with no pay asset or the same one: paid as is (`asset_id` =
 ///   `payment_asset_id`).
-/// Assets go through ``StoreGatewayAssets`` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
+/// Assets go through `StoreGatewayAssets` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
 ///
 /// Every ``CheckoutRequest`` field is carried, never dropped:
 ///
@@ -29,23 +29,23 @@ import Foundation
 /// Refused before sending (`invalidRequest` from `storegateway`, operation `checkouts.create`): an asset the Store
 /// Gateway cannot name (a token on another network), a fiat amount without a pay asset, a fiat pay asset, a crypto
 /// amount paid in another crypto (the document converts only from the amount's currency into the payment's; convert
-/// first with ``StoreGatewayClient/convert(_:to:)``), an expiry that is not a whole number of minutes in 1…1440
+/// first with `StoreGatewayClient.convert(_:to:)`), an expiry that is not a whole number of minutes in 1…1440
 /// (`timeout` 0 would leave the expiry to the service), and an empty order reference.
 ///
 /// After an unknown outcome (HTTP 500, a timeout after sending), ``createCheckout(_:)`` looks the payment up by its
 /// `custom9` once and adopts, recreates or surfaces the error as its own documentation says.
 ///
 /// The document has no cancellation: ``cancelCheckout(id:)`` refuses; the service cancels an unpaid payment when its
-/// time runs out. Webhooks are verified by ``StoreGatewayWebhook``: by the `X-Webhook-HMAC-SHA256` signature, or by
+/// time runs out. Webhooks are verified by `StoreGatewayWebhook`: by the `X-Webhook-HMAC-SHA256` signature, or by
 /// looking the payment up for a store without a webhook secret. The provider sends no delivery id, so a payment
-/// event's idempotency key comes from authenticated content: signed, ``StoreGatewayWebhookEvent/idempotencyKey``
+/// event's idempotency key comes from authenticated content: signed, `StoreGatewayWebhookEvent.idempotencyKey`
 /// (`payment:<payment_id>:<event>:<status>:<ip_amount>`); looked up, `payment:<id>:<status>:<ip_amount>` of the
 /// fetched payment.
 public struct StoreGatewayProvider: PaymentProvider {
     /// The custom field the order reference is stored in: `custom9`, leaving `custom1` … `custom8` to you.
     public static let orderReferenceSlot = StoreGatewayCustomSlot.custom9
 
-    /// ``ProviderID/storeGateway``.
+    /// `ProviderID.storeGateway`.
     public var provider: ProviderID { .storeGateway }
 
     /// Fiat prices paid in a named cryptocurrency, or crypto prices paid in the same asset; every field; an expiry
@@ -73,7 +73,7 @@ public struct StoreGatewayProvider: PaymentProvider {
 
     /// Creates a fixed-amount payment, `POST /payment`, with the order reference in ``orderReferenceSlot``.
     ///
-    /// The creation is sent once. When it fails with ``PaymentError/outcome`` `unknown` (HTTP 500 — after which
+    /// The creation is sent once. When it fails with `PaymentError.outcome` `unknown` (HTTP 500 — after which
     /// the service tries to cancel the payment —, a timeout, a lost connection, an unreadable answer), the payments
     /// carrying the order reference are looked up once (`GET /payments`, the UTC day before the creation was sent
     /// to the second day after it; see `payments.find`), and then:
@@ -89,7 +89,7 @@ public struct StoreGatewayProvider: PaymentProvider {
     ///   ``checkout(orderReference:createdAround:)`` again at least a minute later before creating it again.
     /// A cancelled payment is never returned, and no second payment is created while a live one may exist.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for what the type's documentation lists (nothing is
+    /// - Throws: `PaymentError` of kind `invalidRequest` for what the type's documentation lists (nothing is
     ///   sent); the creation's error with outcome `unknown` when the lookup cannot settle it (above); otherwise
     ///   as `payments.create`; `CancellationError` when cancelled during the lookup.
     public func createCheckout(_ request: CheckoutRequest) async throws -> Checkout {
@@ -111,13 +111,15 @@ public struct StoreGatewayProvider: PaymentProvider {
     }
 
     /// The checkout created for `orderReference` that is not cancelled, or `nil` when there is none: what to ask
-    /// after ``createCheckout(_:)`` failed with ``PaymentError/outcome`` `unknown`, before creating it again.
+    /// after ``createCheckout(_:)`` failed with `PaymentError.outcome` `unknown`, before creating it again.
     ///
     /// `nil` right after the failure does not prove nothing was created: ask again at least a minute later. To tell
-    /// "only cancelled payments" from "nothing", use `client.payments.find` (``StoreGatewayReconciliation``).
+    /// "only cancelled payments" from "nothing", use `client.payments.find` (`StoreGatewayReconciliation`).
     ///
-    /// - Parameter date: when the creation was sent; the payments of the UTC day before it to the second day after
-    ///   it are searched.
+    /// - Parameters:
+    ///   - orderReference: the `order_id` the creation sent.
+    ///   - date: when the creation was sent; the payments of the UTC day before it to the second day after it are
+    ///     searched.
     /// - Throws: as `payments.find` (`invalidRequest` for an empty reference; otherwise as `payments.list`).
     public func checkout(orderReference: String, createdAround date: Date) async throws -> Checkout? {
         try await client.payments.find(reconciliationKey: orderReference, slot: Self.orderReferenceSlot, around: date)
@@ -126,17 +128,17 @@ public struct StoreGatewayProvider: PaymentProvider {
 
     /// The Store Gateway has no cancellation: an unpaid payment is cancelled by the service when its time runs out.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` always; nothing is sent.
+    /// - Throws: `PaymentError` of kind `invalidRequest` always; nothing is sent.
     public func cancelCheckout(id: String) async throws -> Checkout {
         throw Refusal.make(
             .storeGateway, "checkouts.cancel",
             "storegateway has no way to cancel a payment; it is cancelled when its timeout runs out")
     }
 
-    /// Verifies the delivery with ``StoreGatewayWebhook`` and maps a payment event; a dedicate notification or an
-    /// undocumented event carries its object's id and an ``PaymentStatus/unknown(_:)`` status.
+    /// Verifies the delivery with `StoreGatewayWebhook` and maps a payment event; a dedicate notification or an
+    /// undocumented event carries its object's id and an `PaymentStatus.unknown(_:)` status.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as ``StoreGatewayWebhook/verify(_:)``; `invalidRequest`
+    /// - Throws: `PaymentError` of kind `webhookRejected` as `StoreGatewayWebhook.verify(_:)`; `invalidRequest`
     ///   when no webhook verifier is configured; `CancellationError` when cancelled during a lookup.
     public func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent {
         guard let webhook else {

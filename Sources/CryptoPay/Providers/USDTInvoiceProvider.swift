@@ -32,12 +32,12 @@ import Foundation
 /// `confirmed`, and `nil` before, because the API confirms only the exact amount and reports no partial payments. The
 /// pay address is the `payoutAddress`, in the invoice's asset.
 ///
-/// Webhooks are verified by ``USDTInvoiceWebhook`` (`X-Webhook-Signature`, hex HMAC-SHA256 of the raw body). Their
+/// Webhooks are verified by `USDTInvoiceWebhook` (`X-Webhook-Signature`, hex HMAC-SHA256 of the raw body). Their
 /// idempotency key is `<invoice_reference>:<status>` from the signed body (the `X-Webhook-Id` header is not signed:
 /// it is only the event's delivery id). The signed body names the invoice by reference only, so
 /// ``verifyWebhook(_:)`` then fetches the invoice by that reference for its id (``PaymentEvent/checkoutID``).
 public struct USDTInvoiceProvider: PaymentProvider {
-    /// ``ProviderID/usdtInvoice``.
+    /// `ProviderID.usdtInvoice`.
     public var provider: ProviderID { .usdtInvoice }
 
     /// Prices in USDT on Tron, Ethereum or BNB Smart Chain only, paid in that asset; description, success (return)
@@ -62,7 +62,7 @@ public struct USDTInvoiceProvider: PaymentProvider {
     /// Creates the order's invoice, `POST /api/v1/invoices`, or returns the one that already has its reference
     /// (`invoices.createOrRetrieve`): calling again for the same order never creates a second invoice.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` (nothing is sent) for an amount that is not USDT on tron,
+    /// - Throws: `PaymentError` of kind `invalidRequest` (nothing is sent) for an amount that is not USDT on tron,
     ///   ethereum or bsc (fiat included), a different pay asset, an amount that is not positive or has more than 4
     ///   decimal places, an empty reference or one over 50 characters, an expiry that is not whole seconds from 300
     ///   to 7200, a cancel URL, a payer e-mail, a URL over 500 characters or a description over 500; otherwise as
@@ -124,7 +124,7 @@ public struct USDTInvoiceProvider: PaymentProvider {
     /// Verifies the HMAC signature, then fetches the invoice the signed body names by reference for its id. The
     /// event's status and amounts are the signed body's; its ``PaymentEvent/checkout`` is the invoice as fetched.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as ``USDTInvoiceWebhook/verify(_:)``; `invalidRequest`
+    /// - Throws: `PaymentError` of kind `webhookRejected` as `USDTInvoiceWebhook.verify(_:)`; `invalidRequest`
     ///   when no webhook secret is configured; the lookup's error (`invoices.retrieveByReference`) when the invoice
     ///   cannot be fetched, so that the delivery is answered with an error and retried by the provider.
     public func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent {

@@ -30,7 +30,7 @@ import Foundation
 ///
 /// Webhooks are Svix-signed; the event's key is the `svix-id`.
 public struct UseGatewayProvider: PaymentProvider {
-    /// ``ProviderID/useGateway``.
+    /// `ProviderID.useGateway`.
     public var provider: ProviderID { .useGateway }
 
     /// Fiat prices paid in BTC, ETH, LTC, TRX or USDT on Tron (chosen on the hosted page unless `payAsset` picks the
@@ -54,7 +54,7 @@ public struct UseGatewayProvider: PaymentProvider {
 
     /// Creates a UseGateway payment, `POST /payments/`.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a crypto amount, a pay asset UseGateway does not
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a crypto amount, a pay asset UseGateway does not
     ///   take, a callback URL, an expiry, a payer e-mail or metadata whose `order_reference` differs from the order
     ///   reference (nothing is sent); otherwise as `payments.create`, and with outcome `unknown` the order
     ///   reference to look for with ``checkout(orderReference:)``.
@@ -103,7 +103,7 @@ public struct UseGatewayProvider: PaymentProvider {
     public static let orderReferenceKey = "order_reference"
 
     /// The payment created for `orderReference` (its `metadata.order_reference`), or `nil` when there is none: what
-    /// to ask after ``createCheckout(_:)`` failed with ``PaymentError/outcome`` `unknown`, before creating it
+    /// to ask after ``createCheckout(_:)`` failed with `PaymentError.outcome` `unknown`, before creating it
     /// again. UseGateway cannot search by metadata, so this walks every payment, `GET /payments/?page=&size=100`,
     /// until it finds one; when several have the reference, the first listed is returned.
     ///
@@ -134,7 +134,7 @@ public struct UseGatewayProvider: PaymentProvider {
     /// Verifies the Svix signature and maps a payment or invoice event; other events carry their object's id and
     /// status.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as ``UseGatewayWebhook/verify(_:)``; `invalidRequest`
+    /// - Throws: `PaymentError` of kind `webhookRejected` as `UseGatewayWebhook.verify(_:)`; `invalidRequest`
     ///   when no webhook secret is configured.
     public func verifyWebhook(_ request: WebhookRequest) async throws -> PaymentEvent {
         guard let webhook else {

@@ -6,7 +6,7 @@ import Foundation
 /// Implementations are immutable values safe to share across concurrent requests. Build one at start-up (bad
 /// configuration, such as an empty secret, is reported there) and call ``verify(_:)`` for every delivery before
 /// trusting anything in it. Providers whose webhooks carry no signature have no scheme: their notifications are
-/// authenticated by asking the provider's API (``LookupWebhookVerifier``).
+/// authenticated by asking the provider's API (`LookupWebhookVerifier`).
 public protocol WebhookSignatureScheme: Sendable {
     /// The provider named in rejection errors, when known.
     var provider: ProviderID? { get }

@@ -14,10 +14,10 @@ extension OneXGateClient {
         /// Unless the client pins a path, a 404 on the first path tried (a route the service does not serve:
         /// nothing was created) makes it post once to the other path, and the path that created the payment is
         /// tried first from then on. Any other failure is never followed by a second request. Not retried once it
-        /// may have reached 1xGate. When the error's ``PaymentError/outcome`` is `unknown`, 1xGate may have created
+        /// may have reached 1xGate. When the error's `PaymentError.outcome` is `unknown`, 1xGate may have created
         /// the payment: its order id is unique, so do not reuse it blindly.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an asset 1xGate does not document, an amount of zero or
+        /// - Throws: `PaymentError`: `invalidRequest` for an asset 1xGate does not document, an amount of zero or
         ///   less or with more decimals than the asset allows, a blank order id or a callback that is not an
         ///   absolute http(s) URL (nothing is sent); `notFound` when both paths (or the pinned one) answer 404;
         ///   `validation` when 1xGate rejects the data; `authentication` for a wrong key; otherwise as the other
@@ -47,7 +47,7 @@ extension OneXGateClient {
 
         /// The payment's current state, `GET /v1/integrations/payments/{paymentId}`.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is
         ///   no such payment, `authentication` for a wrong key, otherwise `server`, `transport`, `decoding` or
         ///   `timedOut`.
         public func retrieve(id: String) async throws -> OneXGatePayment {
@@ -62,17 +62,18 @@ extension OneXGateClient {
         }
 
         /// Retrieves the payment at once and then every `pollEvery` until its status ends a wait
-        /// (``PaymentStatus/endsWait``): paid, expired or failed, or partially paid (a state 1xGate leaves for the
+        /// (`PaymentStatus.endsWait`): paid, expired or failed, or partially paid (a state 1xGate leaves for the
         /// merchant to settle), and returns it.
         ///
         /// 1xGate's webhook is the primary notice; use this when the customer is back on your site and you want
         /// the result without waiting for the webhook. A transient failure of one retrieval does not end the wait.
         ///
         /// - Parameters:
+        ///   - id: the payment.
         ///   - pollEvery: the interval between retrievals.
         ///   - timeout: how long to wait in all.
         ///   - clock: the clock and sleep; inject a manual one in tests.
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or a non-positive interval (nothing is
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty id or a non-positive interval (nothing is
         ///   sent), `timedOut` when the timeout passes first, a retrieval's non-transient error (`notFound`,
         ///   `authentication`, `decoding`) at once; `CancellationError` when the task is cancelled.
         public func waitForFinalStatus(

@@ -9,7 +9,7 @@ extension OneXGateClient {
         /// The currencies and networks 1xGate accepts now, `GET /v1/settings/payment`, with every icon path
         /// resolved against the client's base URL.
         ///
-        /// - Throws: ``PaymentError``: `decoding` when the response is not the documented list, otherwise `server`,
+        /// - Throws: `PaymentError`: `decoding` when the response is not the documented list, otherwise `server`,
         ///   `transport` or `timedOut`.
         public func payment() async throws -> OneXGatePaymentSettings {
             var settings = try await api.send(

@@ -20,9 +20,9 @@ import Foundation
 /// ("Payment not found"), or an `_id` that cannot name one (empty), is rejected as `lookupFailed`.
 ///
 /// A lookup that fails for any other reason says nothing about the delivery and is never a rejection: its own
-/// ``PaymentError`` is thrown (`rateLimited` with its `retryAfter`, `server`, `transport`, `timedOut`,
+/// `PaymentError` is thrown (`rateLimited` with its `retryAfter`, `server`, `transport`, `timedOut`,
 /// `authentication`, `decoding`). Answer those with 5xx: 1xGate delivers again, and the same delivery is accepted
-/// with the same ``VerifiedWebhook/idempotencyKey`` once the API answers.
+/// with the same `VerifiedWebhook.idempotencyKey` once the API answers.
 public struct OneXGateWebhook: WebhookAuthenticator {
     private let verifier: LookupWebhookVerifier<OneXGateWebhookNotification, OneXGatePayment, OneXGatePayment>
 
@@ -38,11 +38,11 @@ public struct OneXGateWebhook: WebhookAuthenticator {
     }
 
     /// Reads the notification, fetches the payment it names and returns the fetched payment. The result's
-    /// ``VerifiedWebhook/authentication`` is `lookup`, and its ``VerifiedWebhook/idempotencyKey`` is
+    /// `VerifiedWebhook.authentication` is `lookup`, and its `VerifiedWebhook.idempotencyKey` is
     /// `<_id>:<status>:<amountPaid>` of the fetched payment (1xGate sends no delivery id, and nothing from the
     /// unsigned body goes into the key), so a repeated delivery of the same change has the same key.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` with reason `malformedPayload` when the body is not a
+    /// - Throws: `PaymentError` of kind `webhookRejected` with reason `malformedPayload` when the body is not a
     ///   1xGate notification, `lookupFailed` (with 1xGate's answer) when 1xGate says the payment does not exist,
     ///   `notConfirmedByProvider(field:)` naming the first field that disagrees. When the lookup fails otherwise,
     ///   its own error (`rateLimited`, `server`, `transport`, `timedOut`, …, naming `payments.retrieve`), never a

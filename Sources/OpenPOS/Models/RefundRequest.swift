@@ -25,7 +25,7 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
 
     /// Describes a refund of the amount a CheckPayment answer reports as open for refund, spelt as it reported it.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when the answer reports no `refund_amount_opened`.
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the answer reports no `refund_amount_opened`.
     public init(check: OpenPOSPaymentCheck, paymentID: String, to destinationAddress: String) throws {
         guard let amount = check.refundAmountOpenedAsSent else {
             throw PaymentError.invalidRequest("the payment has no refund_amount_opened to refund")

@@ -6,7 +6,7 @@ import Foundation
 /// Amount fields the provider sends as `""` ("none") are `nil`; dates are the provider's `YYYY-MM-DD HH:MM:SS` in
 /// UTC. ``accessToken`` is a secret and never shows in descriptions or `dump`.
 public struct OpenPOSTransaction: Hashable, Sendable, Codable {
-    /// The status, unified, with the provider's text (`Confirmed`) as ``ProviderStatus/raw``.
+    /// The status, unified, with the provider's text (`Confirmed`) as `ProviderStatus.raw`.
     public var status: ProviderStatus
     /// The point of service the payment was taken at.
     public var posID: String?

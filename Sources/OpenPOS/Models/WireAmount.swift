@@ -18,7 +18,7 @@ public struct OpenPOSWireAmount: Hashable, Sendable, Codable, CustomStringConver
     public let text: String
 
     /// An amount spelt as the provider spelt it (`"0.01000000"`); `nil` unless the text is strict decimal text
-    /// (``DecimalText/parse(_:)``).
+    /// (`DecimalText.parse(_:)`).
     public init?(_ text: String) {
         guard let value = DecimalText.parse(text) else { return nil }
         self.value = value
@@ -26,7 +26,7 @@ public struct OpenPOSWireAmount: Hashable, Sendable, Codable, CustomStringConver
     }
 
     /// An amount in plain decimal text (`0.01`), for values that did not come from the provider. Generic, as
-    /// ``Money``'s initializer is, so that a float literal cannot reach it through `Double`.
+    /// `Money`'s initializer is, so that a float literal cannot reach it through `Double`.
     public init<Value: ExactDecimal>(_ value: Value) {
         self.value = value.exactDecimal
         self.text = DecimalText.format(value.exactDecimal)

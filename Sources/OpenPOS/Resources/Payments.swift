@@ -6,9 +6,9 @@ extension OpenPOSClient {
     /// ``addressBook`` when the client has one.
     ///
     /// This call changes state: it is never resent automatically, and a timeout or server error leaves its outcome
-    /// unknown (``PaymentError/outcome``).
+    /// unknown (`PaymentError.outcome`).
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty payment id, an amount of zero or less, an invoice
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty payment id, an amount of zero or less, an invoice
     ///   currency that is not a three-letter code, a cryptocurrency the API cannot express or a blank optional value
     ///   (nothing is sent); the provider's `err` as `authentication` or `validation`; `server`, `transport` or
     ///   `timedOut` with outcome `unknown`; whatever the address book throws.
@@ -32,6 +32,7 @@ extension OpenPOSClient {
     ///   - requireKYTForConfirmation: require a KYT check before confirming; sent to both calls.
     ///   - payerIPAddress: the payer's IP address.
     ///   - payerUserAgent: the payer's browser user agent.
+    ///   - options: the per-call settings sent with both requests.
     /// - Throws: as ``rate(for:options:)`` and ``startPayment(_:options:)``; when the rate succeeds and the start
     ///   fails, nothing was started unless the error's outcome is `unknown`.
     public func startPayment(
@@ -75,7 +76,7 @@ extension OpenPOSClient {
     /// What has arrived for a payment and whether it is confirmed, `GET /CheckPayment/` (operation
     /// `checkPayment`). Read-only: retried after transient failures.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address or a currency the API cannot express
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address or a currency the API cannot express
     ///   (nothing is sent); the provider's `err` as `authentication` or `validation`; otherwise as the client's
     ///   other calls.
     public func checkPayment(_ reference: OpenPOSPaymentReference, options: OpenPOSCallOptions = .none) async throws
@@ -92,9 +93,11 @@ extension OpenPOSClient {
     /// This call changes state: it is never resent automatically.
     ///
     /// - Parameters:
+    ///   - reference: the payment.
     ///   - reason: why (the document's example sends `other`); left out when `nil`.
     ///   - comment: a free comment; left out when `nil`.
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, a currency the API cannot express
+    ///   - options: the per-call settings sent with the request.
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address, a currency the API cannot express
     ///   or a blank reason or comment (nothing is sent); `conflict` when the provider answers `cancelled: false`;
     ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome
     ///   `unknown`.
@@ -132,7 +135,8 @@ extension OpenPOSClient {
     ///   - check: CheckPayment's answer for that payment.
     ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
     ///     `nil`.
-    /// - Throws: ``PaymentError``: `invalidRequest` when the answer is for another currency than the reference's or
+    ///   - options: the per-call settings sent with the request.
+    /// - Throws: `PaymentError`: `invalidRequest` when the answer is for another currency than the reference's or
     ///   reports no payment, and as ``acceptPayment(_:amount:invoiceAmount:options:)``.
     public func acceptPayment(
         _ reference: OpenPOSPaymentReference,
@@ -162,10 +166,12 @@ extension OpenPOSClient {
     /// automatically.
     ///
     /// - Parameters:
+    ///   - reference: the payment.
     ///   - amount: the amount accepted (`accepted_amount`), as CheckPayment spelt it.
     ///   - invoiceAmount: the part of the invoice it settles, in fiat (`accepted_invoice_amount`); left out when
     ///     `nil`.
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less or an
+    ///   - options: the per-call settings sent with the request.
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address, an amount of zero or less or an
     ///   invoice amount that is not fiat (nothing is sent); `conflict` when the provider answers `success: false`;
     ///   the provider's `err` as `authentication` or `validation`; `server`, `transport` or `timedOut` with outcome
     ///   `unknown`.
@@ -203,7 +209,7 @@ extension OpenPOSClient {
     /// are sent unchanged. This call sends money: it is never resent automatically, and after a timeout or server
     /// error check the payment before trying again.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or address, an amount of zero or less or a
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id or address, an amount of zero or less or a
     ///   currency the API cannot express (nothing is sent); the provider's `err` as `authentication` or
     ///   `validation`; `server`, `transport` or `timedOut` with outcome `unknown`.
     public func refundPayment(_ request: OpenPOSRefundRequest, options: OpenPOSCallOptions = .none) async throws

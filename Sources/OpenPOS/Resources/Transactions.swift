@@ -11,7 +11,7 @@ extension OpenPOSClient {
     /// The document's example sends only `offset` and `limit`; the client also sends `pos_id`, which the API
     /// Overview requires on every call. Access tokens in the answer never reach an error's response body.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for a negative offset or a limit below 1 (nothing is sent); the
+    /// - Throws: `PaymentError`: `invalidRequest` for a negative offset or a limit below 1 (nothing is sent); the
     ///   provider's `err` as `authentication` or `validation`; otherwise as the client's other calls.
     public func transactions(
         offset: Int = 0,
@@ -26,7 +26,7 @@ extension OpenPOSClient {
     /// Every transaction, fetching `pageSize` at a time (offset 0, `pageSize`, 2 × `pageSize` …) only as the
     /// previous batch is consumed; the walk ends after a batch shorter than `pageSize`.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a page size below 1 (nothing is sent); the stream
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a page size below 1 (nothing is sent); the stream
     ///   ends with whatever ``transactions(offset:limit:options:)`` throws.
     public func allTransactions(
         pageSize: Int = defaultTransactionPageSize,

@@ -18,7 +18,7 @@ import Foundation
 /// is made for the webhook's `pos_id` (the client's when it has none) and, with an address from the caller, in the
 /// webhook's currency.
 ///
-/// A webhook is rejected (``PaymentError`` of kind `webhookRejected`) only when it is known not to be genuine: the
+/// A webhook is rejected (`PaymentError` of kind `webhookRejected`) only when it is known not to be genuine: the
 /// body is not a webhook (`malformedPayload`, also when `verify(_:address:)` gets one without a currency); the
 /// provider says the payment does not exist (`lookupFailed`: CheckPayment answers with an `err` saying it is not
 /// found, in an HTTP 200 or a 4xx); or the fetched payment disagrees
@@ -38,7 +38,9 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
 
     /// Creates a verifier that looks payments up through `client`.
     ///
-    /// - Parameter addressBook: where to find each payment's address; the client's address book when `nil`.
+    /// - Parameters:
+    ///   - client: the client that asks CheckPayment about each notified payment.
+    ///   - addressBook: where to find each payment's address; the client's address book when `nil`.
     public init(client: OpenPOSClient, addressBook: (any OpenPOSAddressBook)? = nil) {
         self.client = client
         self.addressBook = addressBook ?? client.addressBook
@@ -46,7 +48,7 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
 
     /// Authenticates a delivery, finding the payment's address in the address book.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type, the lookup's own error when it
+    /// - Throws: `PaymentError` of kind `webhookRejected` as described on the type, the lookup's own error when it
     ///   fails for another reason, or `invalidRequest` when neither this verifier nor the client has an address
     ///   book (a configuration error: nothing is sent); `CancellationError` when the task is cancelled during the
     ///   lookup.
@@ -60,7 +62,7 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
 
     /// Authenticates a delivery for a payment whose address the caller knows (from its own order records).
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected` as described on the type, or the lookup's own error when
+    /// - Throws: `PaymentError` of kind `webhookRejected` as described on the type, or the lookup's own error when
     ///   it fails for another reason; `CancellationError` when the task is cancelled during the lookup.
     public func verify(_ request: WebhookRequest, address: String) async throws -> VerifiedWebhook<OpenPOSPaymentEvent>
     {

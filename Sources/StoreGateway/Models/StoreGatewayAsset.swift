@@ -51,7 +51,7 @@ public struct StoreGatewayAsset: Hashable, Sendable, Codable {
     /// The asset the ID stands for (see ``StoreGatewayAssets``).
     public var asset: Asset { StoreGatewayAssets.asset(id: assetID) }
 
-    /// The network, from ``cryptoNetwork`` (`BITCOIN` → ``Network/bitcoin``).
+    /// The network, from ``cryptoNetwork`` (`BITCOIN` → `Network.bitcoin`).
     public var network: Network? { cryptoNetwork.map { Network(rawValue: $0) } }
 
     /// The block-explorer link to an address, from ``cryptoAddressLink``; `nil` without a template or when the

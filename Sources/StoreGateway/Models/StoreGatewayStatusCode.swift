@@ -4,7 +4,7 @@ import CryptoPayCore
 /// transactions (`status` or `status_type`), kept open: a code the document does not list decodes as
 /// ``unknown(_:)``.
 ///
-/// For payments, ``StoreGatewayPayment/status`` turns the code and the amounts into a unified ``PaymentStatus``.
+/// For payments, ``StoreGatewayPayment/status`` turns the code and the amounts into a unified `PaymentStatus`.
 public enum StoreGatewayStatusCode: OpenEnumeration {
     /// `OPEN`: open, in process.
     case open

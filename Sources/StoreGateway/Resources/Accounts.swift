@@ -7,7 +7,7 @@ extension StoreGatewayClient {
 
         /// The totals in the store currency and every coin account, `GET /accounts` (operation `accounts.list`).
         ///
-        /// - Throws: ``PaymentError`` as any request (`authentication`, `server`, `transport`, `decoding` …).
+        /// - Throws: `PaymentError` as any request (`authentication`, `server`, `transport`, `decoding` …).
         public func list() async throws -> StoreGatewayAccounts {
             try await api.send(Endpoint("accounts.list", .get, "/accounts"))
         }

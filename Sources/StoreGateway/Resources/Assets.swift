@@ -7,7 +7,7 @@ extension StoreGatewayClient {
 
         /// Every asset, `GET /assets` (operation `assets.list`).
         ///
-        /// - Throws: ``PaymentError`` as any request (`authentication`, `server`, `transport`, `decoding` …).
+        /// - Throws: `PaymentError` as any request (`authentication`, `server`, `transport`, `decoding` …).
         public func list() async throws -> [StoreGatewayAsset] {
             try await api.send(Endpoint("assets.list", .get, "/assets"))
         }

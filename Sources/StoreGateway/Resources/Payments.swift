@@ -15,10 +15,10 @@ extension StoreGatewayClient {
         /// Never resent once it may have reached the service. Prefer ``create(_:reconciliationKey:slot:)``, which
         /// makes a failure with an unknown outcome resolvable.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
+        /// - Throws: `PaymentError`: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
         ///   express, an undocumented payment type, a timeout outside 0…1440, an undocumented payer language, a
         ///   custom slot outside custom1…custom9 or an empty dedicate ID (nothing is sent); `validation` (HTTP 422)
-        ///   with the service's code; `server` (HTTP 500), `transport` or `decoding` with ``PaymentError/outcome``
+        ///   with the service's code; `server` (HTTP 500), `transport` or `decoding` with `PaymentError.outcome`
         ///   `unknown` when the payment may have been created; otherwise as any request.
         public func create(_ parameters: StoreGatewayPaymentParameters) async throws -> StoreGatewayPayment {
             let body = try api.validating("payments.create") {
@@ -31,11 +31,11 @@ extension StoreGatewayClient {
         /// Creates a crypto payment carrying `reconciliationKey` in a custom slot, `POST /payment` (operation
         /// `payments.create`).
         ///
-        /// Use a key that identifies the order (its ID). If the call fails with ``PaymentError/outcome``
+        /// Use a key that identifies the order (its ID). If the call fails with `PaymentError.outcome`
         /// `unknown` (HTTP 500, a timeout, a lost connection), ``find(reconciliationKey:slot:around:)`` with the
         /// same key and slot tells whether the payment exists before anything else is done.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty key, a slot outside custom1…custom9 or one the
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty key, a slot outside custom1…custom9 or one the
         ///   parameters already fill with another value, and everything ``create(_:)`` refuses (nothing is sent);
         ///   otherwise as ``create(_:)``.
         public func create(
@@ -55,7 +55,7 @@ extension StoreGatewayClient {
         /// Creates a fiat payment, `POST /payment` with `fiat_provider` and `fiat_asset_id` (operation
         /// `payments.createFiat`).
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for everything ``create(_:)`` refuses, a fiat provider the
+        /// - Throws: `PaymentError`: `invalidRequest` for everything ``create(_:)`` refuses, a fiat provider the
         ///   document does not list or a fiat asset other than USD, EUR, JPY, KRW and TRY (nothing is sent);
         ///   otherwise as ``create(_:)``, including the unknown outcome.
         public func createFiat(_ parameters: StoreGatewayFiatPaymentParameters) async throws -> StoreGatewayPayment {
@@ -94,7 +94,7 @@ extension StoreGatewayClient {
         ///     `CANCEL`), the filter values the document lists (payments can be `CLOSING`, but it is no filter).
         ///   - asset: only payments in this asset.
         ///   - dedicateID: only payments to this dedicated address.
-        /// - Throws: ``PaymentError``: `invalidRequest` when a day is not a real date written `YYYY-MM-DD`, `to` is
+        /// - Throws: `PaymentError`: `invalidRequest` when a day is not a real date written `YYYY-MM-DD`, `to` is
         ///   before `from`, the status is not a documented filter value, the asset cannot be expressed or the
         ///   dedicate ID is empty (nothing is sent); otherwise as any request. Retried like any read.
         public func list(
@@ -124,7 +124,7 @@ extension StoreGatewayClient {
 
         /// The payment with this ID, `GET /payment/{payment_id}` (operation `payments.retrieve`).
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
         ///   `ERR_NO_PAYMENT`; otherwise as any request.
         public func retrieve(id: String) async throws -> StoreGatewayPayment {
             try await api.send(
@@ -135,7 +135,7 @@ extension StoreGatewayClient {
         /// The blockchain transactions to a payment's address, `GET /payment/{payment_id}/txs` (operation
         /// `payments.transactions`).
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
         ///   `ERR_NO_PAYMENT`; otherwise as any request.
         public func transactions(id: String) async throws -> [StoreGatewayTransaction] {
             try await api.send(
@@ -157,7 +157,7 @@ extension StoreGatewayClient {
         ///   ``StoreGatewayReconciliation/onlyCancelled(_:)`` when every match was cancelled (never use them; the
         ///   case says when creating again is safe); ``StoreGatewayReconciliation/notFound`` when nothing carries the key yet
         ///   (look again at least a minute after the failed call returned before creating again).
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty key or a slot outside custom1…custom9 (nothing
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty key or a slot outside custom1…custom9 (nothing
         ///   is sent); otherwise as ``list(from:to:status:asset:dedicateID:)``: a failed lookup throws, never
         ///   answers ``StoreGatewayReconciliation/notFound``.
         public func find(

@@ -9,9 +9,9 @@ extension StoreGatewayClient {
         ///
         /// Never resent once it may have reached the service.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty store ID, an amount of zero or less or an asset
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty store ID, an amount of zero or less or an asset
         ///   Store Gateway cannot express (nothing is sent); `server` (HTTP 500), `transport` or `decoding` with
-        ///   ``PaymentError/outcome`` `unknown` when the transfer may have been made; otherwise as any request.
+        ///   `PaymentError.outcome` `unknown` when the transfer may have been made; otherwise as any request.
         public func create(_ parameters: StoreGatewayTransferParameters) async throws -> StoreGatewayTransfer {
             let body = try api.validating("transfers.create") {
                 try parameters.validate()

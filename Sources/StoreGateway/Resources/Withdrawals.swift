@@ -10,10 +10,10 @@ extension StoreGatewayClient {
         /// Never resent once it may have reached the service. The document offers no list of withdrawals, so after
         /// an unknown outcome check the store's interface (or its webhooks) before withdrawing again.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
+        /// - Throws: `PaymentError`: `invalidRequest` for an amount of zero or less, an asset Store Gateway cannot
         ///   express, an empty address, a timeout outside 0…1440 or a custom slot outside custom1…custom9 (nothing
         ///   is sent); `validation` (HTTP 422) with the service's code; `server` (HTTP 500), `transport` or
-        ///   `decoding` with ``PaymentError/outcome`` `unknown` when the withdrawal may have been made; otherwise as
+        ///   `decoding` with `PaymentError.outcome` `unknown` when the withdrawal may have been made; otherwise as
         ///   any request.
         public func create(_ parameters: StoreGatewayWithdrawalParameters) async throws -> StoreGatewayWithdrawal {
             let body = try api.validating("withdrawals.create") {
@@ -25,7 +25,7 @@ extension StoreGatewayClient {
 
         /// The withdrawal with this ID, `GET /withdraw/{withdraw_id}` (operation `withdrawals.retrieve`).
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty ID (nothing is sent); otherwise as any request.
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); otherwise as any request.
         public func retrieve(id: String) async throws -> StoreGatewayWithdrawal {
             try await api.send(
                 Endpoint("withdrawals.retrieve", .get, "/withdraw/{withdraw_id}", pathParameters: ["withdraw_id": id])

@@ -16,7 +16,7 @@ import Foundation
 /// deliveries (the document says so); ``init(confirmingWith:)`` authenticates those by fetching the payment instead.
 ///
 /// The service retries a delivery up to ten times until it gets HTTP 200 and sends no delivery ID, so
-/// ``VerifiedWebhook/idempotencyKey`` is built from authenticated content: for a signed delivery,
+/// `VerifiedWebhook.idempotencyKey` is built from authenticated content: for a signed delivery,
 /// ``StoreGatewayWebhookEvent/idempotencyKey`` (payment ID, event, status and amount received) or `sha256:` and the
 /// hex SHA-256 of the body for one the document does not describe; for one confirmed by lookup,
 /// `payment:<payment_id>:<status>:<ip_amount>` of the fetched payment. Pass the body exactly as received. The
@@ -31,7 +31,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
 
     /// Creates a verifier for one or more webhook secrets (more than one while the secret is changed).
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when no secret is given or a secret is empty.
+    /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given or a secret is empty.
     public init(secrets: [String]) throws {
         let scheme = try HMACHeaderSignatureScheme(
             headerName: HMACHeaderSignatureScheme.storeGatewayHeaderName,
@@ -87,7 +87,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
 
     /// Authenticates a delivery and decodes it.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected`. With a secret: `missingHeader` without
+    /// - Throws: `PaymentError` of kind `webhookRejected`. With a secret: `missingHeader` without
     ///   `X-Webhook-HMAC-SHA256`, `malformedHeader` when it is not an HMAC-SHA256 in hex or base64,
     ///   `noMatchingSignature` when it matches no secret (a tampered body, another secret), `malformedPayload` when
     ///   an authentic body is not JSON or a documented event's payment is malformed. By lookup: `malformedPayload`,

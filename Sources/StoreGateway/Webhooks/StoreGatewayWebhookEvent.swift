@@ -26,7 +26,7 @@ public struct StoreGatewayWebhookEvent: Hashable, Sendable, Codable {
     }
 
     /// A key that is the same for every delivery of one notification and differs between notifications, for
-    /// dropping repeats (the provider retries up to ten times and sends no delivery ID). `nil` for ``Payload/other``.
+    /// dropping repeats (the provider retries up to ten times and sends no delivery ID). `nil` for `Payload.other`.
     ///
     /// For a payment: `payment:<payment_id>:<event>:<status>:<ip_amount>`. The issue asked for payment ID, event and
     /// status; the received amount is added because the service sends a `payment.open` with status `OPEN` for every

@@ -28,12 +28,12 @@ public struct USDTInvoiceInvoice: Hashable, Sendable, Codable {
     public var createdAt: Date?
     /// True for a test invoice (created with a `test_` key), which only the sandbox can pay.
     public var isTest: Bool?
-    /// Your metadata exactly as stored; `nil` when the field is absent and ``JSONValue/null`` when it is `null`.
+    /// Your metadata exactly as stored; `nil` when the field is absent and `JSONValue.null` when it is `null`.
     public var metadata: JSONValue?
     /// The data for your own payment page; present only when the invoice was created with `useWhiteLabel`.
     public var whiteLabel: USDTInvoiceWhiteLabel?
 
-    /// The amount to pay as ``Money``: ``amountUSDTExact`` of ``assetCode``'s asset.
+    /// The amount to pay as `Money`: ``amountUSDTExact`` of ``assetCode``'s asset.
     public var amount: Money { Money(amountUSDTExact, assetCode.asset) }
 
     private enum CodingKeys: String, CodingKey {

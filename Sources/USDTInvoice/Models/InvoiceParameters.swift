@@ -7,7 +7,7 @@ import Foundation
 /// fields under their documented names, absent optional fields left out. ``USDTInvoiceClient/Invoices`` checks the
 /// documented limits before sending and fills in ``reference`` when it is `nil`.
 public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
-    /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a ``Money`` at creation and
+    /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a `Money` at creation and
     /// cannot be assigned afterwards, so no float literal can reach it.
     public let amountUSDT: Decimal
     /// The asset to be paid in; ``USDTInvoiceAssetCode/unknown(_:)`` for an asset the provider does not take, which
@@ -36,9 +36,19 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
 
     /// Creates parameters.
     ///
-    /// - Parameter amount: the amount and asset: USDT on Tron (`USDT_TRC20`), Ethereum (`USDT_ERC20`) or BNB Smart
-    ///   Chain (`USDT_BSC`), for example `try Money("150.00", .usdtTron)`. Any other asset is refused when the
-    ///   invoice is created, before anything is sent.
+    /// - Parameters:
+    ///   - amount: the amount and asset: USDT on Tron (`USDT_TRC20`), Ethereum (`USDT_ERC20`) or BNB Smart
+    ///     Chain (`USDT_BSC`), for example `try Money("150.00", .usdtTron)`. Any other asset is refused when the
+    ///     invoice is created, before anything is sent.
+    ///   - reference: ``reference``.
+    ///   - callbackURL: ``callbackURL``.
+    ///   - expirySeconds: ``expirySeconds``.
+    ///   - metadata: ``metadata``.
+    ///   - walletID: ``walletID``.
+    ///   - title: ``title``.
+    ///   - description: ``description``.
+    ///   - useWhiteLabel: ``useWhiteLabel``.
+    ///   - returnURL: ``returnURL``.
     public init(
         amount: Money,
         reference: String? = nil,
@@ -64,7 +74,7 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
         self.returnURL = returnURL
     }
 
-    /// The amount as ``Money``.
+    /// The amount as `Money`.
     public var amount: Money { Money(amountUSDT, assetCode.asset) }
 
     /// A new unique reference, `cp-` and a random UUID in lower case (39 characters). Generate it and store it with

@@ -9,7 +9,7 @@ extension USDTInvoiceClient {
 
         /// Your account's details and statistics, `GET /api/v1/account`.
         ///
-        /// - Throws: ``PaymentError``: `authentication` for a wrong key, `permission` for a suspended account,
+        /// - Throws: `PaymentError`: `authentication` for a wrong key, `permission` for a suspended account,
         ///   otherwise as any call (`rateLimited`, `server`, `transport`, `decoding` when the body is not a JSON
         ///   object).
         public func retrieve() async throws -> USDTInvoiceAccount {
@@ -23,7 +23,7 @@ extension USDTInvoiceClient {
         /// `items` or `logs`) are both read.
         ///
         /// - Parameter limit: how many entries, at least 1 (the document's example asks for 50).
-        /// - Throws: ``PaymentError``: `invalidRequest` for a limit below 1 (nothing is sent), otherwise as
+        /// - Throws: `PaymentError`: `invalidRequest` for a limit below 1 (nothing is sent), otherwise as
         ///   ``retrieve()``.
         public func apiLogs(limit: Int = 50) async throws -> [USDTInvoiceAPILog] {
             let operation = "account.apiLogs"

@@ -7,14 +7,14 @@ extension USDTInvoiceClient.Invoices {
     /// (class `create`).
     ///
     /// The request is sent once: a create that may have reached the provider is never resent. When the error's
-    /// ``PaymentError/outcome`` is `unknown` (HTTP 5xx, a timeout after sending, a connection lost mid-response),
+    /// `PaymentError.outcome` is `unknown` (HTTP 5xx, a timeout after sending, a connection lost mid-response),
     /// look the invoice up by its reference, or use ``createOrRetrieve(_:)``, which does so.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` (nothing is sent) for an amount below 0.0001 or with more than
+    /// - Throws: `PaymentError`: `invalidRequest` (nothing is sent) for an amount below 0.0001 or with more than
     ///   four decimal places, an asset other than USDT on Tron, Ethereum or BNB Smart Chain, an empty reference or
     ///   one over 50 characters, `expirySeconds` outside 300…7200, a URL over 500 characters, a title over 200 or a
     ///   description over 500; `validation` (HTTP 400) with the provider's messages; `conflict` (HTTP 409) for a
-    ///   reference already used; `rateLimited` (HTTP 429, with ``PaymentError/retryAfter``), not resent;
+    ///   reference already used; `rateLimited` (HTTP 429, with `PaymentError.retryAfter`), not resent;
     ///   otherwise as ``retrieve(id:)``.
     public func create(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
         try await send(prepared(parameters).body)
@@ -32,7 +32,7 @@ extension USDTInvoiceClient.Invoices {
     /// that calling again after a crash finds the same invoice; without one, a reference is generated and named in
     /// any error.
     ///
-    /// - Throws: ``PaymentError``: as ``create(_:)`` for failures that prove nothing was created (`invalidRequest`,
+    /// - Throws: `PaymentError`: as ``create(_:)`` for failures that prove nothing was created (`invalidRequest`,
     ///   `validation`, `rateLimited`, …); `conflict` when the reference belongs to an invoice of another amount or
     ///   asset, or to one that is expired or cancelled (the message names its status, id and the reference: create
     ///   the order's next attempt under a new reference); the create's error, with outcome `unknown` and the reference in its message, when the lookup

@@ -15,7 +15,7 @@ extension USDTInvoiceClient {
         /// - Parameters:
         ///   - invoiceID: the test invoice's id.
         ///   - delaySeconds: how long the provider waits before confirming, 0 or more; at once when `nil`.
-        /// - Throws: ``PaymentError``: `invalidRequest` with a live key, an empty id or a negative delay (nothing is
+        /// - Throws: `PaymentError`: `invalidRequest` with a live key, an empty id or a negative delay (nothing is
         ///   sent); `validation`, `notFound` or any other kind the provider answers with.
         public func simulatePayment(invoiceID: String, delaySeconds: Int? = nil) async throws
             -> USDTInvoiceSandboxResult
@@ -31,7 +31,7 @@ extension USDTInvoiceClient {
 
         /// Expires a test invoice now, `POST /api/v1/sandbox/trigger-expiry`.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` with a live key or an empty id (nothing is sent); otherwise
+        /// - Throws: `PaymentError`: `invalidRequest` with a live key or an empty id (nothing is sent); otherwise
         ///   as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func triggerExpiry(invoiceID: String) async throws -> USDTInvoiceSandboxResult {
             try await send("triggerExpiry", "/sandbox/trigger-expiry") {
@@ -45,7 +45,7 @@ extension USDTInvoiceClient {
         /// - Parameters:
         ///   - url: where to send it; the provider's choice (your callback URL) when `nil`.
         ///   - invoiceID: an invoice whose data the webhook carries; sample data when `nil`.
-        /// - Throws: ``PaymentError``: `invalidRequest` with a live key, an empty id or a URL over 500 characters
+        /// - Throws: `PaymentError`: `invalidRequest` with a live key, an empty id or a URL over 500 characters
         ///   (nothing is sent); otherwise as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func testWebhook(url: URL? = nil, invoiceID: String? = nil) async throws -> USDTInvoiceSandboxResult {
             try await send("testWebhook", "/sandbox/test-webhook") {

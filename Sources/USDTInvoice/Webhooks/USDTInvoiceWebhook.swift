@@ -13,17 +13,17 @@ import Foundation
 /// **Pass the body exactly as received.** The document's Node.js example computes the HMAC over
 /// `JSON.stringify(req.body)`: the compact serialization of the parsed body. The signature is checked first over the
 /// raw bytes (the provider sends compact JSON, so they are normally what it signed) and, only when that fails, over
-/// the same bytes with the whitespace between JSON tokens removed (``JSONCompaction``), which is what
+/// the same bytes with the whitespace between JSON tokens removed (`JSONCompaction`), which is what
 /// `JSON.stringify` gives for every payload the document shows even when the body arrived pretty-printed. Whichever
 /// bytes verified are the bytes decoded; nothing is parsed before a signature matches, and both comparisons are
 /// constant-time. A body that `JSON.stringify` would write differently in other ways still cannot verify: escaped
 /// Unicode or slashes (`\u00e9`, `\/`, which it writes unescaped), number spellings (`1.0`, `1e2`, `150.0000` as a
 /// number, which it writes `1`, `100`, `150`), and duplicate keys (it keeps the last).
 ///
-/// The ``VerifiedWebhook/idempotencyKey`` is `<invoice_reference>:<status>` from the signed body: the same for every
+/// The `VerifiedWebhook.idempotencyKey` is `<invoice_reference>:<status>` from the signed body: the same for every
 /// delivery of one change of an invoice, whatever headers come with it. The `X-Webhook-Id` header (the id of the
 /// delivery, kept when the provider retries, up to 10 times with exponential backoff) is only the
-/// ``VerifiedWebhook/deliveryID``: the signature covers no header and the scheme signs no time, so a captured body
+/// `VerifiedWebhook.deliveryID`: the signature covers no header and the scheme signs no time, so a captured body
 /// replayed with a fresh id must not get a fresh key. The `X-Invoice-Reference` header, when sent, must equal the
 /// signed body's `invoice_reference`, which ``USDTInvoiceWebhookEvent/invoiceReference`` then carries. The secrets
 /// never appear in descriptions or errors.
@@ -38,7 +38,7 @@ public struct USDTInvoiceWebhook: WebhookAuthenticator, CustomStringConvertible,
     /// Creates a verifier for one or more webhook secrets (more than one while a secret is being regenerated; any
     /// match accepts).
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when no secret is given or a secret is empty.
+    /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given or a secret is empty.
     public init(secrets: [String]) throws {
         let scheme = try HMACHeaderSignatureScheme(
             headerName: HMACHeaderSignatureScheme.usdtInvoiceHeaderName,
@@ -59,7 +59,7 @@ public struct USDTInvoiceWebhook: WebhookAuthenticator, CustomStringConvertible,
 
     /// Checks the signature over the raw body (then over its compact form), and decodes the bytes that verified.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected`: `missingHeader` or `malformedHeader` for the
+    /// - Throws: `PaymentError` of kind `webhookRejected`: `missingHeader` or `malformedHeader` for the
     ///   signature header, `noMatchingSignature` when neither the raw nor the compact body matches, `malformedPayload`
     ///   when the authentic body is not a payment webhook, or `malformedHeader("X-Invoice-Reference")` when that
     ///   header contradicts the signed body.

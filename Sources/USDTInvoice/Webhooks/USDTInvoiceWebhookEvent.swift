@@ -21,12 +21,12 @@ public struct USDTInvoiceWebhookEvent: Hashable, Sendable, Codable {
     public var amountUSDTExact: Decimal?
     /// The blockchain transaction's hash.
     public var txHash: String?
-    /// Your metadata of the invoice, exactly as stored; `nil` when absent, ``JSONValue/null`` when `null`.
+    /// Your metadata of the invoice, exactly as stored; `nil` when absent, `JSONValue.null` when `null`.
     public var metadata: JSONValue?
     /// When the payment was confirmed.
     public var paidAt: Date?
 
-    /// The amount as ``Money``, when both the amount and the asset code were sent.
+    /// The amount as `Money`, when both the amount and the asset code were sent.
     public var amount: Money? {
         guard let amountUSDTExact, let assetCode else { return nil }
         return Money(amountUSDTExact, assetCode.asset)

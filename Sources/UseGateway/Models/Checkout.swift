@@ -59,7 +59,7 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
     /// How far a payment may diverge from the price before it is unresolved.
     public var paymentThreshold: UseGatewayPaymentThreshold?
 
-    /// The status table of ``Kind``.
+    /// The status table of `Kind`.
     public static var statusTable: UseGatewayStatusTable { Kind.statusTable }
 
     /// The last timeline entry.

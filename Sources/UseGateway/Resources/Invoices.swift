@@ -8,7 +8,7 @@ extension UseGatewayClient {
 extension UseGatewayResource where Item == UseGatewayInvoice {
     /// Creates an invoice, `POST /invoices/`.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty name, a string over 255 characters, an amount of
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty name, a string over 255 characters, an amount of
     ///   zero or less or a currency UseGateway does not price in (nothing is sent); `validation` when the provider
     ///   rejects the data; otherwise as `APIClient.send(_:)`.
     public func create(_ parameters: UseGatewayInvoiceParameters) async throws -> UseGatewayInvoice {

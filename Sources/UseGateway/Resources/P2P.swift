@@ -9,7 +9,7 @@ extension UseGatewayClient {
         /// Creates a P2P deposit, `POST /deposits/` with `is_p2p: true` whatever
         /// ``UseGatewayDepositParameters/isP2P`` says.
         ///
-        /// - Throws: as `client.deposits.create(_:)`: ``PaymentError`` of kind `invalidRequest` for invalid
+        /// - Throws: as `client.deposits.create(_:)`: `PaymentError` of kind `invalidRequest` for invalid
         ///   parameters (nothing is sent), `validation` when the provider rejects the data, and so on.
         public func create(_ parameters: UseGatewayDepositParameters) async throws -> UseGatewayDeposit {
             var parameters = parameters

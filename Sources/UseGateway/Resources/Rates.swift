@@ -8,7 +8,7 @@ extension UseGatewayClient {
 
         /// The current rate of one asset in another, `GET /rates/{currency1}/{currency2}`.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` when UseGateway does not document an asset (nothing is
+        /// - Throws: `PaymentError`: `invalidRequest` when UseGateway does not document an asset (nothing is
         ///   sent); `decoding` when the response has no rate for the pair; otherwise as `APIClient.send(_:)`.
         public func get(from base: Asset, to quote: Asset) async throws -> UseGatewayRate {
             let codes = try api.validating("rates.get") {
@@ -23,7 +23,7 @@ extension UseGatewayClient {
         /// The current rate of one currency code in another (`BTC`, `USD`), for codes this library does not know,
         /// `GET /rates/{currency1}/{currency2}`.
         ///
-        /// - Throws: ``PaymentError``: `invalidRequest` for an empty code (nothing is sent); `decoding` when the
+        /// - Throws: `PaymentError`: `invalidRequest` for an empty code (nothing is sent); `decoding` when the
         ///   response has no rate for the pair; otherwise as `APIClient.send(_:)`.
         public func get(from base: String, to quote: String) async throws -> UseGatewayRate {
             let endpoint = Endpoint<WireRate>(

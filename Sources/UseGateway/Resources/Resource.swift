@@ -23,7 +23,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// - Parameters:
     ///   - page: the page number, from 1.
     ///   - size: items per page, 1…100; the provider's default is 50.
-    /// - Throws: ``PaymentError``: `invalidRequest` for a page below 1 or a size outside 1…100 (nothing is sent),
+    /// - Throws: `PaymentError`: `invalidRequest` for a page below 1 or a size outside 1…100 (nothing is sent),
     ///   otherwise as `APIClient.send(_:)` (`authentication`, `rateLimited`, `server`, `transport`, `decoding` …).
     public func list(page: Int = 1, size: Int = 50) async throws -> Page<Item> {
         let operation = "\(name).list"
@@ -36,7 +36,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
 
     /// Every object, fetching pages of `pageSize` only as the previous page is consumed.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a size outside 1…100 (nothing is sent); the stream
+    /// - Throws: `PaymentError` of kind `invalidRequest` for a size outside 1…100 (nothing is sent); the stream
     ///   ends with whatever ``list(page:size:)`` throws.
     public func all(pageSize: Int = 50) throws -> AsyncThrowingStream<Item, any Error> {
         try api.validating("\(name).list") { try Validation.pageSize(pageSize) }
@@ -45,7 +45,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
 
     /// The object with this id, `GET /<collection>/{id}/`.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is no
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is no
     ///   such object, otherwise as `APIClient.send(_:)`.
     public func retrieve(id: String) async throws -> Item {
         try await api.send(Endpoint("\(name).retrieve", .get, "/\(path)/{id}/", pathParameters: ["id": id]))
@@ -75,7 +75,7 @@ extension UseGatewayResource where Item: UseGatewayCancellable {
     /// Cancels the object, `PATCH /<collection>/{id}/cancel`. Payments and invoices can be cancelled only before a
     /// transaction is detected; deposits at any time.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400) when
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400) when
     ///   the object can no longer be cancelled, `notFound` when there is no such object, otherwise as
     ///   `APIClient.send(_:)`.
     public func cancel(id: String) async throws -> Item {
@@ -84,7 +84,7 @@ extension UseGatewayResource where Item: UseGatewayCancellable {
 
     /// Marks an unresolved object resolved, `PATCH /<collection>/{id}/resolve`.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400) when
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400) when
     ///   the object is not unresolved, `notFound` when there is no such object, otherwise as `APIClient.send(_:)`.
     public func resolve(id: String) async throws -> Item {
         try await perform("resolve", id: id)

@@ -8,7 +8,7 @@ extension UseGatewayClient {
 extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     /// Creates a withdrawal request, `POST /withdrawal_requests/`.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for a crypto withdrawal without an address, a comment over 255
+    /// - Throws: `PaymentError`: `invalidRequest` for a crypto withdrawal without an address, a comment over 255
     ///   characters, an amount of zero or less or a currency UseGateway does not document (nothing is sent);
     ///   `validation` when the provider rejects the data; otherwise as `APIClient.send(_:)`.
     public func create(_ parameters: UseGatewayWithdrawalRequestParameters) async throws
@@ -21,7 +21,7 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     /// comment. Without one the body is `{}`, which the server accepts whether its body model is optional or
     /// required.
     ///
-    /// - Throws: ``PaymentError``: `invalidRequest` for an empty id or a comment over 255 characters (nothing is
+    /// - Throws: `PaymentError`: `invalidRequest` for an empty id or a comment over 255 characters (nothing is
     ///   sent), `validation` when the request can no longer be declined, `notFound` when there is no such request,
     ///   otherwise as `APIClient.send(_:)`.
     public func decline(id: String, comment: String? = nil) async throws -> UseGatewayWithdrawalRequest {

@@ -18,9 +18,10 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     /// Creates a verifier for one or more endpoint secrets (`whsec_…`; more than one while a secret is rotated).
     ///
     /// - Parameters:
+    ///   - secrets: the endpoint's signing secrets, `whsec_` followed by base64.
     ///   - tolerance: how many seconds the `svix-timestamp` may differ from `now`, either way.
     ///   - now: the clock; inject a fixed one in tests.
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
+    /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
     ///   tolerance is negative.
     public init(
         secrets: [String],
@@ -43,10 +44,10 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     }
 
     /// Checks the signature and timestamp of a delivery, then decodes the same bytes as an event. The result carries
-    /// the `svix-id` as ``VerifiedWebhook/deliveryID`` and ``VerifiedWebhook/idempotencyKey``, and the signed
+    /// the `svix-id` as `VerifiedWebhook.deliveryID` and `VerifiedWebhook.idempotencyKey`, and the signed
     /// `svix-timestamp`.
     ///
-    /// - Throws: ``PaymentError`` of kind `webhookRejected`: a missing or malformed header, a timestamp outside the
+    /// - Throws: `PaymentError` of kind `webhookRejected`: a missing or malformed header, a timestamp outside the
     ///   tolerance, no matching signature, or `malformedPayload` when the authentic body is not a UseGateway event.
     public func verify(_ request: WebhookRequest) async throws -> VerifiedWebhook<UseGatewayWebhookEvent> {
         try verifier.verify(request)
