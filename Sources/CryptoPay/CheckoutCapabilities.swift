@@ -19,7 +19,7 @@ public struct CheckoutCapabilities: Sendable, Hashable {
         public var isAccepted: Bool { self != .unsupported }
     }
 
-    /// Whether a price may be in a fiat currency (``Asset/isFiat``); the provider then converts it into
+    /// Whether a price may be in a fiat currency (`Asset.isFiat`); the provider then converts it into
     /// ``payAssets``.
     public var fiatPrices: Bool
     /// The crypto assets a price may be in; such a checkout is paid in the price's own asset (the provider
