@@ -147,6 +147,8 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             error.provider = error.provider ?? provider
             error.operation = error.operation ?? endpoint.operation
             error.request = error.request ?? summary(of: request)
+            // A transport's error may quote the request it failed on, credentials included.
+            error.redact(credentials.revealingForms)
             if error.kind == .transport {
                 error.outcome = PaymentError.Outcome.of(
                     error.kind,
@@ -300,8 +302,8 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
 
     /// A ``PaymentError`` of kind `transport` for an error of another type that a custom transport or middleware
     /// threw. Nothing says whether the request left, so a state-changing request's outcome is unknown. The foreign
-    /// error's description is the cause, with the client's credentials redacted: such an error may quote the
-    /// request it failed on.
+    /// error's description is the cause, in the message and in ``PaymentError/underlyingDescription``, with the
+    /// client's credentials redacted: such an error may quote the request it failed on.
     private func foreignFailure(_ foreign: any Error, of request: TransportRequest) -> PaymentError {
         var error = PaymentError(
             .transport,
@@ -311,6 +313,7 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             outcome: PaymentError.Outcome.of(.transport, isIdempotent: request.isIdempotent),
             request: summary(of: request)
         )
+        error.underlyingDescription = "\(type(of: foreign)): \(foreign)"
         error.redact(credentials.revealingForms)
         return error
     }

@@ -127,6 +127,10 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var webhookRejection: WebhookRejectionReason?
     /// The request that failed, when one was built.
     public var request: RequestSummary?
+    /// The description of the error behind this one, when another error caused it: the URL-loading error behind a
+    /// ``Kind/transport`` failure of ``URLSessionTransport``, or the error of another type that a custom transport or
+    /// middleware threw. A provider client replaces its credentials in it with `[REDACTED]`, as in ``message``.
+    public var underlyingDescription: String?
     /// The response body as text, cut at ``maximumBodyLength`` bytes, with the values of credential-like JSON members
     /// (`access_token`, `api_key`, …) replaced by `[REDACTED]`.
     public private(set) var responseBody: String?
@@ -167,14 +171,17 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         PaymentError(.invalidRequest, message: message, operation: operation)
     }
 
-    /// A request that got no HTTP response, for ``HTTPTransport`` implementations.
+    /// A request that got no HTTP response, for ``HTTPTransport`` implementations; `underlyingDescription` is the
+    /// description of the platform's error behind the failure, when there is one.
     public static func transport(
         _ failure: TransportFailure,
         message: String,
-        request: RequestSummary? = nil
+        request: RequestSummary? = nil,
+        underlyingDescription: String? = nil
     ) -> PaymentError {
         var error = PaymentError(.transport, message: message, request: request)
         error.transportFailure = failure
+        error.underlyingDescription = underlyingDescription
         return error
     }
 
@@ -190,7 +197,7 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
     }
 
     /// Replaces every occurrence of each of `values` (credentials a provider quoted back) with `[REDACTED]` in the
-    /// message, the provider's code, the field errors and the quoted response body, including the start of one cut
+    /// message, the underlying description, the provider's code, the field errors and the quoted response body, including the start of one cut
     /// off at the end of the body. Empty values are ignored; a value of any other length is replaced whole, but only
     /// a start of at least ``shortestRedactedStart`` characters is taken for a cut-off value.
     package mutating func redact(_ values: [String]) {
@@ -203,6 +210,7 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
             }
         }
         message = clean(message)
+        underlyingDescription = underlyingDescription.map(clean)
         providerCode = providerCode.map(clean)
         fieldErrors = fieldErrors.map {
             FieldError(field: clean($0.field), message: clean($0.message), code: $0.code.map(clean))
@@ -253,10 +261,13 @@ public struct PaymentError: Error, Sendable, CustomStringConvertible, CustomDebu
         return line
     }
 
-    /// The ``description`` followed by the (truncated) response body.
+    /// The ``description`` followed by the ``underlyingDescription`` and the (truncated) response body, each when
+    /// there is one.
     public var debugDescription: String {
-        guard let responseBody, !responseBody.isEmpty else { return description }
-        return description + "\nresponse body: " + responseBody
+        var text = description
+        if let underlyingDescription { text += "\nunderlying error: " + underlyingDescription }
+        if let responseBody, !responseBody.isEmpty { text += "\nresponse body: " + responseBody }
+        return text
     }
 
     private var kindDetail: String {

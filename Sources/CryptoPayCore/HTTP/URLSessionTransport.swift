@@ -110,7 +110,9 @@ public struct URLSessionTransport: HTTPTransport {
         let timeout = Self.effectiveTimeout(request.timeout)
         let urlRequest = Self.urlRequest(for: request, timeout: timeout)
         let limit = maximumResponseBytes
-        let exchange = Exchange(limit: limit) { failure, detail in Self.error(failure, detail: detail, request) }
+        let exchange = Exchange(limit: limit) { failure, detail, underlying in
+            Self.error(failure, detail: detail, underlying: underlying, request)
+        }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 // A timer source, not `asyncAfter`: cancelling it releases its handler (and with it this call's
@@ -162,8 +164,12 @@ public struct URLSessionTransport: HTTPTransport {
 
     /// The error for a request that got no usable response. Only the scheme, host, port and path are kept: a query
     /// value or user-info may be a credential, so neither reaches the error.
-    private static func error(_ failure: TransportFailure, detail: String, _ request: TransportRequest) -> PaymentError
-    {
+    private static func error(
+        _ failure: TransportFailure,
+        detail: String,
+        underlying: String?,
+        _ request: TransportRequest
+    ) -> PaymentError {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)
         var origin = Redactor.placeholder
         if let components, let host = components.host {
@@ -173,7 +179,8 @@ public struct URLSessionTransport: HTTPTransport {
         return PaymentError.transport(
             failure,
             message: "\(failure) (\(origin), \(detail))",
-            request: PaymentError.RequestSummary(method: request.method.rawValue, path: path.isEmpty ? "/" : path)
+            request: PaymentError.RequestSummary(method: request.method.rawValue, path: path.isEmpty ? "/" : path),
+            underlyingDescription: underlying
         )
     }
 }
@@ -182,7 +189,8 @@ public struct URLSessionTransport: HTTPTransport {
 /// over the limit, the caller's cancellation or the overall deadline — and collects the body up to the limit. The
 /// later events find nothing to resume, and body pieces arriving after the end are dropped.
 private final class Exchange: @unchecked Sendable {
-    typealias Failure = @Sendable (TransportFailure, String) -> PaymentError
+    /// Builds the error for a failure, a detail for the message and the platform error's description, if any.
+    typealias Failure = @Sendable (TransportFailure, String, String?) -> PaymentError
 
     private let limit: Int
     private let failure: Failure
@@ -257,7 +265,7 @@ private final class Exchange: @unchecked Sendable {
 
     /// Ends the call with a transport failure.
     func fail(_ transportFailure: TransportFailure, detail: String) {
-        finish(.failure(failure(transportFailure, detail)))
+        finish(.failure(failure(transportFailure, detail, nil)))
     }
 
     func finish(_ result: Result<TransportResponse, any Error>) {
@@ -283,10 +291,12 @@ private final class Exchange: @unchecked Sendable {
     {
         if let error {
             let nsError = error as NSError
-            return .failure(failure(TransportFailure(urlError: error), "\(nsError.domain) \(nsError.code)"))
+            // The localized description only: the error's user info holds the failing URL, query and all.
+            let underlying = "\(nsError.domain) \(nsError.code): \(nsError.localizedDescription)"
+            return .failure(failure(TransportFailure(urlError: error), "\(nsError.domain) \(nsError.code)", underlying))
         }
         guard let response = response as? HTTPURLResponse else {
-            return .failure(failure(.other(code: NSURLErrorBadServerResponse), "no HTTP response"))
+            return .failure(failure(.other(code: NSURLErrorBadServerResponse), "no HTTP response", nil))
         }
         var headers = HeaderFields()
         // `allHeaderFields` is a dictionary; sorting makes the order stable from one run to the next.

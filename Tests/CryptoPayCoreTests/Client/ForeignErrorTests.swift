@@ -17,6 +17,7 @@ final class ForeignErrorTests: XCTestCase {
         XCTAssertEqual(
             error?.message, "a custom transport or middleware failed: ProxyError: proxy refused x-api-key: [REDACTED]")
         XCTAssertNil(error?.transportFailure)
+        XCTAssertEqual(error?.underlyingDescription, "ProxyError: proxy refused x-api-key: [REDACTED]")
         XCTAssertEqual(error?.outcome, .notApplied)
         XCTAssertEqual(error?.provider, ProviderID(rawValue: "sample"))
         XCTAssertEqual(error?.operation, "items.retrieve")
@@ -79,6 +80,24 @@ final class ForeignErrorTests: XCTestCase {
         XCTAssertEqual(error?.message, "slow")
         XCTAssertEqual(error?.transportFailure, .timedOut)
         XCTAssertEqual(error?.outcome, .unknown)
+    }
+
+    func testAPaymentErrorFromATransportHasTheClientsCredentialsRedacted() async throws {
+        let transport = ThrowingTransport(
+            PaymentError.transport(
+                .connectionLost,
+                message: "reset while sending \(secret)",
+                underlyingDescription: "ProxyError: x-api-key: \(secret)"
+            )
+        )
+        let client = try makeClient(transport: transport)
+
+        let error = await paymentError(sending: Endpoint("items.retrieve", .get, "/items/1"), with: client)
+
+        XCTAssertEqual(error?.message, "reset while sending [REDACTED]")
+        XCTAssertEqual(error?.underlyingDescription, "ProxyError: x-api-key: [REDACTED]")
+        XCTAssertEqual(error?.transportFailure, .connectionLost)
+        XCTAssertFalse(String(reflecting: error).contains(secret))
     }
 
     private func makeClient(transport: any HTTPTransport, middleware: [any HTTPMiddleware] = []) throws -> APIClient {

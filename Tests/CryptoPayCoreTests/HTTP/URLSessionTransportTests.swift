@@ -245,6 +245,10 @@ final class URLSessionTransportTests: XCTestCase {
                 error.message,
                 "connection refused (http://127.0.0.1:\(port), \(NSURLErrorDomain) -1004)"
             )
+            let underlying = try XCTUnwrap(error.underlyingDescription)
+            XCTAssertTrue(underlying.hasPrefix("\(NSURLErrorDomain) -1004: "), underlying)
+            XCTAssertTrue(error.debugDescription.contains("\nunderlying error: \(underlying)"))
+            XCTAssertFalse(underlying.contains("SECRET"), underlying)
             assertNoSecret(in: error)
         }
     }
