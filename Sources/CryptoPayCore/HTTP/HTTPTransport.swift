@@ -6,9 +6,10 @@
 /// own to use another HTTP stack, a proxy or a recorder.
 ///
 /// An error of any other type is not retried, since it cannot say whether the request left, and reaches the caller
-/// as a ``PaymentError`` of kind `transport` whose message is the error's description (with the client's credentials
-/// redacted) and whose ``PaymentError/outcome`` is `unknown` for a request that changes state. Throw
-/// ``PaymentError/transport(_:message:request:)`` with the right ``TransportFailure`` to have failures retried.
+/// as a ``PaymentError`` of kind `transport` whose message and ``PaymentError/underlyingDescription`` are the error's
+/// description (with the client's credentials redacted) and whose ``PaymentError/outcome`` is `unknown` for a
+/// request that changes state. Throw ``PaymentError/transport(_:message:request:underlyingDescription:)`` with the
+/// right ``TransportFailure`` to have failures retried.
 public protocol HTTPTransport: Sendable {
     /// Sends the request and returns the response, whatever its status.
     ///
