@@ -20,8 +20,8 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// The largest number of ids kept.
     public let capacity: Int
-    /// How long an id is remembered, in seconds.
-    public let timeToLive: TimeInterval
+    /// How long an id is remembered.
+    public let timeToLive: Duration
     private let now: @Sendable () -> Date
     private let lock = NSLock()
     /// id → serial of its live entry in `queue`.
@@ -37,31 +37,31 @@ public final class SeenEventStore: @unchecked Sendable {
     /// - Parameters:
     ///   - capacity: The largest number of ids kept; beyond it the oldest is forgotten. Size it above the number of
     ///     deliveries expected within `timeToLive`, or old duplicates slip through.
-    ///   - timeToLive: How long an id is remembered, in seconds. For Svix, anything over the timestamp tolerance
+    ///   - timeToLive: How long an id is remembered. For Svix, anything over the timestamp tolerance
     ///     plus the provider's retry schedule you want covered.
     ///   - now: The clock; inject one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `capacity` is less than 1 or
-    ///   `timeToLive` is not a positive finite number.
+    ///   `timeToLive` is not positive.
     public convenience init(
         capacity: Int = 100_000,
-        timeToLive: TimeInterval = 24 * 60 * 60,
+        timeToLive: Duration = .seconds(24 * 60 * 60),
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         guard capacity >= 1 else {
             throw PaymentError.invalidRequest("A seen-event store needs a capacity of at least 1.")
         }
-        guard timeToLive.isFinite, timeToLive > 0 else {
-            throw PaymentError.invalidRequest("A seen-event store needs a positive, finite time to live.")
+        guard timeToLive > .zero else {
+            throw PaymentError.invalidRequest("A seen-event store needs a positive time to live.")
         }
         self.init(checkedCapacity: capacity, timeToLive: timeToLive, now: now)
     }
 
     /// A store with the default capacity and time to live, which need no checking.
     package static func withDefaults() -> SeenEventStore {
-        SeenEventStore(checkedCapacity: 100_000, timeToLive: 24 * 60 * 60, now: { Date() })
+        SeenEventStore(checkedCapacity: 100_000, timeToLive: .seconds(24 * 60 * 60), now: { Date() })
     }
 
-    private init(checkedCapacity: Int, timeToLive: TimeInterval, now: @escaping @Sendable () -> Date) {
+    private init(checkedCapacity: Int, timeToLive: Duration, now: @escaping @Sendable () -> Date) {
         self.capacity = checkedCapacity
         self.timeToLive = timeToLive
         self.now = now
@@ -81,7 +81,7 @@ public final class SeenEventStore: @unchecked Sendable {
         }
         nextSerial &+= 1
         live[id] = nextSerial
-        queue.append(Entry(id: id, expiry: time.addingTimeInterval(timeToLive), serial: nextSerial))
+        queue.append(Entry(id: id, expiry: time.addingTimeInterval(timeToLive.timeInterval), serial: nextSerial))
         compactIfNeeded()
         return true
     }

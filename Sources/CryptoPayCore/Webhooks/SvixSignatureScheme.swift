@@ -35,10 +35,10 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// The default tolerance between the webhook timestamp and the current time, in either direction: 5 minutes,
     /// as in the official Svix libraries.
-    public static let defaultTolerance: TimeInterval = 300
+    public static let defaultTolerance: Duration = .seconds(300)
 
-    /// How far, in seconds, the timestamp may lie in the past or the future of the current time.
-    public let tolerance: TimeInterval
+    /// How far the timestamp may lie in the past or the future of the current time.
+    public let tolerance: Duration
     /// The provider named in rejection errors.
     public let provider: ProviderID?
     private let keys: [HMACSHA256]
@@ -49,23 +49,23 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     /// - Parameters:
     ///   - secrets: Endpoint secrets as shown by the provider, with or without the `whsec_` prefix, base64 padded
     ///     or not. More than one during a rotation.
-    ///   - tolerance: The accepted clock difference in seconds, in both directions.
+    ///   - tolerance: The accepted clock difference, in both directions.
     ///   - provider: The provider named in rejection errors.
     ///   - now: The clock; inject a fixed one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `secrets` is empty, a secret is
-    ///   empty or not base64, or `tolerance` is negative or not finite. The message names the secret by position,
+    ///   empty or not base64, or `tolerance` is negative. The message names the secret by position,
     ///   never by value.
     public init(
         secrets: [String],
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         guard !secrets.isEmpty else {
             throw PaymentError.invalidRequest("A Svix webhook verifier needs at least one secret.")
         }
-        guard tolerance.isFinite, tolerance >= 0 else {
-            throw PaymentError.invalidRequest("The webhook timestamp tolerance must be a finite, non-negative number.")
+        guard tolerance >= .zero else {
+            throw PaymentError.invalidRequest("The webhook timestamp tolerance must not be negative.")
         }
         self.keys = try secrets.enumerated().map { try Self.key(fromSecret: $0.element, position: $0.offset + 1) }
         self.tolerance = tolerance
@@ -79,7 +79,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     ///   an invalid tolerance.
     public init(
         secret: String,
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
@@ -183,7 +183,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// The tolerance and the number of secrets; the secrets themselves are never shown.
     public var description: String {
-        "SvixSignatureScheme(secrets: \(keys.count) [REDACTED], tolerance: \(secondsText(tolerance)) s)"
+        "SvixSignatureScheme(secrets: \(keys.count) [REDACTED], tolerance: \(secondsText(tolerance.timeInterval)) s)"
     }
 
     /// Shows the tolerance and provider only, so that `dump` and debuggers do not print key material.
@@ -233,6 +233,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
         }
         let current = now().timeIntervalSince1970.rounded(.down)
         let age = current - Double(seconds)
+        let tolerance = tolerance.timeInterval
         if age > tolerance {
             throw .webhookRejected(
                 .timestampTooOld,

@@ -19,13 +19,13 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     ///
     /// - Parameters:
     ///   - secrets: the endpoint's signing secrets, `whsec_` followed by base64.
-    ///   - tolerance: how many seconds the `svix-timestamp` may differ from `now`, either way.
+    ///   - tolerance: how far the `svix-timestamp` may differ from `now`, either way.
     ///   - now: the clock; inject a fixed one in tests.
     /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
     ///   tolerance is negative.
     public init(
         secrets: [String],
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         let scheme = try SvixSignatureScheme(secrets: secrets, tolerance: tolerance, provider: .useGateway, now: now)
@@ -37,7 +37,7 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     /// - Throws: as ``init(secrets:tolerance:now:)``.
     public init(
         secret: String,
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         try self.init(secrets: [secret], tolerance: tolerance, now: now)

@@ -176,7 +176,7 @@ final class URLSessionTransportTests: XCTestCase {
             method: .get,
             url: server.url("/v1/slow?api_key=SECRET_QUERY_VALUE"),
             headers: ["X-Api-Key": "SECRET_HEADER_VALUE"],
-            timeout: 1
+            timeout: .seconds(1)
         )
         let start = Date()
 
@@ -200,7 +200,7 @@ final class URLSessionTransportTests: XCTestCase {
         let start = Date()
 
         let response = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/quick"), timeout: 0.05))
+            TransportRequest(method: .get, url: server.url("/quick"), timeout: .seconds(0.05)))
 
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.body, Data("in time".utf8))
@@ -208,14 +208,13 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testEffectiveTimeoutRoundsUpToWholeSecondsWithinBounds() {
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(0.05), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(0), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(-3), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.nan), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(1), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(1.5), 2)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(30), 30)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.infinity), 86_400)
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(0.05)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(0)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(-3)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(1)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(1.5)), .seconds(2))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(30)), .seconds(30))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(Int64.max)), .seconds(86_400))
     }
 
     // MARK: - Connection failures
@@ -229,7 +228,7 @@ final class URLSessionTransportTests: XCTestCase {
             url: url,
             headers: ["Authorization": "Bearer SECRET_HEADER_VALUE"],
             body: Data("{}".utf8),
-            timeout: 5
+            timeout: .seconds(5)
         )
 
         do {
@@ -294,7 +293,7 @@ final class URLSessionTransportTests: XCTestCase {
         let server = try startServer { _ in .text("too late", delay: 10) }
         let transport = URLSessionTransport()
         let url = server.url("/slow")
-        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 5)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(5))) }
         let arrival = Date()
         while server.requests.isEmpty && Date().timeIntervalSince(arrival) < 2 {
             try await Task.sleep(nanoseconds: 5_000_000)
@@ -391,7 +390,7 @@ private enum CancellationStress {
         let stressDuration = Date().timeIntervalSince(start)
 
         let final = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/final?delay=0"), timeout: 20))
+            TransportRequest(method: .get, url: server.url("/final?delay=0"), timeout: .seconds(20)))
         let wall = Date().timeIntervalSince(start)
 
         XCTAssertEqual(final.statusCode, 200)
@@ -424,7 +423,7 @@ private enum CancellationStress {
         expectedBody: String,
         moment: Int
     ) async -> StressOutcome {
-        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 20)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(20))) }
         switch moment {
         case 0: break
         case 1: await Task.yield()

@@ -23,7 +23,7 @@ final class NetworkFaultTests: XCTestCase {
         return server
     }
 
-    private func client(_ server: LoopbackHTTPServer, transport: URLSessionTransport, timeout: TimeInterval = 30)
+    private func client(_ server: LoopbackHTTPServer, transport: URLSessionTransport, timeout: Duration = .seconds(30))
         throws -> APIClient
     {
         try APIClient(
@@ -56,7 +56,7 @@ final class NetworkFaultTests: XCTestCase {
             let response = try await transport.send(
                 TransportRequest(
                     method: method, url: server.url("/v1/items/\(round)"),
-                    body: method == .post ? Data("{}".utf8) : nil, timeout: 5))
+                    body: method == .post ? Data("{}".utf8) : nil, timeout: .seconds(5)))
             XCTAssertEqual(response.statusCode, 200, "round \(round)")
             XCTAssertEqual(
                 String(decoding: response.body, as: UTF8.self), #"{"echo":"\#(method.rawValue) /v1/items/\#(round)"}"#)
@@ -85,7 +85,8 @@ final class NetworkFaultTests: XCTestCase {
         let started = Date()
 
         let error = await transportError {
-            _ = try await transport.send(TransportRequest(method: .get, url: server.url("/stall"), timeout: timeout))
+            _ = try await transport.send(
+                TransportRequest(method: .get, url: server.url("/stall"), timeout: .seconds(timeout)))
         }
 
         let elapsed = Date().timeIntervalSince(started)
@@ -102,7 +103,7 @@ final class NetworkFaultTests: XCTestCase {
                 status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"id":"x"}"#.utf8),
                 delivery: .headersThenStall(10))
         }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 1)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(1))
         let started = Date()
 
         let error = await transportError {
@@ -128,7 +129,7 @@ final class NetworkFaultTests: XCTestCase {
                 baseURL: server.url("/v1"), transport: URLSessionTransport(),
                 retryPolicy: RetryPolicy(
                     maxRetries: 5, overallDeadline: .seconds(3), random: { 0.5 }, sleep: { _ in }),
-                timeout: 1),
+                timeout: .seconds(1)),
             defaultBaseURL: nil,
             errorFormat: SampleErrorFormat()
         )
@@ -155,7 +156,7 @@ final class NetworkFaultTests: XCTestCase {
         let transport = URLSessionTransport()
 
         let response = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/slow"), timeout: 10))
+            TransportRequest(method: .get, url: server.url("/slow"), timeout: .seconds(10)))
 
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.body, body)
@@ -172,7 +173,8 @@ final class NetworkFaultTests: XCTestCase {
         let started = Date()
 
         let error = await transportError {
-            _ = try await transport.send(TransportRequest(method: .get, url: server.url("/slower"), timeout: 2))
+            _ = try await transport.send(
+                TransportRequest(method: .get, url: server.url("/slower"), timeout: .seconds(2)))
         }
 
         XCTAssertEqual(error?.transportFailure, .timedOut)
@@ -189,7 +191,7 @@ final class NetworkFaultTests: XCTestCase {
                 status: 201, headers: ["Content-Type": "application/json"],
                 body: Data(#"{"id":"pay_1","amount":"10.00"}"#.utf8), delivery: .truncated(bodyBytes: 12))
         }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(5))
 
         let error = await transportError {
             _ = try await api.send(Endpoint<JSONValue>("items.create", .post, "/items", body: .json(["a": 1])))
@@ -205,7 +207,7 @@ final class NetworkFaultTests: XCTestCase {
     /// fails the same way), a POST is not.
     func testAResetConnectionIsRetriedForReadsOnly() async throws {
         let server = try start { _ in LoopbackHTTPServer.Response(status: 200, delivery: .reset) }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(5))
 
         let post = await transportError {
             _ = try await api.send(Endpoint<JSONValue>("items.create", .post, "/items", body: .json(["a": 1])))
@@ -232,7 +234,8 @@ final class NetworkFaultTests: XCTestCase {
         }
         let transport = URLSessionTransport()
 
-        let response = try await transport.send(TransportRequest(method: .get, url: server.url("/big"), timeout: 60))
+        let response = try await transport.send(
+            TransportRequest(method: .get, url: server.url("/big"), timeout: .seconds(60)))
 
         XCTAssertEqual(response.body.count, 10 * 1024 * 1024)
         XCTAssertEqual(response.body.prefix(piece.count), piece)
@@ -258,7 +261,8 @@ final class NetworkFaultTests: XCTestCase {
 
         for path in ["/announced", "/unannounced"] {
             let error = await transportError {
-                _ = try await transport.send(TransportRequest(method: .get, url: server.url(path), timeout: 10))
+                _ = try await transport.send(
+                    TransportRequest(method: .get, url: server.url(path), timeout: .seconds(10)))
             }
             XCTAssertEqual(error?.transportFailure, .responseTooLarge(limit: limit), path)
             XCTAssertEqual(
@@ -269,7 +273,8 @@ final class NetworkFaultTests: XCTestCase {
             LoopbackHTTPServer.Response(
                 status: 200, body: Data(repeating: 0x7A, count: 1_024), delivery: .unannounced(times: 64))
         }
-        let response = try await transport.send(TransportRequest(method: .get, url: atLimit.url("/x"), timeout: 10))
+        let response = try await transport.send(
+            TransportRequest(method: .get, url: atLimit.url("/x"), timeout: .seconds(10)))
         XCTAssertEqual(response.body.count, limit, "exactly the limit is accepted")
     }
 
@@ -280,7 +285,7 @@ final class NetworkFaultTests: XCTestCase {
             LoopbackHTTPServer.Response(
                 status: 200, body: Data(repeating: 0x20, count: 4_096), delivery: .repeated(times: 2))
         }
-        let api = try client(server, transport: URLSessionTransport(maximumResponseBytes: 4_096), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(maximumResponseBytes: 4_096), timeout: .seconds(5))
 
         let read = await transportError { _ = try await api.send(Endpoint<JSONValue>("items.list", .get, "/items")) }
         let create = await transportError {
@@ -310,7 +315,8 @@ final class NetworkFaultTests: XCTestCase {
 
         for path in ["/announced", "/unannounced"] {
             let error = await transportError {
-                _ = try await transport.send(TransportRequest(method: .get, url: server.url(path), timeout: 60))
+                _ = try await transport.send(
+                    TransportRequest(method: .get, url: server.url(path), timeout: .seconds(60)))
             }
             XCTAssertEqual(error?.transportFailure, .responseTooLarge(limit: 10 * 1_024 * 1_024), path)
         }

@@ -24,7 +24,7 @@ final class SeenEventStoreTests: XCTestCase {
 
     func testExpiry() throws {
         let clock = Clock()
-        let store = try SeenEventStore(capacity: 10, timeToLive: 60, now: { clock.now() })
+        let store = try SeenEventStore(capacity: 10, timeToLive: .seconds(60), now: { clock.now() })
         XCTAssertTrue(store.insert("a"))
         clock.advance(30)
         XCTAssertTrue(store.insert("b"))
@@ -69,8 +69,8 @@ final class SeenEventStoreTests: XCTestCase {
 
     func testInvalidConfiguration() {
         WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(capacity: 0) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: 0) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .infinity) }
+        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .zero) }
+        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .seconds(-1)) }
     }
 
     func testConcurrentInsertsAdmitEachIdOnce() throws {

@@ -16,7 +16,7 @@ final class SvixSignatureSchemeTests: XCTestCase {
 
     private func scheme(
         secrets: [String]? = nil,
-        tolerance: TimeInterval = 300,
+        tolerance: Duration = .seconds(300),
         at seconds: TimeInterval = 1_614_265_330
     ) throws -> SvixSignatureScheme {
         try SvixSignatureScheme(secrets: secrets ?? [secret], tolerance: tolerance, now: clock(seconds))
@@ -146,8 +146,12 @@ final class SvixSignatureSchemeTests: XCTestCase {
             let error = WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secrets: secrets) }
             XCTAssertFalse(error?.description.contains("not base64!") ?? true)
         }
-        WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secret: self.secret, tolerance: -1) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secret: self.secret, tolerance: .nan) }
+        WebhookTestSupport.assertInvalidRequest {
+            _ = try SvixSignatureScheme(secret: self.secret, tolerance: .seconds(-1))
+        }
+        WebhookTestSupport.assertInvalidRequest {
+            _ = try SvixSignatureScheme(secret: self.secret, tolerance: .milliseconds(-1))
+        }
         WebhookTestSupport.assertInvalidRequest {
             _ = try SvixSignatureScheme.sign(body: self.body, id: "", timestamp: Date(), secret: self.secret)
         }
@@ -217,11 +221,11 @@ final class SvixSignatureSchemeTests: XCTestCase {
 
     func testConfigurableTolerance() throws {
         let ts: TimeInterval = 1_614_265_330
-        XCTAssertNoThrow(try scheme(tolerance: 3600, at: ts + 3600).verify(request()))
+        XCTAssertNoThrow(try scheme(tolerance: .seconds(3600), at: ts + 3600).verify(request()))
         WebhookTestSupport.assertRejected(.timestampTooOld) {
-            try self.scheme(tolerance: 10, at: ts + 11).verify(self.request())
+            try self.scheme(tolerance: .seconds(10), at: ts + 11).verify(self.request())
         }
-        XCTAssertNoThrow(try scheme(tolerance: 0, at: ts).verify(request()))
+        XCTAssertNoThrow(try scheme(tolerance: .seconds(0), at: ts).verify(request()))
     }
 
     func testTimestampCheckedBeforeSignature() throws {
