@@ -170,7 +170,7 @@ final class URLSessionTransportTests: XCTestCase {
     // MARK: - Timeouts
 
     func testTimeoutThrowsTimedOut() async throws {
-        let server = try startServer { _ in .text("late", delay: 2.5) }
+        let server = try startServer { _ in .text("late", delay: .seconds(2.5)) }
         let transport = URLSessionTransport()
         let request = TransportRequest(
             method: .get,
@@ -195,7 +195,7 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testSubSecondTimeoutIsRoundedUpToOneSecond() async throws {
-        let server = try startServer { _ in .text("in time", delay: 0.3) }
+        let server = try startServer { _ in .text("in time", delay: .seconds(0.3)) }
         let transport = URLSessionTransport()
         let start = Date()
 
@@ -290,7 +290,7 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testCancellationMidTransferReturnsPromptly() async throws {
-        let server = try startServer { _ in .text("too late", delay: 10) }
+        let server = try startServer { _ in .text("too late", delay: .seconds(10)) }
         let transport = URLSessionTransport()
         let url = server.url("/slow")
         let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(5))) }
@@ -357,7 +357,7 @@ private enum CancellationStress {
     static func run() async throws {
         let server = try LoopbackHTTPServer { request in
             let milliseconds = Int(request.query?.split(separator: "=").last ?? "0") ?? 0
-            return .text("ok \(request.path)", delay: Double(milliseconds) / 1000)
+            return .text("ok \(request.path)", delay: .milliseconds(milliseconds))
         }
         defer { XCTAssertTrue(server.shutdown(), "server threads did not stop within 5 s") }
         let transport = URLSessionTransport()

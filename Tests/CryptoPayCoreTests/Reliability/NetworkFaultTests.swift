@@ -79,7 +79,7 @@ final class NetworkFaultTests: XCTestCase {
 
     /// No byte of the response for longer than the timeout: the call ends with `timedOut` within timeout + 1 s.
     func testAStallPastTheTimeoutEndsWithinTheTimeoutPlusOneSecond() async throws {
-        let server = try start { _ in .text("far too late", delay: 10) }
+        let server = try start { _ in .text("far too late", delay: .seconds(10)) }
         let transport = URLSessionTransport()
         let timeout: TimeInterval = 2
         let started = Date()
@@ -101,7 +101,7 @@ final class NetworkFaultTests: XCTestCase {
         let server = try start { _ in
             LoopbackHTTPServer.Response(
                 status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"id":"x"}"#.utf8),
-                delivery: .headersThenStall(10))
+                delivery: .headersThenStall(.seconds(10)))
         }
         let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(1))
         let started = Date()
@@ -120,7 +120,7 @@ final class NetworkFaultTests: XCTestCase {
     /// A GET that stalls is retried, and the policy's overall deadline bounds the whole call.
     func testAStalledGetIsRetriedWithinTheOverallDeadline() async throws {
         let server = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: Data("{}".utf8), delivery: .headersThenStall(10))
+            LoopbackHTTPServer.Response(status: 200, body: Data("{}".utf8), delivery: .headersThenStall(.seconds(10)))
         }
         let api = try APIClient(
             provider: ProviderID(rawValue: "loopback"),
@@ -151,7 +151,8 @@ final class NetworkFaultTests: XCTestCase {
     func testASlowBodyWithinTheTimeoutArrivesWhole() async throws {
         let body = Data((0..<2_000).map { UInt8(ascii: "a") + UInt8($0 % 26) })
         let server = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: body, delivery: .trickle(chunkBytes: 100, interval: 0.05))
+            LoopbackHTTPServer.Response(
+                status: 200, body: body, delivery: .trickle(chunkBytes: 100, interval: .seconds(0.05)))
         }
         let transport = URLSessionTransport()
 
@@ -167,7 +168,8 @@ final class NetworkFaultTests: XCTestCase {
     func testASlowBodyPastTheTimeoutEndsWithinTheTimeoutPlusOneSecond() async throws {
         let server = try start { _ in
             LoopbackHTTPServer.Response(
-                status: 200, body: Data(repeating: 0x61, count: 100), delivery: .trickle(chunkBytes: 1, interval: 0.1))
+                status: 200, body: Data(repeating: 0x61, count: 100),
+                delivery: .trickle(chunkBytes: 1, interval: .seconds(0.1)))
         }
         let transport = URLSessionTransport()
         let started = Date()
