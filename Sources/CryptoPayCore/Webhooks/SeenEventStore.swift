@@ -22,7 +22,7 @@ public final class SeenEventStore: @unchecked Sendable {
     public let capacity: Int
     /// How long an id is remembered.
     public let timeToLive: Duration
-    private let now: @Sendable () -> Date
+    private let clock: WaitClock
     private let lock = NSLock()
     /// id → serial of its live entry in `queue`.
     private var live: [String: UInt64] = [:]
@@ -39,13 +39,13 @@ public final class SeenEventStore: @unchecked Sendable {
     ///     deliveries expected within `timeToLive`, or old duplicates slip through.
     ///   - timeToLive: How long an id is remembered. For Svix, anything over the timestamp tolerance
     ///     plus the provider's retry schedule you want covered.
-    ///   - now: The clock; inject one in tests.
+    ///   - clock: The time ids are recorded and expire by; inject a manual one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `capacity` is less than 1 or
     ///   `timeToLive` is not positive.
     public convenience init(
         capacity: Int = 100_000,
         timeToLive: Duration = .seconds(24 * 60 * 60),
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: WaitClock = .system
     ) throws {
         guard capacity >= 1 else {
             throw PaymentError.invalidRequest("A seen-event store needs a capacity of at least 1.")
@@ -53,24 +53,24 @@ public final class SeenEventStore: @unchecked Sendable {
         guard timeToLive > .zero else {
             throw PaymentError.invalidRequest("A seen-event store needs a positive time to live.")
         }
-        self.init(checkedCapacity: capacity, timeToLive: timeToLive, now: now)
+        self.init(checkedCapacity: capacity, timeToLive: timeToLive, clock: clock)
     }
 
     /// A store with the default capacity and time to live, which need no checking.
     package static func withDefaults() -> SeenEventStore {
-        SeenEventStore(checkedCapacity: 100_000, timeToLive: .seconds(24 * 60 * 60), now: { Date() })
+        SeenEventStore(checkedCapacity: 100_000, timeToLive: .seconds(24 * 60 * 60), clock: .system)
     }
 
-    private init(checkedCapacity: Int, timeToLive: Duration, now: @escaping @Sendable () -> Date) {
+    private init(checkedCapacity: Int, timeToLive: Duration, clock: WaitClock) {
         self.capacity = checkedCapacity
         self.timeToLive = timeToLive
-        self.now = now
+        self.clock = clock
     }
 
     /// Records `id` and returns true if it was not already remembered; returns false for a duplicate (whose
     /// expiry is not extended).
     public func insert(_ id: String) -> Bool {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)
@@ -98,7 +98,7 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// True when `id` is remembered and has not expired.
     public func contains(_ id: String) -> Bool {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)
@@ -115,7 +115,7 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// The number of ids remembered and not yet expired.
     public var count: Int {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)

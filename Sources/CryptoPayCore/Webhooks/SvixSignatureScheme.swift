@@ -42,7 +42,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     /// The provider named in rejection errors.
     public let provider: ProviderID?
     private let keys: [HMACSHA256]
-    private let now: @Sendable () -> Date
+    private let clock: WaitClock
 
     /// Creates a verifier for one or more endpoint secrets.
     ///
@@ -51,7 +51,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     ///     or not. More than one during a rotation.
     ///   - tolerance: The accepted clock difference, in both directions.
     ///   - provider: The provider named in rejection errors.
-    ///   - now: The clock; inject a fixed one in tests.
+    ///   - clock: The time the timestamp is compared with; inject a fixed one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `secrets` is empty, a secret is
     ///   empty or not base64, or `tolerance` is negative. The message names the secret by position,
     ///   never by value.
@@ -59,7 +59,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
         secrets: [String],
         tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: WaitClock = .system
     ) throws {
         guard !secrets.isEmpty else {
             throw PaymentError.invalidRequest("A Svix webhook verifier needs at least one secret.")
@@ -70,10 +70,10 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
         self.keys = try secrets.enumerated().map { try Self.key(fromSecret: $0.element, position: $0.offset + 1) }
         self.tolerance = tolerance
         self.provider = provider
-        self.now = now
+        self.clock = clock
     }
 
-    /// Creates a verifier for a single endpoint secret; see ``init(secrets:tolerance:provider:now:)``.
+    /// Creates a verifier for a single endpoint secret; see ``init(secrets:tolerance:provider:clock:)``.
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` for an empty or non-base64 secret or
     ///   an invalid tolerance.
@@ -81,9 +81,9 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
         secret: String,
         tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: WaitClock = .system
     ) throws {
-        try self.init(secrets: [secret], tolerance: tolerance, provider: provider, now: now)
+        try self.init(secrets: [secret], tolerance: tolerance, provider: provider, clock: clock)
     }
 
     /// Checks the headers, the timestamp and the signatures of `request`.
@@ -220,7 +220,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     }
 
     /// Compares with whole seconds of the current time, as the official libraries do, so a delivery exactly
-    /// ``tolerance`` seconds away is still accepted.
+    /// ``tolerance`` away is still accepted.
     private func checkTimestamp(_ text: String) throws(PaymentError) -> Date {
         guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let seconds = Int64(text)
@@ -231,7 +231,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
                 provider: provider
             )
         }
-        let current = now().timeIntervalSince1970.rounded(.down)
+        let current = clock.now().timeIntervalSince1970.rounded(.down)
         let age = current - Double(seconds)
         let tolerance = tolerance.timeInterval
         if age > tolerance {

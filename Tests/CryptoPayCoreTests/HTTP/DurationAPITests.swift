@@ -36,7 +36,7 @@ final class DurationAPITests: XCTestCase {
 
     func testSeenEventStoreForgetsAfterASubSecondTimeToLive() throws {
         let clock = ManualClock()
-        let store = try SeenEventStore(timeToLive: .milliseconds(1_500), now: { clock.now })
+        let store = try SeenEventStore(timeToLive: .milliseconds(1_500), clock: clock.waitClock)
 
         XCTAssertTrue(store.insert("evt_1"))
         clock.advance(by: .milliseconds(1_400))
