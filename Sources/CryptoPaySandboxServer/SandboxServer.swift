@@ -54,7 +54,7 @@ public final class SandboxServer: @unchecked Sendable {
         delivery.timeout = configuration.deliveryTimeout
         delivery.duplicate = configuration.duplicateWebhooks
         let session = URLSessionTransport.defaultConfiguration()
-        session.timeoutIntervalForRequest = max(1, configuration.deliveryTimeout)
+        session.timeoutIntervalForRequest = max(1, configuration.deliveryTimeout.timeInterval)
         dispatcher = WebhookDispatcher(
             settings: delivery, transport: URLSessionTransport(configuration: session), log: log)
         stateFile = configuration.stateFile.map(SandboxStateFile.init(url:))
@@ -109,9 +109,9 @@ public final class SandboxServer: @unchecked Sendable {
         ]
     }
 
-    /// Stops accepting requests, gives deliveries in flight up to `grace` seconds, logs those abandoned, and closes
+    /// Stops accepting requests, gives deliveries in flight up to `grace`, logs those abandoned, and closes
     /// every connection.
-    public func stop(grace: TimeInterval = 2) {
+    public func stop(grace: Duration = .seconds(2)) {
         socket.stop()
         dispatcher.finish(grace: grace)
     }

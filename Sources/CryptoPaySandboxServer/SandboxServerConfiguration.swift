@@ -14,13 +14,13 @@ public struct SandboxServerConfiguration: Sendable {
     /// Sends every webhook twice.
     public var duplicateWebhooks = false
     /// The wait before the second try of a failed delivery; doubled after each further failure.
-    public var retryBaseDelay: TimeInterval = 1
+    public var retryBaseDelay: Duration = .seconds(1)
     /// Tries per webhook delivery, the first included.
     public var maximumDeliveryAttempts = 6
     /// How long one delivery try may take.
-    public var deliveryTimeout: TimeInterval = 10
+    public var deliveryTimeout: Duration = .seconds(10)
     /// How long a `timeout` fault holds a connection without answering.
-    public var faultHold: TimeInterval = 30
+    public var faultHold: Duration = .seconds(30)
     /// Size limits and the number of connections served at once.
     public var limits = SocketHTTPServer.Limits()
 

@@ -11,7 +11,7 @@ public enum ServerAnswer: Sendable {
     case respond(TransportResponse)
     /// Writes nothing for this long (or until the server stops), then closes the connection: a timeout as the
     /// client sees it.
-    case hold(TimeInterval)
+    case hold(Duration)
     /// Closes the connection at once without a response.
     case drop
 }
@@ -31,7 +31,7 @@ public final class SocketHTTPServer: @unchecked Sendable {
         /// load test: 50 clients in flight plus the connections several instances keep open for their lookups.
         public var maximumConnections = 256
         /// A keep-alive connection with no request for this long is closed.
-        public var idleTimeout: TimeInterval = 60
+        public var idleTimeout: Duration = .seconds(60)
 
         /// The defaults: 64 KiB of head, 1 MiB of body, 256 connections, 60 s idle.
         public init() {}
@@ -89,9 +89,9 @@ public final class SocketHTTPServer: @unchecked Sendable {
     /// Stops accepting, closes every connection and waits (at most `timeout`) for the threads to end. Returns
     /// false when some did not end in time.
     @discardableResult
-    public func stop(timeout: TimeInterval = 5) -> Bool {
+    public func stop(timeout: Duration = .seconds(5)) -> Bool {
         lock.withLock { stopped = true }
-        return threads.wait(timeout: .now() + timeout) == .success
+        return threads.wait(timeout: .now() + timeout.timeInterval) == .success
     }
 
     private var isStopped: Bool { lock.withLock { stopped } }
@@ -200,7 +200,7 @@ public final class SocketHTTPServer: @unchecked Sendable {
                 }
             }
             guard Self.waitReadable(connection) else {
-                if Date().timeIntervalSince(lastActivity) > limits.idleTimeout { return }
+                if Date().timeIntervalSince(lastActivity) > limits.idleTimeout.timeInterval { return }
                 continue
             }
             let received = recv(connection, &chunk, chunk.count, 0)
@@ -211,8 +211,8 @@ public final class SocketHTTPServer: @unchecked Sendable {
     }
 
     /// Reads and discards until the client gives up, the time is over or the server stops.
-    private func hold(_ connection: Int32, for duration: TimeInterval) {
-        let end = Date().addingTimeInterval(duration)
+    private func hold(_ connection: Int32, for duration: Duration) {
+        let end = Date().addingTimeInterval(duration.timeInterval)
         var scratch = [UInt8](repeating: 0, count: 4096)
         while !isStopped, Date() < end {
             guard Self.waitReadable(connection) else { continue }

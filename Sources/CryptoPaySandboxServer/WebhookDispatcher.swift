@@ -11,9 +11,9 @@ final class WebhookDispatcher: @unchecked Sendable {
         /// Tries per delivery, the first included.
         var maximumAttempts = 6
         /// The wait before the second try; it doubles after each further failure.
-        var baseDelay: TimeInterval = 1
+        var baseDelay: Duration = .seconds(1)
         /// How long one try may take.
-        var timeout: TimeInterval = 10
+        var timeout: Duration = .seconds(10)
         /// Sends every webhook twice, as providers with at-least-once delivery sometimes do.
         var duplicate = false
     }
@@ -99,9 +99,9 @@ final class WebhookDispatcher: @unchecked Sendable {
 
     /// Stops retrying (each delivery waiting for its next try logs that it is abandoned), lets tries in progress end
     /// for up to `grace`, and logs those still unfinished then.
-    func finish(grace: TimeInterval) {
+    func finish(grace: Duration) {
         lock.withLock { stopping = true }
-        guard idle.wait(timeout: .now() + grace) == .timedOut else { return }
+        guard idle.wait(timeout: .now() + grace.timeInterval) == .timedOut else { return }
         for description in lock.withLock({ inFlight.values.flatMap { $0 } }).sorted() {
             log("webhook abandoned at shutdown: \(description)")
         }
@@ -113,7 +113,7 @@ final class WebhookDispatcher: @unchecked Sendable {
         var request = TransportRequest(
             method: .post, url: url, headers: delivery.webhook.headers, body: delivery.webhook.body,
             timeout: settings.timeout, isIdempotent: true, provider: delivery.provider)
-        var delay = settings.baseDelay
+        var delay = settings.baseDelay.timeInterval
         for attempt in 1...max(1, settings.maximumAttempts) {
             request.attempt = attempt
             let started = Date()

@@ -25,9 +25,9 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         case thenClose
         /// The head (announcing the whole body's `Content-Length`), then nothing for this long, then the connection
         /// is closed without a body.
-        case headersThenStall(TimeInterval)
+        case headersThenStall(Duration)
         /// The head, then the body in pieces of `chunkBytes` with `interval` between them.
-        case trickle(chunkBytes: Int, interval: TimeInterval)
+        case trickle(chunkBytes: Int, interval: Duration)
         /// The head (announcing the whole body), the first `bodyBytes` of the body, then the connection is closed:
         /// a connection lost mid-response.
         case truncated(bodyBytes: Int)
@@ -46,7 +46,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
         package var status: Int
         package var headers: HeaderFields = HeaderFields()
         package var body: Data = Data()
-        package var delay: TimeInterval = 0
+        package var delay: Duration = .zero
         package var delivery: Delivery = .whole
 
         /// A response with a status, headers, body, a delay before it is written and the way it is written.
@@ -54,7 +54,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
             status: Int,
             headers: HeaderFields = HeaderFields(),
             body: Data = Data(),
-            delay: TimeInterval = 0,
+            delay: Duration = .zero,
             delivery: Delivery = .whole
         ) {
             self.status = status
@@ -64,7 +64,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
             self.delivery = delivery
         }
 
-        package static func text(_ text: String, status: Int = 200, delay: TimeInterval = 0) -> Response {
+        package static func text(_ text: String, status: Int = 200, delay: Duration = .zero) -> Response {
             Response(status: status, headers: ["Content-Type": "text/plain"], body: Data(text.utf8), delay: delay)
         }
     }
@@ -80,7 +80,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
     package static let maximumHeaderBytes = 64 * 1024
     package static let maximumBodyBytes = 8 * 1024 * 1024
     /// A connection with no request for this long is closed, so no thread outlives a test by much.
-    package static let idleLimit: TimeInterval = 30
+    package static let idleLimit: Duration = .seconds(30)
     private static let pollMilliseconds: Int32 = 50
 
     package let port: Int
@@ -227,7 +227,7 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
                 break
             }
             guard Self.waitReadable(connection) else {
-                if Date().timeIntervalSince(lastActivity) > Self.idleLimit { return }
+                if Date().timeIntervalSince(lastActivity) > Self.idleLimit.timeInterval { return }
                 continue
             }
             let received = recv(connection, &chunk, chunk.count, 0)
@@ -238,8 +238,8 @@ package final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// Sleeps in short slices so that a shutdown is not held up by a long scripted delay; false when stopped.
-    private func wait(_ delay: TimeInterval) -> Bool {
-        let end = Date().addingTimeInterval(delay)
+    private func wait(_ delay: Duration) -> Bool {
+        let end = Date().addingTimeInterval(delay.timeInterval)
         while !isStopped {
             // Read the clock once per slice: a second reading could already be past `end`, and a negative
             // interval does not convert to `useconds_t`.

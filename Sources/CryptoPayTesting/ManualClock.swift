@@ -49,7 +49,7 @@ public final class ManualClock: @unchecked Sendable {
             overallDeadline: overallDeadline,
             random: { 0.5 },
             now: { self.now },
-            sleep: { seconds in try self.sleep(.milliseconds(Int64((seconds * 1000).rounded()))) }
+            sleep: { duration in try self.sleep(duration) }
         )
     }
 

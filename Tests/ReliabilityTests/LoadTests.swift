@@ -32,7 +32,8 @@ final class LoadTests: XCTestCase {
         let calls = try ProviderHarness.all.map { harness in
             try harness.makeCalls(
                 ClientConfiguration(
-                    baseURL: server.url(harness.baseURL.path), transport: transport, retryPolicy: .none, timeout: 30))
+                    baseURL: server.url(harness.baseURL.path), transport: transport, retryPolicy: .none,
+                    timeout: .seconds(30)))
         }
         let total = 1_000
         let inFlight = 50

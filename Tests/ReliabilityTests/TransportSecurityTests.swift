@@ -69,7 +69,9 @@ final class TransportSecurityTests: XCTestCase {
         let url = try XCTUnwrap(URL(string: "https://127.0.0.1:\(server.port)"))
         let transport = URLSessionTransport()
 
-        let direct = await error { _ = try await transport.send(TransportRequest(method: .get, url: url, timeout: 10)) }
+        let direct = await error {
+            _ = try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(10)))
+        }
         XCTAssertEqual(direct?.transportFailure, .secureConnectionFailed, "\(String(describing: direct))")
 
         for harness in ProviderHarness.all {
@@ -80,7 +82,7 @@ final class TransportSecurityTests: XCTestCase {
             let calls = try harness.makeCalls(
                 ClientConfiguration(
                     baseURL: try XCTUnwrap(base?.url), transport: faults,
-                    retryPolicy: RetryPolicy(maxRetries: 3, random: { 0.5 }, sleep: { _ in }), timeout: 10))
+                    retryPolicy: RetryPolicy(maxRetries: 3, random: { 0.5 }, sleep: { _ in }), timeout: .seconds(10)))
             let create: @Sendable () async throws -> Void = { _ = try await calls.create(harness.createMarker) }
             let retrieve: @Sendable () async throws -> Void = { _ = try await calls.retrieve(harness.retrieveID) }
             for (operation, call) in [("create", create), ("retrieve", retrieve)] {

@@ -134,7 +134,7 @@ final class WebhookAttackTests: XCTestCase {
             }
             // The same delivery twice, a day apart: verified twice, processed once.
             let clock = ManualClock()
-            let seen = try SeenEventStore(timeToLive: 7 * 86_400, now: { clock.now })
+            let seen = try SeenEventStore(timeToLive: .seconds(7 * 86_400), clock: clock.waitClock)
             let delivery = try harness.delivery(deliveryID: "msg_once")
             try seen.insertOrThrow(try await harness.verify(delivery))
             clock.advance(by: .seconds(86_400))

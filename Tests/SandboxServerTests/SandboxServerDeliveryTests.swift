@@ -60,7 +60,7 @@ final class SandboxServerDeliveryTests: XCTestCase {
         let closed = try LoopbackHTTPServer.closedPort()
         let harness = try SandboxServerHarness { configuration in
             configuration.webhookURLs[.oneXGate] = [URL(string: "http://127.0.0.1:\(closed)/hooks")].compactMap { $0 }
-            configuration.retryBaseDelay = 0.02
+            configuration.retryBaseDelay = .milliseconds(20)
         }
         self.harness = harness
         let created = try await harness.provider(.oneXGate).createCheckout(try SandboxServerHarness.request(.oneXGate))
@@ -106,13 +106,13 @@ final class SandboxServerDeliveryTests: XCTestCase {
         let receiver = try receiver { _ in .text("down", status: 503) }
         let harness = try SandboxServerHarness { configuration in
             configuration.webhookURLs[.useGateway] = [receiver.url("/hooks")]
-            configuration.retryBaseDelay = 30
+            configuration.retryBaseDelay = .seconds(30)
         }
         _ = try await paidUseGateway(harness)
         _ = try await harness.waitForLog { $0.contains("attempt=1/6 status=503") }
 
         let started = Date()
-        harness.server.stop(grace: 0.5)
+        harness.server.stop(grace: .milliseconds(500))
         XCTAssertLessThan(Date().timeIntervalSince(started), 3)
         let abandoned = harness.log.filter {
             $0.hasPrefix("webhook abandoned at shutdown: usegateway payment.completed")

@@ -13,12 +13,12 @@ final class SandboxServerFaultTests: XCTestCase {
     }
 
     private func start() throws -> SandboxServerHarness {
-        let harness = try SandboxServerHarness { $0.faultHold = 2 }
+        let harness = try SandboxServerHarness { $0.faultHold = .seconds(2) }
         self.harness = harness
         return harness
     }
 
-    private func listPayments(_ harness: SandboxServerHarness, timeout: TimeInterval = 30) async throws
+    private func listPayments(_ harness: SandboxServerHarness, timeout: Duration = .seconds(30)) async throws
         -> TransportResponse
     {
         try await harness.transport.send(
@@ -99,7 +99,7 @@ final class SandboxServerFaultTests: XCTestCase {
         try await fault(harness, ["kind": "timeout"])
         let started = Date()
         do {
-            _ = try await listPayments(harness, timeout: 1)
+            _ = try await listPayments(harness, timeout: .seconds(1))
             XCTFail("a held connection has no response")
         } catch let error as PaymentError {
             XCTAssertEqual(error.transportFailure, .timedOut, "\(error)")

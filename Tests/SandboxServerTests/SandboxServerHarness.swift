@@ -16,7 +16,7 @@ final class SandboxServerHarness: @unchecked Sendable {
 
     init(_ configure: (inout SandboxServerConfiguration) -> Void = { _ in }) throws {
         var configuration = SandboxServerConfiguration()
-        configuration.retryBaseDelay = 0.05
+        configuration.retryBaseDelay = .milliseconds(50)
         configure(&configuration)
         let box = LineBox()
         server = try SandboxServer(configuration: configuration) { box.append($0) }
@@ -120,7 +120,7 @@ final class SandboxServerHarness: @unchecked Sendable {
     }
 
     func stop() {
-        server.stop(grace: 1)
+        server.stop(grace: .seconds(1))
     }
 }
 

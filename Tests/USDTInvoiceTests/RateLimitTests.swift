@@ -21,7 +21,7 @@ final class RateLimitTests: XCTestCase {
 
         XCTAssertEqual(transport.requests.count, 2)
         XCTAssertEqual(transport.requests.map(\.request.attempt), [1, 2])
-        XCTAssertEqual(waits.values, [2])
+        XCTAssertEqual(waits.values, [.seconds(2)])
         XCTAssertEqual(invoice.id, documentInvoiceID)
     }
 
@@ -177,14 +177,14 @@ private final class ClockedTransport: HTTPTransport, @unchecked Sendable {
     }
 }
 
-/// Waits a retry policy asked for, in seconds.
+/// Waits a retry policy asked for.
 private final class Waits: @unchecked Sendable {
     private let lock = NSLock()
-    private var recorded: [TimeInterval] = []
+    private var recorded: [Duration] = []
 
-    func append(_ seconds: TimeInterval) {
-        lock.withLock { recorded.append(seconds) }
+    func append(_ wait: Duration) {
+        lock.withLock { recorded.append(wait) }
     }
 
-    var values: [TimeInterval] { lock.withLock { recorded } }
+    var values: [Duration] { lock.withLock { recorded } }
 }

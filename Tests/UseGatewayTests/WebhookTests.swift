@@ -11,7 +11,7 @@ final class WebhookTests: XCTestCase {
 
     private func webhook(secrets: [String]? = nil, now: Date? = nil) throws -> UseGatewayWebhook {
         let now = now ?? signedAt
-        return try UseGatewayWebhook(secrets: secrets ?? [secret], now: { now })
+        return try UseGatewayWebhook(secrets: secrets ?? [secret], clock: WaitClock(now: { now }, sleep: { _ in }))
     }
 
     private func delivery(_ body: Data, secret: String? = nil) throws -> WebhookRequest {

@@ -290,7 +290,7 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
             providerCode: details?.code,
             fieldErrors: details?.fieldErrors ?? [],
             retryAfter: kind == .rateLimited
-                ? configuration.retryPolicy.retryAfter(in: response.headers).map(Duration.clampedSeconds) : nil,
+                ? configuration.retryPolicy.retryAfter(in: response.headers) : nil,
             outcome: PaymentError.Outcome.of(kind, isIdempotent: request.isIdempotent),
             request: summary(of: request),
             responseBody: response.body

@@ -17,8 +17,8 @@ public struct ClientConfiguration: Sendable {
     /// would take one token per call and let the retries out without one); share one limiter between the clients of
     /// one API key.
     public var rateLimiter: RateLimiter?
-    /// Seconds to wait for each response.
-    public var timeout: TimeInterval
+    /// How long to wait for each response.
+    public var timeout: Duration
     /// Receives one redacted record per try, when set.
     public var logHandler: HTTPLogHandler?
     /// Your own middleware, outermost first; runs after credentials are added and before retries, so once per call.
@@ -32,7 +32,7 @@ public struct ClientConfiguration: Sendable {
         transport: any HTTPTransport = URLSessionTransport.shared,
         retryPolicy: RetryPolicy = .default,
         rateLimiter: RateLimiter? = nil,
-        timeout: TimeInterval = 30,
+        timeout: Duration = .seconds(30),
         logHandler: HTTPLogHandler? = nil,
         middleware: [any HTTPMiddleware] = [],
         userAgentSuffix: String? = nil

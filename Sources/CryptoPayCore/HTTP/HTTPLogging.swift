@@ -14,8 +14,8 @@ public struct HTTPLogRecord: Sendable, CustomStringConvertible {
     public var requestHeaders: [HeaderFields.Field]
     /// The response status, or `nil` when no response arrived.
     public var status: Int?
-    /// Seconds from sending to the response or the failure.
-    public var duration: TimeInterval
+    /// The time from sending to the response or the failure.
+    public var duration: Duration
     /// Which try this was, starting at 1.
     public var attempt: Int
     /// The failure, when no response arrived (a ``PaymentError`` description, which never contains a secret).
@@ -23,7 +23,7 @@ public struct HTTPLogRecord: Sendable, CustomStringConvertible {
 
     /// One line: `usegateway payments.create: POST https://host/path?q=1 → 201 in 12 ms (attempt 1)`.
     public var description: String {
-        let milliseconds = Int((duration * 1000).rounded())
+        let milliseconds = Int((duration / .milliseconds(1)).rounded())
         let outcome = status.map { "\($0)" } ?? "failed: \(failure ?? "no response")"
         let label = [provider?.rawValue, operation].compactMap { $0 }.joined(separator: " ")
         let prefix = label.isEmpty ? "" : label + ": "
@@ -54,7 +54,7 @@ package struct LoggingMiddleware: HTTPMiddleware {
     ) async throws -> TransportResponse {
         let started = DispatchTime.now()
         func record(status: Int?, failure: String?) -> HTTPLogRecord {
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let elapsed = Duration.nanoseconds(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds)
             return HTTPLogRecord(
                 provider: request.provider,
                 operation: request.operation,

@@ -30,19 +30,20 @@ package struct RetryMiddleware: HTTPMiddleware {
             current.attempt = attempt
             let left = remaining()
             guard left > 0 else { throw deadlineError(seconds: deadline) }
-            current.timeout = min(request.timeout, left)
-            let wait: TimeInterval
+            current.timeout = min(request.timeout, .seconds(left))
+            let wait: Duration
             do {
                 let response = try await next(current)
                 let outcome = RetryPolicy.Outcome.response(status: response.statusCode, headers: response.headers)
-                guard case .retry(let after) = decide(request, outcome, attempt), after < remaining() else {
+                guard case .retry(let after) = decide(request, outcome, attempt), after.timeInterval < remaining()
+                else {
                     return response
                 }
                 wait = after
             } catch let error as PaymentError {
                 guard let failure = error.transportFailure,
                     case .retry(let after) = decide(request, .transportFailure(failure), attempt),
-                    after < remaining()
+                    after.timeInterval < remaining()
                 else { throw error }
                 wait = after
             }

@@ -16,12 +16,12 @@ import Foundation
 public struct RetryPolicy: Sendable {
     /// How many times a request may be resent after the first try; 0 disables retries.
     public var maxRetries: Int
-    /// The wait before the first retry, in seconds, before jitter.
-    public var baseDelay: TimeInterval
-    /// The longest computed wait, in seconds.
-    public var maxDelay: TimeInterval
-    /// The longest wait a `Retry-After` header can ask for, in seconds.
-    public var maxRetryAfter: TimeInterval
+    /// The wait before the first retry, before jitter.
+    public var baseDelay: Duration
+    /// The longest computed wait.
+    public var maxDelay: Duration
+    /// The longest wait a `Retry-After` header can ask for.
+    public var maxRetryAfter: Duration
     /// The statuses after which a safe request is resent.
     public var retryableStatuses: Set<Int>
     /// The longest one call may take, all tries and waits together: no retry starts that could not finish in time,
@@ -31,28 +31,28 @@ public struct RetryPolicy: Sendable {
     public var random: @Sendable () -> Double
     /// Returns the current time, for `Retry-After` dates and the overall deadline; injectable for tests.
     public var now: @Sendable () -> Date
-    /// Waits the given number of seconds; injectable so that tests run instantly.
+    /// Waits the given time; injectable so that tests run instantly.
     ///
     /// Throws `CancellationError` when the task is cancelled during the wait.
-    public var sleep: @Sendable (TimeInterval) async throws -> Void
+    public var sleep: @Sendable (Duration) async throws -> Void
 
-    /// The longest wait any setting can ask for, in seconds (one day): larger values, infinity and NaN are cut to
-    /// it, so that no conversion to nanoseconds can overflow.
-    public static let longestWait: TimeInterval = 86_400
+    /// The longest wait any setting can ask for (one day): larger values are cut to it, so that the exponential
+    /// backoff cannot overflow.
+    public static let longestWait: Duration = .seconds(86_400)
 
     /// Creates a policy; the defaults are 2 retries, 0.5 s base, 8 s cap, a 30 s `Retry-After` cap and a 60 s
     /// overall deadline. Negative values count as zero; waits are capped at ``longestWait``.
     public init(
         maxRetries: Int = 2,
-        baseDelay: TimeInterval = 0.5,
-        maxDelay: TimeInterval = 8,
-        maxRetryAfter: TimeInterval = 30,
+        baseDelay: Duration = .milliseconds(500),
+        maxDelay: Duration = .seconds(8),
+        maxRetryAfter: Duration = .seconds(30),
         overallDeadline: Duration = .seconds(60),
         retryableStatuses: Set<Int> = [408, 429, 500, 502, 503, 504, 509],
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
         now: @escaping @Sendable () -> Date = { Date() },
-        sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { seconds in
-            try await Task.sleep(nanoseconds: UInt64(RetryPolicy.clamped(seconds) * 1_000_000_000))
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { duration in
+            try await Task.sleep(for: RetryPolicy.clamped(duration))
         }
     ) {
         self.maxRetries = max(0, maxRetries)
@@ -80,10 +80,10 @@ public struct RetryPolicy: Sendable {
         case transportFailure(TransportFailure)
     }
 
-    /// Whether to try again, and after how many seconds.
+    /// Whether to try again, and after how long.
     public enum Decision: Hashable, Sendable {
-        /// Send again after waiting this many seconds.
-        case retry(after: TimeInterval)
+        /// Send again after waiting this long.
+        case retry(after: Duration)
         /// Give the outcome to the caller.
         case stop
     }
@@ -107,32 +107,32 @@ public struct RetryPolicy: Sendable {
         }
     }
 
-    /// `seconds` cut to `0...longestWait`; NaN counts as zero.
-    public static func clamped(_ seconds: TimeInterval) -> TimeInterval {
-        guard seconds > 0 else { return 0 }
-        return min(seconds, longestWait)
+    /// `duration` cut to `0...longestWait`.
+    public static func clamped(_ duration: Duration) -> Duration {
+        guard duration > .zero else { return .zero }
+        return min(duration, longestWait)
     }
 
     /// The jittered exponential wait before retry number `retry` (1 for the first retry).
-    public func backoff(retry: Int) -> TimeInterval {
+    public func backoff(retry: Int) -> Duration {
         let exponent = Double(min(max(retry - 1, 0), 30))
         let ceiling = min(maxDelay, baseDelay * pow(2, exponent))
         let jitter = min(max(random(), 0), 1)
         return ceiling / 2 + ceiling / 2 * jitter
     }
 
-    /// The wait a `Retry-After` header asks for, in seconds: delta-seconds or an HTTP date (IMF-fixdate).
-    /// Malformed values are ignored; a date in the past means no wait.
-    public func retryAfter(in headers: HeaderFields) -> TimeInterval? {
+    /// The wait a `Retry-After` header asks for: delta-seconds or an HTTP date (IMF-fixdate), cut to
+    /// ``longestWait``. Malformed values are ignored; a date in the past means no wait.
+    public func retryAfter(in headers: HeaderFields) -> Duration? {
         guard let value = headers["Retry-After"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
             return nil
         }
         if value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
             // More digits than an Int holds is still "a very long time", not "no header".
-            return Self.clamped(Int(value).map(TimeInterval.init) ?? Self.longestWait)
+            return Self.clamped(Int64(value).map { Duration.seconds($0) } ?? Self.longestWait)
         }
         guard let date = HTTPDate.parse(value) else { return nil }
-        return Self.clamped(date.timeIntervalSince(now()))
+        return Duration.clampedSeconds(date.timeIntervalSince(now()))
     }
 }
 

@@ -10,9 +10,9 @@ public struct TransportRequest: Sendable, CustomStringConvertible {
     public var headers: HeaderFields
     /// The body bytes, if any.
     public var body: Data?
-    /// How long to wait for the response, in seconds. ``URLSessionTransport`` rounds it to whole seconds (at least
-    /// one), which is all libcurl supports.
-    public var timeout: TimeInterval
+    /// How long to wait for the response. ``URLSessionTransport`` rounds it up to whole seconds (at least one),
+    /// which is all libcurl supports.
+    public var timeout: Duration
     /// Which try this is, starting at 1; set by the retry step for logging. Not sent on the wire.
     public var attempt: Int
     /// Whether sending this request twice has the same effect as sending it once. Only idempotent requests are
@@ -31,7 +31,7 @@ public struct TransportRequest: Sendable, CustomStringConvertible {
         url: URL,
         headers: HeaderFields = HeaderFields(),
         body: Data? = nil,
-        timeout: TimeInterval = 30,
+        timeout: Duration = .seconds(30),
         attempt: Int = 1,
         isIdempotent: Bool? = nil,
         provider: ProviderID? = nil,

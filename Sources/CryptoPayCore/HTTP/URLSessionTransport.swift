@@ -29,9 +29,9 @@ import Foundation
 ///   (swift-corelibs-foundation#5412).
 /// - TLS: certificates are always validated by the platform; the transport has no option to turn that off.
 public struct URLSessionTransport: HTTPTransport {
-    /// The longest timeout honoured, in seconds; longer ones (and infinity) are cut to this, since libcurl
-    /// multiplies the timeout into an integer number of milliseconds.
-    public static let maximumTimeout: TimeInterval = 86_400
+    /// The longest timeout honoured (a day); longer ones are cut to this, since libcurl multiplies the timeout into
+    /// an integer number of milliseconds.
+    public static let maximumTimeout: Duration = .seconds(86_400)
 
     /// The default ``maximumResponseBytes``: 10 MiB, far above any payment API answer.
     public static let defaultMaximumResponseBytes = 10 * 1024 * 1024
@@ -92,10 +92,11 @@ public struct URLSessionTransport: HTTPTransport {
     }
 
     /// The timeout actually applied for a requested one: rounded up to whole seconds, between 1 and
-    /// ``maximumTimeout``; a negative or NaN request gets 1.
-    public static func effectiveTimeout(_ requested: TimeInterval) -> TimeInterval {
-        guard requested >= 1 else { return 1 }
-        return min(requested.rounded(.up), maximumTimeout)
+    /// ``maximumTimeout``; a zero or negative request gets 1.
+    public static func effectiveTimeout(_ requested: Duration) -> Duration {
+        guard requested >= .seconds(1) else { return .seconds(1) }
+        let (seconds, attoseconds) = min(requested, maximumTimeout).components
+        return .seconds(attoseconds > 0 ? seconds + 1 : seconds)
     }
 
     /// Sends the request and returns the response, whatever its status.
@@ -107,7 +108,7 @@ public struct URLSessionTransport: HTTPTransport {
     ///   included.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
-        let timeout = Self.effectiveTimeout(request.timeout)
+        let timeout = Self.effectiveTimeout(request.timeout).timeInterval
         let urlRequest = Self.urlRequest(for: request, timeout: timeout)
         let limit = maximumResponseBytes
         let exchange = Exchange(limit: limit) { failure, detail, underlying in

@@ -20,9 +20,9 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// The largest number of ids kept.
     public let capacity: Int
-    /// How long an id is remembered, in seconds.
-    public let timeToLive: TimeInterval
-    private let now: @Sendable () -> Date
+    /// How long an id is remembered.
+    public let timeToLive: Duration
+    private let clock: WaitClock
     private let lock = NSLock()
     /// id → serial of its live entry in `queue`.
     private var live: [String: UInt64] = [:]
@@ -37,40 +37,40 @@ public final class SeenEventStore: @unchecked Sendable {
     /// - Parameters:
     ///   - capacity: The largest number of ids kept; beyond it the oldest is forgotten. Size it above the number of
     ///     deliveries expected within `timeToLive`, or old duplicates slip through.
-    ///   - timeToLive: How long an id is remembered, in seconds. For Svix, anything over the timestamp tolerance
+    ///   - timeToLive: How long an id is remembered. For Svix, anything over the timestamp tolerance
     ///     plus the provider's retry schedule you want covered.
-    ///   - now: The clock; inject one in tests.
+    ///   - clock: The time ids are recorded and expire by; inject a manual one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `capacity` is less than 1 or
-    ///   `timeToLive` is not a positive finite number.
+    ///   `timeToLive` is not positive.
     public convenience init(
         capacity: Int = 100_000,
-        timeToLive: TimeInterval = 24 * 60 * 60,
-        now: @escaping @Sendable () -> Date = { Date() }
+        timeToLive: Duration = .seconds(24 * 60 * 60),
+        clock: WaitClock = .system
     ) throws {
         guard capacity >= 1 else {
             throw PaymentError.invalidRequest("A seen-event store needs a capacity of at least 1.")
         }
-        guard timeToLive.isFinite, timeToLive > 0 else {
-            throw PaymentError.invalidRequest("A seen-event store needs a positive, finite time to live.")
+        guard timeToLive > .zero else {
+            throw PaymentError.invalidRequest("A seen-event store needs a positive time to live.")
         }
-        self.init(checkedCapacity: capacity, timeToLive: timeToLive, now: now)
+        self.init(checkedCapacity: capacity, timeToLive: timeToLive, clock: clock)
     }
 
     /// A store with the default capacity and time to live, which need no checking.
     package static func withDefaults() -> SeenEventStore {
-        SeenEventStore(checkedCapacity: 100_000, timeToLive: 24 * 60 * 60, now: { Date() })
+        SeenEventStore(checkedCapacity: 100_000, timeToLive: .seconds(24 * 60 * 60), clock: .system)
     }
 
-    private init(checkedCapacity: Int, timeToLive: TimeInterval, now: @escaping @Sendable () -> Date) {
+    private init(checkedCapacity: Int, timeToLive: Duration, clock: WaitClock) {
         self.capacity = checkedCapacity
         self.timeToLive = timeToLive
-        self.now = now
+        self.clock = clock
     }
 
     /// Records `id` and returns true if it was not already remembered; returns false for a duplicate (whose
     /// expiry is not extended).
     public func insert(_ id: String) -> Bool {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)
@@ -81,7 +81,7 @@ public final class SeenEventStore: @unchecked Sendable {
         }
         nextSerial &+= 1
         live[id] = nextSerial
-        queue.append(Entry(id: id, expiry: time.addingTimeInterval(timeToLive), serial: nextSerial))
+        queue.append(Entry(id: id, expiry: time.addingTimeInterval(timeToLive.timeInterval), serial: nextSerial))
         compactIfNeeded()
         return true
     }
@@ -98,7 +98,7 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// True when `id` is remembered and has not expired.
     public func contains(_ id: String) -> Bool {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)
@@ -115,7 +115,7 @@ public final class SeenEventStore: @unchecked Sendable {
 
     /// The number of ids remembered and not yet expired.
     public var count: Int {
-        let time = now()
+        let time = clock.now()
         lock.lock()
         defer { lock.unlock() }
         removeExpired(at: time)

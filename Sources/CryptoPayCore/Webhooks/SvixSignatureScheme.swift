@@ -35,55 +35,55 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// The default tolerance between the webhook timestamp and the current time, in either direction: 5 minutes,
     /// as in the official Svix libraries.
-    public static let defaultTolerance: TimeInterval = 300
+    public static let defaultTolerance: Duration = .seconds(300)
 
-    /// How far, in seconds, the timestamp may lie in the past or the future of the current time.
-    public let tolerance: TimeInterval
+    /// How far the timestamp may lie in the past or the future of the current time.
+    public let tolerance: Duration
     /// The provider named in rejection errors.
     public let provider: ProviderID?
     private let keys: [HMACSHA256]
-    private let now: @Sendable () -> Date
+    private let clock: WaitClock
 
     /// Creates a verifier for one or more endpoint secrets.
     ///
     /// - Parameters:
     ///   - secrets: Endpoint secrets as shown by the provider, with or without the `whsec_` prefix, base64 padded
     ///     or not. More than one during a rotation.
-    ///   - tolerance: The accepted clock difference in seconds, in both directions.
+    ///   - tolerance: The accepted clock difference, in both directions.
     ///   - provider: The provider named in rejection errors.
-    ///   - now: The clock; inject a fixed one in tests.
+    ///   - clock: The time the timestamp is compared with; inject a fixed one in tests.
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `secrets` is empty, a secret is
-    ///   empty or not base64, or `tolerance` is negative or not finite. The message names the secret by position,
+    ///   empty or not base64, or `tolerance` is negative. The message names the secret by position,
     ///   never by value.
     public init(
         secrets: [String],
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: WaitClock = .system
     ) throws {
         guard !secrets.isEmpty else {
             throw PaymentError.invalidRequest("A Svix webhook verifier needs at least one secret.")
         }
-        guard tolerance.isFinite, tolerance >= 0 else {
-            throw PaymentError.invalidRequest("The webhook timestamp tolerance must be a finite, non-negative number.")
+        guard tolerance >= .zero else {
+            throw PaymentError.invalidRequest("The webhook timestamp tolerance must not be negative.")
         }
         self.keys = try secrets.enumerated().map { try Self.key(fromSecret: $0.element, position: $0.offset + 1) }
         self.tolerance = tolerance
         self.provider = provider
-        self.now = now
+        self.clock = clock
     }
 
-    /// Creates a verifier for a single endpoint secret; see ``init(secrets:tolerance:provider:now:)``.
+    /// Creates a verifier for a single endpoint secret; see ``init(secrets:tolerance:provider:clock:)``.
     ///
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` for an empty or non-base64 secret or
     ///   an invalid tolerance.
     public init(
         secret: String,
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
         provider: ProviderID? = nil,
-        now: @escaping @Sendable () -> Date = { Date() }
+        clock: WaitClock = .system
     ) throws {
-        try self.init(secrets: [secret], tolerance: tolerance, provider: provider, now: now)
+        try self.init(secrets: [secret], tolerance: tolerance, provider: provider, clock: clock)
     }
 
     /// Checks the headers, the timestamp and the signatures of `request`.
@@ -183,7 +183,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
 
     /// The tolerance and the number of secrets; the secrets themselves are never shown.
     public var description: String {
-        "SvixSignatureScheme(secrets: \(keys.count) [REDACTED], tolerance: \(secondsText(tolerance)) s)"
+        "SvixSignatureScheme(secrets: \(keys.count) [REDACTED], tolerance: \(secondsText(tolerance.timeInterval)) s)"
     }
 
     /// Shows the tolerance and provider only, so that `dump` and debuggers do not print key material.
@@ -220,7 +220,7 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
     }
 
     /// Compares with whole seconds of the current time, as the official libraries do, so a delivery exactly
-    /// ``tolerance`` seconds away is still accepted.
+    /// ``tolerance`` away is still accepted.
     private func checkTimestamp(_ text: String) throws(PaymentError) -> Date {
         guard text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
             let seconds = Int64(text)
@@ -231,8 +231,9 @@ public struct SvixSignatureScheme: WebhookSignatureScheme, CustomStringConvertib
                 provider: provider
             )
         }
-        let current = now().timeIntervalSince1970.rounded(.down)
+        let current = clock.now().timeIntervalSince1970.rounded(.down)
         let age = current - Double(seconds)
+        let tolerance = tolerance.timeInterval
         if age > tolerance {
             throw .webhookRejected(
                 .timestampTooOld,

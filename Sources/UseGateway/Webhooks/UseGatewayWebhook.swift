@@ -19,28 +19,29 @@ public struct UseGatewayWebhook: WebhookAuthenticator {
     ///
     /// - Parameters:
     ///   - secrets: the endpoint's signing secrets, `whsec_` followed by base64.
-    ///   - tolerance: how many seconds the `svix-timestamp` may differ from `now`, either way.
-    ///   - now: the clock; inject a fixed one in tests.
+    ///   - tolerance: how far the `svix-timestamp` may differ from the clock's time, either way.
+    ///   - clock: the time the timestamp is compared with; inject a fixed one in tests.
     /// - Throws: `PaymentError` of kind `invalidRequest` when no secret is given, a secret is not base64, or the
     ///   tolerance is negative.
     public init(
         secrets: [String],
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
-        now: @escaping @Sendable () -> Date = { Date() }
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
+        clock: WaitClock = .system
     ) throws {
-        let scheme = try SvixSignatureScheme(secrets: secrets, tolerance: tolerance, provider: .useGateway, now: now)
+        let scheme = try SvixSignatureScheme(
+            secrets: secrets, tolerance: tolerance, provider: .useGateway, clock: clock)
         verifier = WebhookVerifier(scheme: scheme) { _, signature, _ in signature.deliveryID ?? "" }
     }
 
     /// Creates a verifier for one endpoint secret.
     ///
-    /// - Throws: as ``init(secrets:tolerance:now:)``.
+    /// - Throws: as ``init(secrets:tolerance:clock:)``.
     public init(
         secret: String,
-        tolerance: TimeInterval = SvixSignatureScheme.defaultTolerance,
-        now: @escaping @Sendable () -> Date = { Date() }
+        tolerance: Duration = SvixSignatureScheme.defaultTolerance,
+        clock: WaitClock = .system
     ) throws {
-        try self.init(secrets: [secret], tolerance: tolerance, now: now)
+        try self.init(secrets: [secret], tolerance: tolerance, clock: clock)
     }
 
     /// Checks the signature and timestamp of a delivery, then decodes the same bytes as an event. The result carries

@@ -89,7 +89,7 @@ struct SandboxCommand {
             guard let milliseconds = Int(text), milliseconds >= 0 else {
                 throw UsageError(message: "--retry-base-ms must be a whole number", command: "sandbox")
             }
-            configuration.retryBaseDelay = TimeInterval(milliseconds) / 1000
+            configuration.retryBaseDelay = .milliseconds(milliseconds)
         }
         let console = self.console
         let server = try SandboxServer(configuration: configuration) { console.line($0) }
@@ -102,7 +102,7 @@ struct SandboxCommand {
         console.line("# cryptopay sandbox serving at \(server.url.absoluteString); SIGINT or SIGTERM stops it")
         let signal = await SignalWaiter.wait(for: [SIGINT, SIGTERM])
         console.line("# cryptopay sandbox stopping (signal \(signal))")
-        server.stop(grace: 5)
+        server.stop(grace: .seconds(5))
         console.line("# cryptopay sandbox stopped")
         return ExitStatus.success
     }
@@ -191,7 +191,7 @@ struct SandboxCommand {
         let response = try await URLSessionTransport.shared.send(
             TransportRequest(
                 method: RequestMethod(rawValue: method), url: url.absoluteURL,
-                headers: data == nil ? [:] : ["Content-Type": "application/json"], body: data, timeout: 30))
+                headers: data == nil ? [:] : ["Content-Type": "application/json"], body: data, timeout: .seconds(30)))
         let answer = (try? JSONDecoder().decode(JSONValue.self, from: response.body)) ?? .null
         guard response.isSuccess else {
             throw PaymentError(

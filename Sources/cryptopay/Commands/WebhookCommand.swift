@@ -64,10 +64,11 @@ struct WebhookCommand {
             secrets: parsed.all("secret").isEmpty
                 ? [environment[secretVariable]].compactMap { $0 }.filter { !$0.isEmpty } : parsed.all("secret"),
             tolerance: try parsed.value("tolerance").map { text in
-                guard let seconds = TimeInterval(text), seconds >= 0 else {
+                // The bound (about 30 years) keeps the conversion to `Duration` from trapping.
+                guard let seconds = TimeInterval(text), seconds >= 0, seconds <= 1e9 else {
                     throw UsageError(message: "--tolerance must be a number of seconds", command: "webhook")
                 }
-                return seconds
+                return .seconds(seconds)
             },
             now: try parsed.value("now").map { try unixTime($0, flag: "now") },
             environment: environment,

@@ -36,7 +36,7 @@ protocol ProviderEntry: Sendable {
 /// The options of `webhook verify`.
 struct WebhookOptions {
     var secrets: [String]
-    var tolerance: TimeInterval?
+    var tolerance: Duration?
     var now: Date?
     var environment: [String: String]
     var baseURL: URL?

@@ -55,7 +55,7 @@ struct UseGatewayEntry: ProviderEntry {
         let webhook = try UseGatewayWebhook(
             secrets: options.secrets,
             tolerance: options.tolerance ?? SvixSignatureScheme.defaultTolerance,
-            now: { now ?? Date() }
+            clock: WaitClock(now: { now ?? Date() }, sleep: WaitClock.system.sleep)
         )
         return try json(try await webhook.verify(request))
     }

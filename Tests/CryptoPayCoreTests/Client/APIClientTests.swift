@@ -33,7 +33,7 @@ final class APIClientTests: XCTestCase {
         try request.expectHeader("Content-Type", "application/json")
         try request.expectHeader("User-Agent", "CryptoPay/\(CryptoPayVersion.current) Swift")
         try request.expectJSONBody(#"{"amount":"0.00370885","name":"Zoë"}"#)
-        XCTAssertEqual(request.request.timeout, 30)
+        XCTAssertEqual(request.request.timeout, .seconds(30))
     }
 
     func testPublicEndpointsSendNoCredentials() async throws {

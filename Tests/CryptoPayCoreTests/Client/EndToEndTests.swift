@@ -25,7 +25,7 @@ final class EndToEndTests: XCTestCase {
                 baseURL: server.url("/v1"),
                 transport: URLSessionTransport(),
                 retryPolicy: RetryPolicy(maxRetries: 2, sleep: { _ in }),
-                timeout: 5,
+                timeout: .seconds(5),
                 logHandler: log.handler
             ),
             defaultBaseURL: nil,
@@ -55,7 +55,8 @@ final class EndToEndTests: XCTestCase {
         let client = try APIClient(
             provider: ProviderID(rawValue: "sample"),
             credentials: .apiKey("k"),
-            configuration: ClientConfiguration(baseURL: server.url("/"), transport: URLSessionTransport(), timeout: 5),
+            configuration: ClientConfiguration(
+                baseURL: server.url("/"), transport: URLSessionTransport(), timeout: .seconds(5)),
             defaultBaseURL: nil,
             errorFormat: SampleErrorFormat()
         )

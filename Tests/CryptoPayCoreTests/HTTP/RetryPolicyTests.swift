@@ -7,9 +7,9 @@ final class RetryPolicyTests: XCTestCase {
     /// A policy whose jitter always lands in the middle: each wait is 3/4 of its ceiling.
     let policy = RetryPolicy(
         maxRetries: 2,
-        baseDelay: 0.5,
-        maxDelay: 8,
-        maxRetryAfter: 30,
+        baseDelay: .milliseconds(500),
+        maxDelay: .seconds(8),
+        maxRetryAfter: .seconds(30),
         random: { 0.5 },
         now: { Date(timeIntervalSince1970: 1_000_000) }
     )
@@ -21,43 +21,43 @@ final class RetryPolicyTests: XCTestCase {
             .response(status: code, headers: headers)
         }
         let rows: [Row] = [
-            (true, status(408), .retry(after: 0.375)),
-            (true, status(429), .retry(after: 0.375)),
-            (true, status(429, ["Retry-After": "12"]), .retry(after: 12)),
+            (true, status(408), .retry(after: .milliseconds(375))),
+            (true, status(429), .retry(after: .milliseconds(375))),
+            (true, status(429, ["Retry-After": "12"]), .retry(after: .seconds(12))),
             (true, status(429, ["retry-after": "120"]), .stop),
-            (true, status(429, ["Retry-After": "30"]), .retry(after: 30)),
+            (true, status(429, ["Retry-After": "30"]), .retry(after: .seconds(30))),
             (true, status(429, ["Retry-After": "99999999999999999999999"]), .stop),
-            (true, status(503, ["Retry-After": "Mon, 12 Jan 1970 13:46:50 GMT"]), .retry(after: 10)),
-            (true, status(503, ["Retry-After": "soon"]), .retry(after: 0.375)),
-            (true, status(500), .retry(after: 0.375)),
-            (true, status(502), .retry(after: 0.375)),
-            (true, status(503), .retry(after: 0.375)),
-            (true, status(504), .retry(after: 0.375)),
-            (true, status(509), .retry(after: 0.375)),
+            (true, status(503, ["Retry-After": "Mon, 12 Jan 1970 13:46:50 GMT"]), .retry(after: .seconds(10))),
+            (true, status(503, ["Retry-After": "soon"]), .retry(after: .milliseconds(375))),
+            (true, status(500), .retry(after: .milliseconds(375))),
+            (true, status(502), .retry(after: .milliseconds(375))),
+            (true, status(503), .retry(after: .milliseconds(375))),
+            (true, status(504), .retry(after: .milliseconds(375))),
+            (true, status(509), .retry(after: .milliseconds(375))),
             (true, status(501), .stop),
             (true, status(400), .stop),
             (true, status(401), .stop),
             (true, status(404), .stop),
             (true, status(200), .stop),
-            (true, status(503), .retry(after: 0.375)),
+            (true, status(503), .retry(after: .milliseconds(375))),
             (false, status(500), .stop),
             (false, status(503), .stop),
             (false, status(429, ["Retry-After": "1"]), .stop),
             (false, status(502), .stop),
             (false, status(503), .stop),
             (false, status(503), .stop),
-            (true, .transportFailure(.connectionRefused), .retry(after: 0.375)),
-            (true, .transportFailure(.timedOut), .retry(after: 0.375)),
-            (true, .transportFailure(.connectionLost), .retry(after: 0.375)),
-            (true, .transportFailure(.hostNotFound), .retry(after: 0.375)),
+            (true, .transportFailure(.connectionRefused), .retry(after: .milliseconds(375))),
+            (true, .transportFailure(.timedOut), .retry(after: .milliseconds(375))),
+            (true, .transportFailure(.connectionLost), .retry(after: .milliseconds(375))),
+            (true, .transportFailure(.hostNotFound), .retry(after: .milliseconds(375))),
             (true, .transportFailure(.secureConnectionFailed), .stop),
-            (false, .transportFailure(.connectionRefused), .retry(after: 0.375)),
-            (false, .transportFailure(.hostNotFound), .retry(after: 0.375)),
-            (false, .transportFailure(.notConnected), .retry(after: 0.375)),
+            (false, .transportFailure(.connectionRefused), .retry(after: .milliseconds(375))),
+            (false, .transportFailure(.hostNotFound), .retry(after: .milliseconds(375))),
+            (false, .transportFailure(.notConnected), .retry(after: .milliseconds(375))),
             (false, .transportFailure(.timedOut), .stop),
             (false, .transportFailure(.connectionLost), .stop),
             (false, .transportFailure(.timedOut), .stop),
-            (false, .transportFailure(.connectionRefused), .retry(after: 0.375)),
+            (false, .transportFailure(.connectionRefused), .retry(after: .milliseconds(375))),
             (false, .transportFailure(.other(code: -1)), .stop),
         ]
         for (idempotent, outcome, expected) in rows {
@@ -70,20 +70,21 @@ final class RetryPolicyTests: XCTestCase {
     }
 
     func testBackoffGrowsExponentiallyWithinTheCapAndJitters() {
-        XCTAssertEqual(policy.backoff(retry: 1), 0.375)
-        XCTAssertEqual(policy.backoff(retry: 2), 0.75)
-        XCTAssertEqual(policy.backoff(retry: 3), 1.5)
-        XCTAssertEqual(policy.backoff(retry: 6), 6)
-        XCTAssertEqual(policy.backoff(retry: 40), 6)
+        XCTAssertEqual(policy.backoff(retry: 1), .milliseconds(375))
+        XCTAssertEqual(policy.backoff(retry: 2), .milliseconds(750))
+        XCTAssertEqual(policy.backoff(retry: 3), .milliseconds(1500))
+        XCTAssertEqual(policy.backoff(retry: 6), .seconds(6))
+        XCTAssertEqual(policy.backoff(retry: 40), .seconds(6))
         let low = RetryPolicy(random: { 0 })
         let high = RetryPolicy(random: { 0.999_999 })
-        XCTAssertEqual(low.backoff(retry: 2), 0.5)
-        XCTAssertEqual(high.backoff(retry: 2), 1, accuracy: 0.000_01)
+        XCTAssertEqual(low.backoff(retry: 2), .milliseconds(500))
+        XCTAssertEqual(high.backoff(retry: 2).timeInterval, 1, accuracy: 0.000_01)
     }
 
     func testStopsAfterMaxRetriesAndZeroDisables() {
         let outcome = RetryPolicy.Outcome.response(status: 503, headers: [:])
-        XCTAssertEqual(policy.decision(isIdempotent: true, outcome: outcome, attempt: 2), .retry(after: 0.75))
+        XCTAssertEqual(
+            policy.decision(isIdempotent: true, outcome: outcome, attempt: 2), .retry(after: .milliseconds(750)))
         XCTAssertEqual(policy.decision(isIdempotent: true, outcome: outcome, attempt: 3), .stop)
         XCTAssertEqual(RetryPolicy.none.decision(isIdempotent: true, outcome: outcome, attempt: 1), .stop)
     }
@@ -101,7 +102,7 @@ final class RetryPolicyTests: XCTestCase {
         _ = try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/"))
         XCTAssertEqual(transport.requests.map(\.request.attempt), [1, 2, 3])
         let recorded = await waits.values
-        XCTAssertEqual(recorded, [0.375, 3])
+        XCTAssertEqual(recorded, [.milliseconds(375), .seconds(3)])
     }
 
     func testMiddlewareGivesUpAfterMaxRetriesWithTheLastResponse() async throws {
@@ -141,7 +142,7 @@ final class RetryPolicyTests: XCTestCase {
         let client = try makeClient(
             transport: transport,
             retryPolicy: RetryPolicy(
-                maxRetries: 2, baseDelay: 60, sleep: { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) })
+                maxRetries: 2, baseDelay: .seconds(60), sleep: { try await Task.sleep(for: $0) })
         )
         let task = Task { try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/")) }
         while transport.requests.isEmpty { await Task.yield() }
@@ -157,6 +158,6 @@ final class RetryPolicyTests: XCTestCase {
 }
 
 actor WaitRecorder {
-    private(set) var values: [TimeInterval] = []
-    func record(_ value: TimeInterval) { values.append(value) }
+    private(set) var values: [Duration] = []
+    func record(_ value: Duration) { values.append(value) }
 }

@@ -170,13 +170,13 @@ final class URLSessionTransportTests: XCTestCase {
     // MARK: - Timeouts
 
     func testTimeoutThrowsTimedOut() async throws {
-        let server = try startServer { _ in .text("late", delay: 2.5) }
+        let server = try startServer { _ in .text("late", delay: .seconds(2.5)) }
         let transport = URLSessionTransport()
         let request = TransportRequest(
             method: .get,
             url: server.url("/v1/slow?api_key=SECRET_QUERY_VALUE"),
             headers: ["X-Api-Key": "SECRET_HEADER_VALUE"],
-            timeout: 1
+            timeout: .seconds(1)
         )
         let start = Date()
 
@@ -195,12 +195,12 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testSubSecondTimeoutIsRoundedUpToOneSecond() async throws {
-        let server = try startServer { _ in .text("in time", delay: 0.3) }
+        let server = try startServer { _ in .text("in time", delay: .seconds(0.3)) }
         let transport = URLSessionTransport()
         let start = Date()
 
         let response = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/quick"), timeout: 0.05))
+            TransportRequest(method: .get, url: server.url("/quick"), timeout: .seconds(0.05)))
 
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.body, Data("in time".utf8))
@@ -208,14 +208,13 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testEffectiveTimeoutRoundsUpToWholeSecondsWithinBounds() {
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(0.05), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(0), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(-3), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.nan), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(1), 1)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(1.5), 2)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(30), 30)
-        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.infinity), 86_400)
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(0.05)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(0)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(-3)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(1)), .seconds(1))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(1.5)), .seconds(2))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(30)), .seconds(30))
+        XCTAssertEqual(URLSessionTransport.effectiveTimeout(.seconds(Int64.max)), .seconds(86_400))
     }
 
     // MARK: - Connection failures
@@ -229,7 +228,7 @@ final class URLSessionTransportTests: XCTestCase {
             url: url,
             headers: ["Authorization": "Bearer SECRET_HEADER_VALUE"],
             body: Data("{}".utf8),
-            timeout: 5
+            timeout: .seconds(5)
         )
 
         do {
@@ -295,10 +294,10 @@ final class URLSessionTransportTests: XCTestCase {
     }
 
     func testCancellationMidTransferReturnsPromptly() async throws {
-        let server = try startServer { _ in .text("too late", delay: 10) }
+        let server = try startServer { _ in .text("too late", delay: .seconds(10)) }
         let transport = URLSessionTransport()
         let url = server.url("/slow")
-        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 5)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(5))) }
         let arrival = Date()
         while server.requests.isEmpty && Date().timeIntervalSince(arrival) < 2 {
             try await Task.sleep(nanoseconds: 5_000_000)
@@ -362,7 +361,7 @@ private enum CancellationStress {
     static func run() async throws {
         let server = try LoopbackHTTPServer { request in
             let milliseconds = Int(request.query?.split(separator: "=").last ?? "0") ?? 0
-            return .text("ok \(request.path)", delay: Double(milliseconds) / 1000)
+            return .text("ok \(request.path)", delay: .milliseconds(milliseconds))
         }
         defer { XCTAssertTrue(server.shutdown(), "server threads did not stop within 5 s") }
         let transport = URLSessionTransport()
@@ -395,7 +394,7 @@ private enum CancellationStress {
         let stressDuration = Date().timeIntervalSince(start)
 
         let final = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/final?delay=0"), timeout: 20))
+            TransportRequest(method: .get, url: server.url("/final?delay=0"), timeout: .seconds(20)))
         let wall = Date().timeIntervalSince(start)
 
         XCTAssertEqual(final.statusCode, 200)
@@ -428,7 +427,7 @@ private enum CancellationStress {
         expectedBody: String,
         moment: Int
     ) async -> StressOutcome {
-        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: 20)) }
+        let task = Task { try await transport.send(TransportRequest(method: .get, url: url, timeout: .seconds(20))) }
         switch moment {
         case 0: break
         case 1: await Task.yield()

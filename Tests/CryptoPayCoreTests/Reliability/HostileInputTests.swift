@@ -92,7 +92,7 @@ final class HostileInputTests: XCTestCase {
     private let now = Date(timeIntervalSince1970: 1_700_000_000)
 
     private func svix() throws -> SvixSignatureScheme {
-        try SvixSignatureScheme(secret: secret, now: { [now] in now })
+        try SvixSignatureScheme(secret: secret, clock: WaitClock(now: { [now] in now }, sleep: { _ in }))
     }
 
     private func rejection(_ body: () throws -> Void) -> WebhookRejectionReason? {

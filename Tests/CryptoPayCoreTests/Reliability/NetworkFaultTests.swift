@@ -23,7 +23,7 @@ final class NetworkFaultTests: XCTestCase {
         return server
     }
 
-    private func client(_ server: LoopbackHTTPServer, transport: URLSessionTransport, timeout: TimeInterval = 30)
+    private func client(_ server: LoopbackHTTPServer, transport: URLSessionTransport, timeout: Duration = .seconds(30))
         throws -> APIClient
     {
         try APIClient(
@@ -56,7 +56,7 @@ final class NetworkFaultTests: XCTestCase {
             let response = try await transport.send(
                 TransportRequest(
                     method: method, url: server.url("/v1/items/\(round)"),
-                    body: method == .post ? Data("{}".utf8) : nil, timeout: 5))
+                    body: method == .post ? Data("{}".utf8) : nil, timeout: .seconds(5)))
             XCTAssertEqual(response.statusCode, 200, "round \(round)")
             XCTAssertEqual(
                 String(decoding: response.body, as: UTF8.self), #"{"echo":"\#(method.rawValue) /v1/items/\#(round)"}"#)
@@ -79,13 +79,14 @@ final class NetworkFaultTests: XCTestCase {
 
     /// No byte of the response for longer than the timeout: the call ends with `timedOut` within timeout + 1 s.
     func testAStallPastTheTimeoutEndsWithinTheTimeoutPlusOneSecond() async throws {
-        let server = try start { _ in .text("far too late", delay: 10) }
+        let server = try start { _ in .text("far too late", delay: .seconds(10)) }
         let transport = URLSessionTransport()
         let timeout: TimeInterval = 2
         let started = Date()
 
         let error = await transportError {
-            _ = try await transport.send(TransportRequest(method: .get, url: server.url("/stall"), timeout: timeout))
+            _ = try await transport.send(
+                TransportRequest(method: .get, url: server.url("/stall"), timeout: .seconds(timeout)))
         }
 
         let elapsed = Date().timeIntervalSince(started)
@@ -100,9 +101,9 @@ final class NetworkFaultTests: XCTestCase {
         let server = try start { _ in
             LoopbackHTTPServer.Response(
                 status: 200, headers: ["Content-Type": "application/json"], body: Data(#"{"id":"x"}"#.utf8),
-                delivery: .headersThenStall(10))
+                delivery: .headersThenStall(.seconds(10)))
         }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 1)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(1))
         let started = Date()
 
         let error = await transportError {
@@ -119,7 +120,7 @@ final class NetworkFaultTests: XCTestCase {
     /// A GET that stalls is retried, and the policy's overall deadline bounds the whole call.
     func testAStalledGetIsRetriedWithinTheOverallDeadline() async throws {
         let server = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: Data("{}".utf8), delivery: .headersThenStall(10))
+            LoopbackHTTPServer.Response(status: 200, body: Data("{}".utf8), delivery: .headersThenStall(.seconds(10)))
         }
         let api = try APIClient(
             provider: ProviderID(rawValue: "loopback"),
@@ -128,7 +129,7 @@ final class NetworkFaultTests: XCTestCase {
                 baseURL: server.url("/v1"), transport: URLSessionTransport(),
                 retryPolicy: RetryPolicy(
                     maxRetries: 5, overallDeadline: .seconds(3), random: { 0.5 }, sleep: { _ in }),
-                timeout: 1),
+                timeout: .seconds(1)),
             defaultBaseURL: nil,
             errorFormat: SampleErrorFormat()
         )
@@ -150,12 +151,13 @@ final class NetworkFaultTests: XCTestCase {
     func testASlowBodyWithinTheTimeoutArrivesWhole() async throws {
         let body = Data((0..<2_000).map { UInt8(ascii: "a") + UInt8($0 % 26) })
         let server = try start { _ in
-            LoopbackHTTPServer.Response(status: 200, body: body, delivery: .trickle(chunkBytes: 100, interval: 0.05))
+            LoopbackHTTPServer.Response(
+                status: 200, body: body, delivery: .trickle(chunkBytes: 100, interval: .seconds(0.05)))
         }
         let transport = URLSessionTransport()
 
         let response = try await transport.send(
-            TransportRequest(method: .get, url: server.url("/slow"), timeout: 10))
+            TransportRequest(method: .get, url: server.url("/slow"), timeout: .seconds(10)))
 
         XCTAssertEqual(response.statusCode, 200)
         XCTAssertEqual(response.body, body)
@@ -166,13 +168,15 @@ final class NetworkFaultTests: XCTestCase {
     func testASlowBodyPastTheTimeoutEndsWithinTheTimeoutPlusOneSecond() async throws {
         let server = try start { _ in
             LoopbackHTTPServer.Response(
-                status: 200, body: Data(repeating: 0x61, count: 100), delivery: .trickle(chunkBytes: 1, interval: 0.1))
+                status: 200, body: Data(repeating: 0x61, count: 100),
+                delivery: .trickle(chunkBytes: 1, interval: .seconds(0.1)))
         }
         let transport = URLSessionTransport()
         let started = Date()
 
         let error = await transportError {
-            _ = try await transport.send(TransportRequest(method: .get, url: server.url("/slower"), timeout: 2))
+            _ = try await transport.send(
+                TransportRequest(method: .get, url: server.url("/slower"), timeout: .seconds(2)))
         }
 
         XCTAssertEqual(error?.transportFailure, .timedOut)
@@ -189,7 +193,7 @@ final class NetworkFaultTests: XCTestCase {
                 status: 201, headers: ["Content-Type": "application/json"],
                 body: Data(#"{"id":"pay_1","amount":"10.00"}"#.utf8), delivery: .truncated(bodyBytes: 12))
         }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(5))
 
         let error = await transportError {
             _ = try await api.send(Endpoint<JSONValue>("items.create", .post, "/items", body: .json(["a": 1])))
@@ -205,7 +209,7 @@ final class NetworkFaultTests: XCTestCase {
     /// fails the same way), a POST is not.
     func testAResetConnectionIsRetriedForReadsOnly() async throws {
         let server = try start { _ in LoopbackHTTPServer.Response(status: 200, delivery: .reset) }
-        let api = try client(server, transport: URLSessionTransport(), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(), timeout: .seconds(5))
 
         let post = await transportError {
             _ = try await api.send(Endpoint<JSONValue>("items.create", .post, "/items", body: .json(["a": 1])))
@@ -232,7 +236,8 @@ final class NetworkFaultTests: XCTestCase {
         }
         let transport = URLSessionTransport()
 
-        let response = try await transport.send(TransportRequest(method: .get, url: server.url("/big"), timeout: 60))
+        let response = try await transport.send(
+            TransportRequest(method: .get, url: server.url("/big"), timeout: .seconds(60)))
 
         XCTAssertEqual(response.body.count, 10 * 1024 * 1024)
         XCTAssertEqual(response.body.prefix(piece.count), piece)
@@ -258,7 +263,8 @@ final class NetworkFaultTests: XCTestCase {
 
         for path in ["/announced", "/unannounced"] {
             let error = await transportError {
-                _ = try await transport.send(TransportRequest(method: .get, url: server.url(path), timeout: 10))
+                _ = try await transport.send(
+                    TransportRequest(method: .get, url: server.url(path), timeout: .seconds(10)))
             }
             XCTAssertEqual(error?.transportFailure, .responseTooLarge(limit: limit), path)
             XCTAssertEqual(
@@ -269,7 +275,8 @@ final class NetworkFaultTests: XCTestCase {
             LoopbackHTTPServer.Response(
                 status: 200, body: Data(repeating: 0x7A, count: 1_024), delivery: .unannounced(times: 64))
         }
-        let response = try await transport.send(TransportRequest(method: .get, url: atLimit.url("/x"), timeout: 10))
+        let response = try await transport.send(
+            TransportRequest(method: .get, url: atLimit.url("/x"), timeout: .seconds(10)))
         XCTAssertEqual(response.body.count, limit, "exactly the limit is accepted")
     }
 
@@ -280,7 +287,7 @@ final class NetworkFaultTests: XCTestCase {
             LoopbackHTTPServer.Response(
                 status: 200, body: Data(repeating: 0x20, count: 4_096), delivery: .repeated(times: 2))
         }
-        let api = try client(server, transport: URLSessionTransport(maximumResponseBytes: 4_096), timeout: 5)
+        let api = try client(server, transport: URLSessionTransport(maximumResponseBytes: 4_096), timeout: .seconds(5))
 
         let read = await transportError { _ = try await api.send(Endpoint<JSONValue>("items.list", .get, "/items")) }
         let create = await transportError {
@@ -310,7 +317,8 @@ final class NetworkFaultTests: XCTestCase {
 
         for path in ["/announced", "/unannounced"] {
             let error = await transportError {
-                _ = try await transport.send(TransportRequest(method: .get, url: server.url(path), timeout: 60))
+                _ = try await transport.send(
+                    TransportRequest(method: .get, url: server.url(path), timeout: .seconds(60)))
             }
             XCTAssertEqual(error?.transportFailure, .responseTooLarge(limit: 10 * 1_024 * 1_024), path)
         }

@@ -24,7 +24,8 @@ final class SeenEventStoreTests: XCTestCase {
 
     func testExpiry() throws {
         let clock = Clock()
-        let store = try SeenEventStore(capacity: 10, timeToLive: 60, now: { clock.now() })
+        let store = try SeenEventStore(
+            capacity: 10, timeToLive: .seconds(60), clock: WaitClock(now: { clock.now() }, sleep: { _ in }))
         XCTAssertTrue(store.insert("a"))
         clock.advance(30)
         XCTAssertTrue(store.insert("b"))
@@ -39,7 +40,8 @@ final class SeenEventStoreTests: XCTestCase {
     }
 
     func testCapacityEvictsOldestFirst() throws {
-        let store = try SeenEventStore(capacity: 3, now: { Date(timeIntervalSince1970: 0) })
+        let store = try SeenEventStore(
+            capacity: 3, clock: WaitClock(now: { Date(timeIntervalSince1970: 0) }, sleep: { _ in }))
         for id in ["a", "b", "c", "d"] {
             XCTAssertTrue(store.insert(id))
         }
@@ -50,7 +52,8 @@ final class SeenEventStoreTests: XCTestCase {
     }
 
     func testRemoveAllowsRedeliveryAndDoesNotConfuseEviction() throws {
-        let store = try SeenEventStore(capacity: 2, now: { Date(timeIntervalSince1970: 0) })
+        let store = try SeenEventStore(
+            capacity: 2, clock: WaitClock(now: { Date(timeIntervalSince1970: 0) }, sleep: { _ in }))
         XCTAssertTrue(store.insert("a"))
         store.remove("a")
         XCTAssertTrue(store.insert("a"))
@@ -69,8 +72,8 @@ final class SeenEventStoreTests: XCTestCase {
 
     func testInvalidConfiguration() {
         WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(capacity: 0) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: 0) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .infinity) }
+        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .zero) }
+        WebhookTestSupport.assertInvalidRequest { _ = try SeenEventStore(timeToLive: .seconds(-1)) }
     }
 
     func testConcurrentInsertsAdmitEachIdOnce() throws {

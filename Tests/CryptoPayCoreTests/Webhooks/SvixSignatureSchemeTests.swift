@@ -16,10 +16,11 @@ final class SvixSignatureSchemeTests: XCTestCase {
 
     private func scheme(
         secrets: [String]? = nil,
-        tolerance: TimeInterval = 300,
+        tolerance: Duration = .seconds(300),
         at seconds: TimeInterval = 1_614_265_330
     ) throws -> SvixSignatureScheme {
-        try SvixSignatureScheme(secrets: secrets ?? [secret], tolerance: tolerance, now: clock(seconds))
+        try SvixSignatureScheme(
+            secrets: secrets ?? [secret], tolerance: tolerance, clock: WaitClock(now: clock(seconds), sleep: { _ in }))
     }
 
     private func request(
@@ -47,7 +48,7 @@ final class SvixSignatureSchemeTests: XCTestCase {
     func testSecondPublishedVectorVerifies() throws {
         let scheme = try SvixSignatureScheme(
             secrets: ["whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"],
-            now: clock(1_649_367_553)
+            clock: WaitClock(now: clock(1_649_367_553), sleep: { _ in })
         )
         let request = WebhookRequest(
             body: Data(#"{"email":"test@example.com","username":"test_user"}"#.utf8),
@@ -146,8 +147,12 @@ final class SvixSignatureSchemeTests: XCTestCase {
             let error = WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secrets: secrets) }
             XCTAssertFalse(error?.description.contains("not base64!") ?? true)
         }
-        WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secret: self.secret, tolerance: -1) }
-        WebhookTestSupport.assertInvalidRequest { _ = try SvixSignatureScheme(secret: self.secret, tolerance: .nan) }
+        WebhookTestSupport.assertInvalidRequest {
+            _ = try SvixSignatureScheme(secret: self.secret, tolerance: .seconds(-1))
+        }
+        WebhookTestSupport.assertInvalidRequest {
+            _ = try SvixSignatureScheme(secret: self.secret, tolerance: .milliseconds(-1))
+        }
         WebhookTestSupport.assertInvalidRequest {
             _ = try SvixSignatureScheme.sign(body: self.body, id: "", timestamp: Date(), secret: self.secret)
         }
@@ -217,11 +222,11 @@ final class SvixSignatureSchemeTests: XCTestCase {
 
     func testConfigurableTolerance() throws {
         let ts: TimeInterval = 1_614_265_330
-        XCTAssertNoThrow(try scheme(tolerance: 3600, at: ts + 3600).verify(request()))
+        XCTAssertNoThrow(try scheme(tolerance: .seconds(3600), at: ts + 3600).verify(request()))
         WebhookTestSupport.assertRejected(.timestampTooOld) {
-            try self.scheme(tolerance: 10, at: ts + 11).verify(self.request())
+            try self.scheme(tolerance: .seconds(10), at: ts + 11).verify(self.request())
         }
-        XCTAssertNoThrow(try scheme(tolerance: 0, at: ts).verify(request()))
+        XCTAssertNoThrow(try scheme(tolerance: .seconds(0), at: ts).verify(request()))
     }
 
     func testTimestampCheckedBeforeSignature() throws {

@@ -26,7 +26,8 @@ final class WebhookVerifierTests: XCTestCase {
 
     private func verifier() throws -> WebhookVerifier<Event> {
         WebhookVerifier(
-            scheme: try SvixSignatureScheme(secret: secret, now: { Date(timeIntervalSince1970: 1_700_000_000) })
+            scheme: try SvixSignatureScheme(
+                secret: secret, clock: WaitClock(now: { Date(timeIntervalSince1970: 1_700_000_000) }, sleep: { _ in }))
         ) { event, signature, _ in "\(signature.deliveryID ?? "")/\(event.type)" }
     }
 

@@ -77,7 +77,8 @@ struct WebhookHarness: Sendable {
     }
 
     static func useGateway() throws -> WebhookHarness {
-        let webhook = try UseGatewayWebhook(secret: FakeSecrets.useGatewayWebhookSecret, now: { now })
+        let webhook = try UseGatewayWebhook(
+            secret: FakeSecrets.useGatewayWebhookSecret, clock: WaitClock(now: { now }, sleep: { _ in }))
         return WebhookHarness(
             name: "usegateway (svix)", provider: .useGateway, mode: .svix,
             body: try Fixtures.data("UseGateway/webhook_payment_completed.json"),

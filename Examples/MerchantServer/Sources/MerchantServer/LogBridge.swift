@@ -14,7 +14,7 @@ enum LogBridge {
             "operation": "\(record.operation ?? "-")",
             "attempt": "\(record.attempt)",
             "method": "\(record.method)",
-            "milliseconds": "\(Int(record.duration * 1000))",
+            "milliseconds": "\(Int(record.duration / .milliseconds(1)))",
         ]
         if let status = record.status { metadata["status"] = "\(status)" }
         if let failure = record.failure {
