@@ -15,7 +15,8 @@ import Foundation
 ///   provider's documented retries); after that they may be forgotten.
 /// - Keys are ``VerifiedWebhook/idempotencyKey`` values, unique per provider, never longer than 1,024 characters.
 ///
-/// ``SeenEventStore`` is the bounded in-memory implementation, for one process.
+/// ``SeenEventStore`` is the bounded in-memory implementation, for one process only: it forgets keys after its time to
+/// live (``SeenEventStore/defaultTimeToLive``, 24 hours, unless you give it more), beyond its capacity, and on restart.
 public protocol ProcessedWebhookStore: Sendable {
     /// Claims `key` for the caller: `true` when no one has claimed it before (process the event), `false` when it was
     /// already claimed (a duplicate: answer the provider 2xx and do nothing).

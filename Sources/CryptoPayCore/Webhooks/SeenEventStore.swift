@@ -43,8 +43,8 @@ public final class SeenEventStore: @unchecked Sendable {
     /// - Throws: ``PaymentError`` of kind ``PaymentError/Kind/invalidRequest`` when `capacity` is less than 1 or
     ///   `timeToLive` is not positive.
     public convenience init(
-        capacity: Int = 100_000,
-        timeToLive: Duration = .seconds(24 * 60 * 60),
+        capacity: Int = SeenEventStore.defaultCapacity,
+        timeToLive: Duration = SeenEventStore.defaultTimeToLive,
         clock: WaitClock = .system
     ) throws {
         guard capacity >= 1 else {
@@ -56,9 +56,14 @@ public final class SeenEventStore: @unchecked Sendable {
         self.init(checkedCapacity: capacity, timeToLive: timeToLive, clock: clock)
     }
 
-    /// A store with the default capacity and time to live, which need no checking.
+    /// The capacity a store has unless told otherwise: 100,000 ids.
+    public static let defaultCapacity = 100_000
+    /// How long a store remembers an id unless told otherwise: 24 hours.
+    public static let defaultTimeToLive: Duration = .seconds(24 * 60 * 60)
+
+    /// A store with ``defaultCapacity`` and ``defaultTimeToLive``, which need no checking.
     package static func withDefaults() -> SeenEventStore {
-        SeenEventStore(checkedCapacity: 100_000, timeToLive: .seconds(24 * 60 * 60), clock: .system)
+        SeenEventStore(checkedCapacity: defaultCapacity, timeToLive: defaultTimeToLive, clock: .system)
     }
 
     private init(checkedCapacity: Int, timeToLive: Duration, clock: WaitClock) {
