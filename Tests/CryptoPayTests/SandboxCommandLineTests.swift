@@ -41,11 +41,12 @@ final class SandboxCommandLineTests: XCTestCase {
         var out: String { lock.withLock { outText } }
         var err: String { lock.withLock { errText } }
 
-        func wait(for marker: String, timeout: TimeInterval = 10) -> Bool {
+        /// Waits until the output holds `marker`, looking every `poll` microseconds (0: as often as it can).
+        func wait(for marker: String, timeout: TimeInterval = 10, poll: UInt32 = 20_000) -> Bool {
             let end = Date().addingTimeInterval(timeout)
             while Date() < end {
                 if out.contains(marker) { return true }
-                usleep(20_000)
+                usleep(poll)
             }
             return false
         }
@@ -62,11 +63,19 @@ final class SandboxCommandLineTests: XCTestCase {
             return variables
         }
 
-        /// Sends SIGTERM (or SIGINT with `interrupt`) and waits for the exit status.
+        /// Sends SIGTERM (or SIGINT with `interrupt`) and waits up to ten seconds for the exit status; a server still
+        /// running then is killed, and the status returned is SIGKILL's, which no assertion here expects.
         func terminate(interrupt: Bool = false) -> Int32 {
             if interrupt { process.interrupt() } else { process.terminate() }
+            let end = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < end { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            return process.terminationStatus
+            return process.terminationReason == .uncaughtSignal ? -process.terminationStatus : process.terminationStatus
+        }
+
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
     }
 
@@ -162,6 +171,20 @@ final class SandboxCommandLineTests: XCTestCase {
         XCTAssertEqual(serving.terminate(interrupt: true), 0)
         XCTAssertTrue(serving.out.hasSuffix("stopping (signal 2)\n# cryptopay sandbox stopped\n"), serving.out)
         XCTAssertTrue(serving.err.hasPrefix("warning: the sandbox listens on 0.0.0.0, not loopback"), serving.err)
+    }
+
+    /// The "serving" line is what scripts wait for, so a signal may follow it at once. The handlers were once
+    /// installed after that line: a signal in the gap ended the process by default action, or, while a dispatch
+    /// source was being set up, was ignored and the server never stopped (a CI run hung on it).
+    func testASignalSentTheMomentServingIsPrintedStopsTheServerCleanly() throws {
+        let executable = try ToolRunner().executable
+        for attempt in 0..<20 {
+            let serving = try Serving(executable, [])
+            XCTAssertTrue(serving.wait(for: "# cryptopay sandbox serving at", poll: 0), serving.out + serving.err)
+            let interrupt = attempt.isMultiple(of: 2)
+            XCTAssertEqual(serving.terminate(interrupt: interrupt), 0, "attempt \(attempt): \(serving.out)")
+            XCTAssertTrue(serving.out.hasSuffix("# cryptopay sandbox stopped\n"), serving.out)
+        }
     }
 
     func testSandboxUsageErrorsExitTwo() throws {

@@ -10,6 +10,10 @@ struct ToolRunner {
         var all: String { out + err }
     }
 
+    /// Longer than any command here takes; a command still running then is killed and the test fails rather than
+    /// hanging the suite.
+    static let deadline: TimeInterval = 120
+
     let executable: URL
 
     /// The `cryptopay` binary next to the test bundle (the test target depends on it, so it is built first).
@@ -37,11 +41,18 @@ struct ToolRunner {
         process.standardError = error
         process.standardInput = stdin
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.deadline, execute: watchdog)
         stdin.fileHandleForWriting.write(input)
         try stdin.fileHandleForWriting.close()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
+        if process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGKILL {
+            XCTFail("cryptopay \(arguments.joined(separator: " ")) ran longer than \(Self.deadline) s and was killed")
+        }
         return Result(
             status: process.terminationStatus,
             out: String(decoding: outData, as: UTF8.self),

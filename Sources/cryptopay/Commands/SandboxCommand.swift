@@ -92,6 +92,8 @@ struct SandboxCommand {
             configuration.retryBaseDelay = .milliseconds(milliseconds)
         }
         let console = self.console
+        // Before anything is printed: whoever waits for the "serving" line may signal at once.
+        let stop = try StopSignals.catching([SIGINT, SIGTERM])
         let server = try SandboxServer(configuration: configuration) { console.line($0) }
         if !["127.0.0.1", "localhost"].contains(configuration.host) {
             console.error(
@@ -100,7 +102,7 @@ struct SandboxCommand {
         }
         for (name, value) in server.environment { console.line("\(name)=\(value)") }
         console.line("# cryptopay sandbox serving at \(server.url.absoluteString); SIGINT or SIGTERM stops it")
-        let signal = await SignalWaiter.wait(for: [SIGINT, SIGTERM])
+        let signal = await stop.next()
         console.line("# cryptopay sandbox stopping (signal \(signal))")
         server.stop(grace: .seconds(5))
         console.line("# cryptopay sandbox stopped")
@@ -199,51 +201,5 @@ struct SandboxCommand {
                 message: answer["error"]?.stringValue ?? "the sandbox answered \(response.statusCode)")
         }
         return answer
-    }
-}
-
-/// Waits for one of a set of signals, handled with dispatch sources rather than a C signal handler.
-enum SignalWaiter {
-    static func wait(for signals: [Int32]) async -> Int32 {
-        let sources = Sources()
-        let number = await withCheckedContinuation { continuation in
-            let queue = DispatchQueue(label: "cryptopay.signals")
-            for number in signals {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler {
-                    guard sources.claim() else { return }
-                    continuation.resume(returning: number)
-                }
-                sources.keep(source)
-                source.resume()
-            }
-        }
-        sources.cancel()
-        return number
-    }
-
-    /// The sources, alive until the wait ends (a released source stops delivering), and whether a signal came.
-    private final class Sources: @unchecked Sendable {
-        // Guards both properties.
-        private let lock = NSLock()
-        private var sources: [any DispatchSourceSignal] = []
-        private var claimed = false
-
-        func keep(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
-
-        /// True for the first signal only.
-        func claim() -> Bool {
-            lock.withLock {
-                defer { claimed = true }
-                return !claimed
-            }
-        }
-
-        func cancel() {
-            lock.withLock {
-                for source in sources { source.cancel() }
-            }
-        }
     }
 }
