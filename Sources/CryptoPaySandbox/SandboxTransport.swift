@@ -26,13 +26,14 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     // Guards every simulator's state: simulators are only called with it held.
     private let lock = NSLock()
     private let simulators: [ProviderID: any ProviderSimulator]
-    private let now: @Sendable () -> Date
+    private let clock: WaitClock
 
     /// Creates a sandbox with empty state for every provider.
     ///
-    /// - Parameter now: the clock for timestamps, expiry and webhook signatures.
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
-        self.now = now
+    /// - Parameter clock: the time for timestamps, expiry and webhook signatures (the sandbox never waits); a
+    ///   `ManualClock`'s `waitClock` in tests.
+    public init(clock: WaitClock = .system) {
+        self.clock = clock
         let all: [any ProviderSimulator] = [
             UseGatewaySimulator(),
             StoreGatewaySimulator(),
@@ -66,7 +67,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
         try Task.checkCancellation()
         let simulator = try simulator(serving: request.url)
         let parsed = SandboxRequest(request, base: simulator.baseURL)
-        let time = now()
+        let time = clock.now()
         return lock.withLock { simulator.handle(parsed, now: time) }
     }
 
@@ -79,7 +80,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     public func answerWithWebhooks(_ request: TransportRequest) throws -> (TransportResponse, [WebhookRequest]) {
         let simulator = try simulator(serving: request.url)
         let parsed = SandboxRequest(request, base: simulator.baseURL)
-        let time = now()
+        let time = clock.now()
         return try lock.withLock {
             let before = Dictionary(simulator.checkouts().map { ($0.id, $0.status) }) { first, _ in first }
             let response = simulator.handle(parsed, now: time)
@@ -101,7 +102,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     public func pay(_ provider: ProviderID, id: String, _ payment: SandboxPayment = .full) throws -> [WebhookRequest] {
         try payment.validate()
         let simulator = try simulator(provider)
-        let time = now()
+        let time = clock.now()
         return try lock.withLock { try simulator.pay(id: id, payment, now: time) }
     }
 
@@ -111,7 +112,7 @@ public final class SandboxTransport: HTTPTransport, @unchecked Sendable {
     @discardableResult
     public func expire(_ provider: ProviderID, id: String) throws -> [WebhookRequest] {
         let simulator = try simulator(provider)
-        let time = now()
+        let time = clock.now()
         return try lock.withLock { try simulator.expire(id: id, now: time) }
     }
 

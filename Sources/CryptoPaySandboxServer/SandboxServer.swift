@@ -46,7 +46,7 @@ public final class SandboxServer: @unchecked Sendable {
         self.configuration = configuration
         let clock = ReplayClock()
         self.clock = clock
-        sandbox = SandboxTransport(now: { clock.now })
+        sandbox = SandboxTransport(clock: WaitClock(now: { clock.now }, sleep: { try await Task.sleep(for: $0) }))
         var delivery = WebhookDispatcher.Settings()
         delivery.urls = configuration.webhookURLs
         delivery.maximumAttempts = configuration.maximumDeliveryAttempts

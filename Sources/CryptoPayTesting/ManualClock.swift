@@ -48,8 +48,7 @@ public final class ManualClock: @unchecked Sendable {
             maxRetries: maxRetries,
             overallDeadline: overallDeadline,
             random: { 0.5 },
-            now: { self.now },
-            sleep: { duration in try self.sleep(duration) }
+            clock: waitClock
         )
     }
 
@@ -60,4 +59,10 @@ public final class ManualClock: @unchecked Sendable {
             current = current.addingTimeInterval(duration.timeInterval)
         }
     }
+}
+
+extension WaitClock {
+    /// The system's time with waits that return at once (after checking for cancellation): for tests that retry or
+    /// poll but do not look at the waits. Use a ``ManualClock`` to see them or to move time.
+    public static let immediate = WaitClock(now: { Date() }, sleep: { _ in try Task.checkCancellation() })
 }

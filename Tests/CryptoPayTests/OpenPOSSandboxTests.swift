@@ -13,7 +13,7 @@ final class OpenPOSSandboxTests: XCTestCase {
     private static let authorization = "Basic c2FuZGJveF9vcGVucG9zX3VzZXI6c2FuZGJveF9vcGVucG9zX2tleQ=="
     private static let firstID = "00000000-0000-4000-8000-000000000001"
 
-    private let sandbox = SandboxTransport(now: { OpenPOSSandboxTests.now })
+    private let sandbox = SandboxTransport(clock: WaitClock(now: { OpenPOSSandboxTests.now }, sleep: { _ in }))
     private lazy var recorder = RecordingTransport(sandbox)
 
     private func client(

@@ -16,7 +16,7 @@ final class StoreGatewayReconciliationTests: XCTestCase {
         let transport = ReplayTransport()
         let configuration = ClientConfiguration(
             baseURL: URL(string: Self.base), transport: transport,
-            retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in }))
+            retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate))
         let client = try StoreGatewayClient(apiKey: "key", apiSecret: "secret", configuration: configuration)
         let clock = WaitClock(now: { Self.sentAt }, sleep: { _ in })
         return (StoreGatewayProvider(client: client, webhook: nil, clock: clock), transport)

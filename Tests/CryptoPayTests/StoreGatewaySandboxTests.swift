@@ -8,7 +8,7 @@ import XCTest
 final class StoreGatewaySandboxTests: XCTestCase {
     /// 2024-03-01T12:00:00Z: the sandbox's clock, so that every date is exact.
     private static let start = Date(timeIntervalSince1970: 1_709_294_400)
-    private let sandbox = SandboxTransport(now: { StoreGatewaySandboxTests.start })
+    private let sandbox = SandboxTransport(clock: WaitClock(now: { StoreGatewaySandboxTests.start }, sleep: { _ in }))
     private let header = HMACHeaderSignatureScheme.storeGatewayHeaderName
 
     private func client(secret: String = SandboxCredentials.storeGateway.apiSecret) throws -> StoreGatewayClient {

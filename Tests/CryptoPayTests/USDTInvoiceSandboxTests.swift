@@ -10,7 +10,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
     /// 2024-01-15T14:30:00Z, the document's `createdAt`.
     private static let start = Date(timeIntervalSince1970: 1_705_329_000)
     private let clock = ManualClock(start: USDTInvoiceSandboxTests.start)
-    private lazy var sandbox = SandboxTransport(now: { [clock] in clock.now })
+    private lazy var sandbox = SandboxTransport(clock: clock.waitClock)
 
     private let firstID = "5d7c1a2e-0000-4000-8000-000000000001"
     private let tronWallet = "TSbxUSDTInvoiceSandboxWa11et0001"

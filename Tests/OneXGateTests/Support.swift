@@ -34,7 +34,7 @@ func documentPaymentParameters() throws -> OneXGatePaymentParameters {
 }
 
 /// Two instant retries, for tests of what is and is not resent.
-let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate)
 
 /// The checks every authenticated request shares: method, path, the key header and JSON accepted.
 func expectAuthenticated(_ request: RecordedRequest, _ method: RequestMethod, _ path: String) throws {

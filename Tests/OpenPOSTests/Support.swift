@@ -91,7 +91,7 @@ func makeClient(
 }
 
 /// A retry policy that would resend idempotent requests twice, at once.
-let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+let instantRetries = RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate)
 
 /// The document's reference to the payment of `startPayment.json`.
 let documentReference = OpenPOSPaymentReference(paymentID: documentPaymentID, currency: .btc, address: documentAddress)

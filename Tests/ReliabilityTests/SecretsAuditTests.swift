@@ -154,7 +154,7 @@ final class SecretsAuditTests: XCTestCase {
         let seen = RequestRecorder()
         let configuration = ClientConfiguration(
             transport: AuditTransport(recorder: seen),
-            retryPolicy: RetryPolicy(maxRetries: 1, random: { 0.5 }, sleep: { _ in }),
+            retryPolicy: RetryPolicy(maxRetries: 1, random: { 0.5 }, clock: .immediate),
             logHandler: logs.handler
         )
         var operations = try Self.operations(configuration, fixtures)

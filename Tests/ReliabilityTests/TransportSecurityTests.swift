@@ -82,7 +82,7 @@ final class TransportSecurityTests: XCTestCase {
             let calls = try harness.makeCalls(
                 ClientConfiguration(
                     baseURL: try XCTUnwrap(base?.url), transport: faults,
-                    retryPolicy: RetryPolicy(maxRetries: 3, random: { 0.5 }, sleep: { _ in }), timeout: .seconds(10)))
+                    retryPolicy: RetryPolicy(maxRetries: 3, random: { 0.5 }, clock: .immediate), timeout: .seconds(10)))
             let create: @Sendable () async throws -> Void = { _ = try await calls.create(harness.createMarker) }
             let retrieve: @Sendable () async throws -> Void = { _ = try await calls.retrieve(harness.retrieveID) }
             for (operation, call) in [("create", create), ("retrieve", retrieve)] {

@@ -99,7 +99,7 @@ let expectedAuthorization = "Basic " + Data("\(testAPIKey):\(testAPISecret)".utf
 /// can show which requests are resent.
 func makeClient(retries: Int = 0) throws -> (StoreGatewayClient, ReplayTransport) {
     let transport = ReplayTransport()
-    let policy = RetryPolicy(maxRetries: retries, random: { 0.5 }, sleep: { _ in })
+    let policy = RetryPolicy(maxRetries: retries, random: { 0.5 }, clock: .immediate)
     let configuration = ClientConfiguration(
         baseURL: URL(string: testBaseURL), transport: transport, retryPolicy: policy)
     return (

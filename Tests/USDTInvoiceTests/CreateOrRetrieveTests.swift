@@ -15,7 +15,7 @@ final class CreateOrRetrieveTests: XCTestCase {
 
     /// A client that would retry twice if the core allowed it, so the tests show the create is never resent.
     private func retryingClient() throws -> (USDTInvoiceClient, ReplayTransport) {
-        try makeClient(retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in }))
+        try makeClient(retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate))
     }
 
     func testPlainCreateIsNotResentAfterA500AndSaysTheOutcomeIsUnknown() async throws {

@@ -8,7 +8,8 @@ import XCTest
 final class RateLimitTests: XCTestCase {
     func testAGetThatGets429IsRetriedAfterRetryAfter() async throws {
         let waits = Waits()
-        let policy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { waits.append($0) })
+        let policy = RetryPolicy(
+            maxRetries: 2, random: { 0.5 }, clock: WaitClock(now: { Date() }, sleep: { waits.append($0) }))
         let (client, transport) = try makeClient(retryPolicy: policy)
         try transport.enqueue(
             fixture: "USDTInvoice/error_429.json",
@@ -27,7 +28,8 @@ final class RateLimitTests: XCTestCase {
 
     func testACreateThatGets429IsNotResent() async throws {
         let waits = Waits()
-        let policy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { waits.append($0) })
+        let policy = RetryPolicy(
+            maxRetries: 2, random: { 0.5 }, clock: WaitClock(now: { Date() }, sleep: { waits.append($0) }))
         let (client, transport) = try makeClient(retryPolicy: policy)
         try transport.enqueue(
             fixture: "USDTInvoice/error_429.json",

@@ -21,9 +21,9 @@ package struct RetryMiddleware: HTTPMiddleware {
         _ request: TransportRequest,
         next: @Sendable (TransportRequest) async throws -> TransportResponse
     ) async throws -> TransportResponse {
-        let started = policy.now()
+        let started = policy.clock.now()
         let deadline = policy.overallDeadline.timeInterval
-        func remaining() -> TimeInterval { deadline - policy.now().timeIntervalSince(started) }
+        func remaining() -> TimeInterval { deadline - policy.clock.now().timeIntervalSince(started) }
         var attempt = 1
         while true {
             var current = request
@@ -47,7 +47,7 @@ package struct RetryMiddleware: HTTPMiddleware {
                 else { throw error }
                 wait = after
             }
-            try await policy.sleep(wait)
+            try await policy.clock.sleep(RetryPolicy.clamped(wait))
             try Task.checkCancellation()
             attempt += 1
         }

@@ -29,12 +29,9 @@ public struct RetryPolicy: Sendable {
     public var overallDeadline: Duration
     /// Returns a random number in `0..<1` for jitter; injectable so that tests are deterministic.
     public var random: @Sendable () -> Double
-    /// Returns the current time, for `Retry-After` dates and the overall deadline; injectable for tests.
-    public var now: @Sendable () -> Date
-    /// Waits the given time; injectable so that tests run instantly.
-    ///
-    /// Throws `CancellationError` when the task is cancelled during the wait.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    /// The current time (for `Retry-After` dates and the overall deadline) and the wait between tries: the system's
+    /// by default, a manual one in tests so that nothing really sleeps. Waits are cut to ``longestWait``.
+    public var clock: WaitClock
 
     /// The longest wait any setting can ask for (one day): larger values are cut to it, so that the exponential
     /// backoff cannot overflow.
@@ -50,10 +47,7 @@ public struct RetryPolicy: Sendable {
         overallDeadline: Duration = .seconds(60),
         retryableStatuses: Set<Int> = [408, 429, 500, 502, 503, 504, 509],
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        now: @escaping @Sendable () -> Date = { Date() },
-        sleep: @escaping @Sendable (Duration) async throws -> Void = { duration in
-            try await Task.sleep(for: RetryPolicy.clamped(duration))
-        }
+        clock: WaitClock = .system
     ) {
         self.maxRetries = max(0, maxRetries)
         self.baseDelay = Self.clamped(baseDelay)
@@ -62,8 +56,7 @@ public struct RetryPolicy: Sendable {
         self.overallDeadline = max(.zero, overallDeadline)
         self.retryableStatuses = retryableStatuses
         self.random = random
-        self.now = now
-        self.sleep = sleep
+        self.clock = clock
     }
 
     /// The default policy.
@@ -132,7 +125,7 @@ public struct RetryPolicy: Sendable {
             return Self.clamped(Int64(value).map { Duration.seconds($0) } ?? Self.longestWait)
         }
         guard let date = HTTPDate.parse(value) else { return nil }
-        return Duration.clampedSeconds(date.timeIntervalSince(now()))
+        return Duration.clampedSeconds(date.timeIntervalSince(clock.now()))
     }
 }
 

@@ -24,7 +24,7 @@ final class EndToEndTests: XCTestCase {
             configuration: ClientConfiguration(
                 baseURL: server.url("/v1"),
                 transport: URLSessionTransport(),
-                retryPolicy: RetryPolicy(maxRetries: 2, sleep: { _ in }),
+                retryPolicy: RetryPolicy(maxRetries: 2, clock: .immediate),
                 timeout: .seconds(5),
                 logHandler: log.handler
             ),

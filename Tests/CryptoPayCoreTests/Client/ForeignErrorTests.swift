@@ -106,7 +106,7 @@ final class ForeignErrorTests: XCTestCase {
             credentials: .apiKey(secret),
             configuration: ClientConfiguration(
                 transport: transport,
-                retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in }),
+                retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate),
                 middleware: middleware
             ),
             defaultBaseURL: URL(string: "https://api.example.com/v1"),

@@ -8,7 +8,7 @@ final class OutcomeTests: XCTestCase {
     private func failure(
         _ endpoint: Endpoint<JSONValue>,
         _ reply: ReplayTransport.Reply,
-        retryPolicy: RetryPolicy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in })
+        retryPolicy: RetryPolicy = RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate)
     ) async throws -> (PaymentError, Int) {
         let transport = ReplayTransport()
         for _ in 0..<3 { transport.enqueue(reply) }

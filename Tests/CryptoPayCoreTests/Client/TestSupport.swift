@@ -37,7 +37,7 @@ struct Item: Decodable, Sendable, Equatable {
 
 func makeClient(
     transport: ReplayTransport,
-    retryPolicy: RetryPolicy = RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in }),
+    retryPolicy: RetryPolicy = RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate),
     logHandler: HTTPLogHandler? = nil,
     credentials: Credentials = .apiKey("sk_live_SECRET123")
 ) throws -> APIClient {

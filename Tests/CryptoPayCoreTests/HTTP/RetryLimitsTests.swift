@@ -25,7 +25,8 @@ final class RetryLimitsTests: XCTestCase {
         let transport = ReplayTransport()
         transport.enqueue(.response(TransportResponse(statusCode: 429, headers: ["Retry-After": "99999999999"])))
         let policy = RetryPolicy(
-            maxRetryAfter: .seconds(Int64.max), random: { 0.5 }, sleep: { _ in XCTFail("must not wait") })
+            maxRetryAfter: .seconds(Int64.max), random: { 0.5 },
+            clock: WaitClock(now: { Date() }, sleep: { _ in XCTFail("must not wait") }))
         let client = try makeClient(transport: transport, retryPolicy: policy)
 
         await assertThrows(try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/"))) { error in

@@ -11,7 +11,7 @@ final class RetryPolicyTests: XCTestCase {
         maxDelay: .seconds(8),
         maxRetryAfter: .seconds(30),
         random: { 0.5 },
-        now: { Date(timeIntervalSince1970: 1_000_000) }
+        clock: WaitClock(now: { Date(timeIntervalSince1970: 1_000_000) }, sleep: { _ in })
     )
 
     /// Idempotency × failure → retry or not, and the wait chosen (first retry: ceiling 0.5 s → 0.375 s).
@@ -97,7 +97,8 @@ final class RetryPolicyTests: XCTestCase {
         transport.enqueue(json: "{}")
         let client = try makeClient(
             transport: transport,
-            retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { await waits.record($0) })
+            retryPolicy: RetryPolicy(
+                maxRetries: 2, random: { 0.5 }, clock: WaitClock(now: { Date() }, sleep: { await waits.record($0) }))
         )
         _ = try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/"))
         XCTAssertEqual(transport.requests.map(\.request.attempt), [1, 2, 3])
@@ -142,7 +143,7 @@ final class RetryPolicyTests: XCTestCase {
         let client = try makeClient(
             transport: transport,
             retryPolicy: RetryPolicy(
-                maxRetries: 2, baseDelay: .seconds(60), sleep: { try await Task.sleep(for: $0) })
+                maxRetries: 2, baseDelay: .seconds(60), clock: .system)
         )
         let task = Task { try await client.send(Endpoint<JSONValue>("items.list", .get, "/items/")) }
         while transport.requests.isEmpty { await Task.yield() }

@@ -31,7 +31,7 @@ final class NetworkFaultTests: XCTestCase {
             credentials: .apiKey("sk_live_SECRET_net"),
             configuration: ClientConfiguration(
                 baseURL: server.url("/v1"), transport: transport,
-                retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, sleep: { _ in }), timeout: timeout),
+                retryPolicy: RetryPolicy(maxRetries: 2, random: { 0.5 }, clock: .immediate), timeout: timeout),
             defaultBaseURL: nil,
             errorFormat: SampleErrorFormat()
         )
@@ -128,7 +128,7 @@ final class NetworkFaultTests: XCTestCase {
             configuration: ClientConfiguration(
                 baseURL: server.url("/v1"), transport: URLSessionTransport(),
                 retryPolicy: RetryPolicy(
-                    maxRetries: 5, overallDeadline: .seconds(3), random: { 0.5 }, sleep: { _ in }),
+                    maxRetries: 5, overallDeadline: .seconds(3), random: { 0.5 }, clock: .immediate),
                 timeout: .seconds(1)),
             defaultBaseURL: nil,
             errorFormat: SampleErrorFormat()
