@@ -41,23 +41,28 @@ let package = Package(
             dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },
             path: "Benchmarks"
         ),
-        .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting"]),
-        .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting"]),
+        // What the test targets share (exact decimals, dates, the PaymentError a call throws); never a product.
+        .target(name: "TestKit", dependencies: ["CryptoPayCore"], path: "Tests/TestKit"),
+        .testTarget(name: "CryptoPayCoreTests", dependencies: ["CryptoPayCore", "CryptoPayTesting", "TestKit"]),
+        .testTarget(name: "UseGatewayTests", dependencies: ["UseGateway", "CryptoPayTesting", "TestKit"]),
         .testTarget(
             name: "CryptoPayTests",
-            dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting", "cryptopay"]
+            dependencies: [
+                "CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting", "TestKit", "cryptopay",
+            ]
         ),
         .testTarget(
-            name: "SandboxServerTests", dependencies: ["CryptoPay", "CryptoPaySandboxServer", "CryptoPayTesting"]),
+            name: "SandboxServerTests",
+            dependencies: ["CryptoPay", "CryptoPaySandboxServer", "CryptoPayTesting", "TestKit"]),
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["CryptoPayTesting", "UseGateway"] + providers.map { .target(name: $0) }
+            dependencies: ["CryptoPayTesting", "TestKit", "UseGateway"] + providers.map { .target(name: $0) }
         ),
     ]
         + providers.flatMap { name -> [Target] in
             [
                 .target(name: name, dependencies: ["CryptoPayCore"]),
-                .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "CryptoPayTesting"]),
+                .testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "CryptoPayTesting", "TestKit"]),
             ]
         },
     swiftLanguageModes: [.v6]

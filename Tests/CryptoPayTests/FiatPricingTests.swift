@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// A checkout priced in any ISO 4217 currency reaches a provider that takes fiat prices.

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The `cryptopay` executable with the POS API: operations, `call` against a loopback server, webhook lookup.

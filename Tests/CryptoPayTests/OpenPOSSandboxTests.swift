@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandbox
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The POS API through ``PaymentProvider`` on the sandbox: quote + start, pay, unsigned webhook confirmed by
@@ -39,10 +40,6 @@ final class OpenPOSSandboxTests: XCTestCase {
         -> CheckoutRequest
     {
         CheckoutRequest(amount: amount, payAsset: payAsset, orderReference: "order-1")
-    }
-
-    private func decimal(_ text: String) throws -> Decimal {
-        try XCTUnwrap(DecimalText.parse(text), text)
     }
 
     private func rejection(_ body: @escaping () async throws -> Void) async throws -> PaymentError {

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPaySandbox
 import Foundation
+import TestKit
 import XCTest
 
 /// A registry built from configuration reaches every provider, and never shows a secret.

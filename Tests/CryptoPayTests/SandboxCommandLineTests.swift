@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `cryptopay sandbox …` run as a user runs it: `serve` in a child process, the other commands against it.

@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandbox
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Each provider through ``PaymentProvider`` on the sandbox: create, pay, webhook, verify, fetch.

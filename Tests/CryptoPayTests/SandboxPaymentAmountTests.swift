@@ -1,9 +1,10 @@
 import CryptoPay
 import CryptoPaySandbox
 import Foundation
+import TestKit
 import XCTest
 
-/// ``SandboxPayment/exactly(_:)`` and ``SandboxPayment/adding(_:)``: amounts of the pay asset, not fractions.
+/// ``SandboxPayment/decimal(_:)`` and ``SandboxPayment/adding(_:)``: amounts of the pay asset, not fractions.
 final class SandboxPaymentAmountTests: XCTestCase {
     private let sandbox = SandboxTransport()
 

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPaySandbox
 import Foundation
+import TestKit
 import XCTest
 
 /// A ``SandboxPayment`` whose number cannot mean what its case says is refused, not paid in some other way; the POS

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The `cryptopay` executable with the Store Gateway, run as a user runs it.
@@ -16,10 +17,6 @@ final class StoreGatewayCommandLineTests: XCTestCase {
     private let apiKey = "sg_cli_key_7c1d"
     private let apiSecret = "SG_CLI_SECRET_93fe21"
     private var authorization: String { "Basic " + Data("\(apiKey):\(apiSecret)".utf8).base64EncodedString() }
-
-    private func decimal(_ text: String) throws -> Decimal {
-        try XCTUnwrap(DecimalText.parse(text), text)
-    }
 
     private func serve(_ status: Int, fixture: String) throws -> LoopbackHTTPServer {
         let body = try Fixtures.data(fixture)

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// ``StoreGatewayProvider/createCheckout(_:)`` through ``PaymentProvider`` after a creation whose outcome is

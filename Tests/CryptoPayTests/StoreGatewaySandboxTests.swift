@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandbox
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The Store Gateway through ``PaymentProvider`` on the sandbox: create, pay, signed webhooks, verify, fetch.
@@ -24,10 +25,6 @@ final class StoreGatewaySandboxTests: XCTestCase {
             client: try client(secret: secret),
             webhook: try StoreGatewayWebhook(secret: SandboxCredentials.storeGateway.webhookSecret)
         )
-    }
-
-    private func decimal(_ text: String) throws -> Decimal {
-        try XCTUnwrap(DecimalText.parse(text), text)
     }
 
     private func native(_ checkout: Checkout) throws -> StoreGatewayPayment {

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import XCTest
 
 /// Runs the built `cryptopay` executable, as a user would, and collects what it prints.

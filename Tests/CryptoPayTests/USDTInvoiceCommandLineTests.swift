@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `cryptopay` for the USDT invoice API, run as a user runs it.

@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandbox
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The USDT invoice API through ``PaymentProvider`` and its own client on the sandbox: create → pay → signed webhook
@@ -26,10 +27,6 @@ final class USDTInvoiceSandboxTests: XCTestCase {
     private func provider(key: String? = nil) throws -> USDTInvoiceProvider {
         USDTInvoiceProvider(
             client: try client(key: key), webhook: try USDTInvoiceWebhook(secret: credentials.webhookSecret))
-    }
-
-    private func decimal(_ text: String) throws -> Decimal {
-        try XCTUnwrap(DecimalText.parse(text), text)
     }
 
     /// The document's order: 150 USDT on Tron, `ORDER-12345`, with a callback, return URL, expiry and metadata.
@@ -60,18 +57,6 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let response = try await sandbox.send(
             TransportRequest(method: method, url: url, headers: headers, body: body.map { Data($0.utf8) }))
         return (response.statusCode, try JSONDecoder().decode(JSONValue.self, from: response.body))
-    }
-
-    private func paymentError(_ call: () async throws -> Any) async -> PaymentError? {
-        do {
-            _ = try await call()
-            XCTFail("expected a PaymentError")
-        } catch let error as PaymentError {
-            return error
-        } catch {
-            XCTFail("expected a PaymentError, got \(error)")
-        }
-        return nil
     }
 
     // MARK: Through PaymentProvider
@@ -175,10 +160,10 @@ final class USDTInvoiceSandboxTests: XCTestCase {
 
         let fetched = try await provider.checkout(id: expired.id)
         XCTAssertEqual(fetched.status, ProviderStatus(.expired, raw: "expired"))
-        let cancel = await paymentError { try await provider.cancelCheckout(id: expired.id) }
-        XCTAssertEqual(cancel?.kind, .validation)
-        XCTAssertEqual(cancel?.httpStatus, 400)
-        XCTAssertEqual(cancel?.message, "Only pending invoices can be cancelled")
+        let cancel = try await paymentError { try await provider.cancelCheckout(id: expired.id) }
+        XCTAssertEqual(cancel.kind, .validation)
+        XCTAssertEqual(cancel.httpStatus, 400)
+        XCTAssertEqual(cancel.message, "Only pending invoices can be cancelled")
         XCTAssertThrowsError(try sandbox.pay(.usdtInvoice, id: expired.id)) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .conflict)
         }
@@ -206,9 +191,9 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertThrowsError(try sandbox.pay(.usdtInvoice, id: created.id)) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .conflict)
         }
-        let unknown = await paymentError { try await provider.checkout(id: "5d7c1a2e-0000-4000-8000-999999999999") }
-        XCTAssertEqual(unknown?.kind, .notFound)
-        XCTAssertEqual(unknown?.message, "Invoice not found")
+        let unknown = try await paymentError { try await provider.checkout(id: "5d7c1a2e-0000-4000-8000-999999999999") }
+        XCTAssertEqual(unknown.kind, .notFound)
+        XCTAssertEqual(unknown.message, "Invoice not found")
     }
 
     func testWhatTheInvoiceAPICannotExpressIsRefusedBeforeSending() async throws {
@@ -244,11 +229,11 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         requests += [("cancel URL", withCancel), ("payer e-mail", withEmail)]
 
         for (name, request) in requests {
-            let error = await paymentError { try await provider.createCheckout(request) }
-            XCTAssertEqual(error?.kind, .invalidRequest, name)
-            XCTAssertEqual(error?.provider, .usdtInvoice, name)
-            XCTAssertEqual(error?.operation, "checkouts.create", name)
-            XCTAssertTrue(error?.message.contains("usdtinvoice") == true, "\(name): \(error?.message ?? "")")
+            let error = try await paymentError { try await provider.createCheckout(request) }
+            XCTAssertEqual(error.kind, .invalidRequest, name)
+            XCTAssertEqual(error.provider, .usdtInvoice, name)
+            XCTAssertEqual(error.operation, "checkouts.create", name)
+            XCTAssertTrue(error.message.contains("usdtinvoice") == true, "\(name): \(error.message ?? "")")
         }
         let page = try await client().invoices.list()
         XCTAssertTrue(page.items.isEmpty, "nothing was created")
@@ -264,12 +249,12 @@ final class USDTInvoiceSandboxTests: XCTestCase {
     func testWrongCredentialsGetTheProvidersOwn401() async throws {
         let provider = try provider(key: "test_not_the_sandbox_key")
 
-        let error = await paymentError { try await provider.checkout(id: self.firstID) }
+        let error = try await paymentError { try await provider.checkout(id: self.firstID) }
 
-        XCTAssertEqual(error?.kind, .authentication)
-        XCTAssertEqual(error?.httpStatus, 401)
-        XCTAssertEqual(error?.message, "Invalid API key")
-        XCTAssertEqual(error?.providerCode, "Unauthorized")
+        XCTAssertEqual(error.kind, .authentication)
+        XCTAssertEqual(error.httpStatus, 401)
+        XCTAssertEqual(error.message, "Invalid API key")
+        XCTAssertEqual(error.providerCode, "Unauthorized")
         XCTAssertFalse(String(describing: error).contains("test_not_the_sandbox_key"))
     }
 
@@ -296,14 +281,14 @@ final class USDTInvoiceSandboxTests: XCTestCase {
             (unsigned, .missingHeader("X-Webhook-Signature")),
         ]
         for (request, reason) in cases {
-            let error = await paymentError { try await provider.verifyWebhook(request) }
-            XCTAssertEqual(error?.kind, .webhookRejected)
-            XCTAssertEqual(error?.webhookRejection, reason)
+            let error = try await paymentError { try await provider.verifyWebhook(request) }
+            XCTAssertEqual(error.kind, .webhookRejected)
+            XCTAssertEqual(error.webhookRejection, reason)
             XCTAssertFalse(String(describing: error).contains(credentials.webhookSecret))
         }
         let withoutSecret = USDTInvoiceProvider(client: try client(), webhook: nil)
-        let refused = await paymentError { try await withoutSecret.verifyWebhook(genuine) }
-        XCTAssertEqual(refused?.kind, .invalidRequest)
+        let refused = try await paymentError { try await withoutSecret.verifyWebhook(genuine) }
+        XCTAssertEqual(refused.kind, .invalidRequest)
     }
 
     func testRegistryRoutesTheWebhookToTheInvoiceProvider() async throws {
@@ -336,9 +321,9 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertEqual(paid.invoice?.status, .confirmed)
         let retrieved = try await client.invoices.retrieve(id: first.id)
         XCTAssertEqual(retrieved.status, .confirmed)
-        let again = await paymentError { try await client.sandbox.simulatePayment(invoiceID: first.id) }
-        XCTAssertEqual(again?.kind, .validation)
-        XCTAssertEqual(again?.message, "Invoice is confirmed, not pending")
+        let again = try await paymentError { try await client.sandbox.simulatePayment(invoiceID: first.id) }
+        XCTAssertEqual(again.kind, .validation)
+        XCTAssertEqual(again.message, "Invoice is confirmed, not pending")
 
         let delayed = try await client.sandbox.simulatePayment(invoiceID: second.id, delaySeconds: 60)
         XCTAssertEqual(delayed.invoice?.status, .pending)
@@ -357,10 +342,10 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let test = try await client.sandbox.testWebhook(invoiceID: second.id)
         XCTAssertEqual(test.success, true)
         XCTAssertEqual(test["url"], "https://your-site.com/webhook")
-        let noURL = await paymentError { try await client.sandbox.testWebhook(invoiceID: first.id) }
-        XCTAssertEqual(noURL?.kind, .validation)
-        let missing = await paymentError { try await client.sandbox.triggerExpiry(invoiceID: "nope") }
-        XCTAssertEqual(missing?.kind, .notFound)
+        let noURL = try await paymentError { try await client.sandbox.testWebhook(invoiceID: first.id) }
+        XCTAssertEqual(noURL.kind, .validation)
+        let missing = try await paymentError { try await client.sandbox.triggerExpiry(invoiceID: "nope") }
+        XCTAssertEqual(missing.kind, .notFound)
     }
 
     func testLiveKeysCreateRealInvoicesAndTheSandboxEndpointsRefuseThem() async throws {
@@ -379,12 +364,12 @@ final class USDTInvoiceSandboxTests: XCTestCase {
                 "statusCode": 403, "message": "Sandbox endpoints require a test API key (test_...)",
                 "error": "Forbidden",
             ])
-        let clientSide = await paymentError { try await live.sandbox.simulatePayment(invoiceID: real.id) }
-        XCTAssertEqual(clientSide?.kind, .invalidRequest, "the typed client refuses before sending")
+        let clientSide = try await paymentError { try await live.sandbox.simulatePayment(invoiceID: real.id) }
+        XCTAssertEqual(clientSide.kind, .invalidRequest, "the typed client refuses before sending")
 
-        let notTest = await paymentError { try await self.client().sandbox.simulatePayment(invoiceID: real.id) }
-        XCTAssertEqual(notTest?.kind, .validation)
-        XCTAssertEqual(notTest?.message, "Only test invoices can be simulated")
+        let notTest = try await paymentError { try await self.client().sandbox.simulatePayment(invoiceID: real.id) }
+        XCTAssertEqual(notTest.kind, .validation)
+        XCTAssertEqual(notTest.message, "Only test invoices can be simulated")
     }
 
     func testCreateOrRetrieveFindsTheInvoiceByReferenceAfterAConflict() async throws {
@@ -393,9 +378,9 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let parameters = USDTInvoiceParameters(amount: try Money("12.3456", .usdtTron), reference: reference)
         let created = try await client.invoices.create(parameters)
 
-        let duplicate = await paymentError { try await client.invoices.create(parameters) }
-        XCTAssertEqual(duplicate?.kind, .conflict)
-        XCTAssertEqual(duplicate?.message, "Invoice with this reference already exists")
+        let duplicate = try await paymentError { try await client.invoices.create(parameters) }
+        XCTAssertEqual(duplicate.kind, .conflict)
+        XCTAssertEqual(duplicate.message, "Invoice with this reference already exists")
 
         let found = try await client.invoices.createOrRetrieve(parameters)
         XCTAssertEqual(found.id, created.id)
@@ -405,11 +390,11 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let page = try await client.invoices.list()
         XCTAssertEqual(page.items.map(\.id), [created.id])
 
-        let otherAmount = await paymentError {
+        let otherAmount = try await paymentError {
             try await client.invoices.createOrRetrieve(
                 USDTInvoiceParameters(amount: Money(13, .usdtTron), reference: reference))
         }
-        XCTAssertEqual(otherAmount?.kind, .conflict)
+        XCTAssertEqual(otherAmount.kind, .conflict)
     }
 
     func testTheSimulatorAnswersBadRequestsWithTheProvidersErrorBodies() async throws {

@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandbox
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// ``PaymentProviders/handleWebhook(_:for:apply:)`` over a shared ``ProcessedWebhookStore``: each event applied once

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import Foundation
 import OneXGate
+import TestKit
 import XCTest
 
 final class AssetsAndStatusTests: XCTestCase {

@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OneXGate
+import TestKit
 import XCTest
 
 /// The document's heading says `POST /v1/integrations/payments`, its curl example posts to

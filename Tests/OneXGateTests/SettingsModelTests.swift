@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OneXGate
+import TestKit
 import XCTest
 
 final class SettingsModelTests: XCTestCase {

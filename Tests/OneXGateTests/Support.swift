@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OneXGate
+import TestKit
 import XCTest
 
 /// The key every test client uses; tests check it never shows up where it must not.
@@ -46,16 +47,6 @@ func expectAuthenticated(_ request: RecordedRequest, _ method: RequestMethod, _ 
 /// A JSON value as a response body in the `{"data": …}` envelope.
 func enveloped(_ payload: JSONValue) throws -> String {
     String(decoding: try JSONCoding.makeEncoder().encode(JSONValue.object(["data": payload])), as: UTF8.self)
-}
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
-}
-
-/// A date from ISO 8601 text with milliseconds, as 1xGate writes them.
-func date(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Date {
-    try XCTUnwrap(DateCoding.parse(text), "\(text) is not a date", file: file, line: line)
 }
 
 /// The `data` member of an enveloped fixture.

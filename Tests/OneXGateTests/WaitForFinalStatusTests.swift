@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OneXGate
+import TestKit
 import XCTest
 
 /// A clock whose `sleep` only advances `now`, so that polling tests never really wait.

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 final class AssetTests: XCTestCase {

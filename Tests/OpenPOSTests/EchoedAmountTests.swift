@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 /// AcceptPayment's `accepted_amount` and RefundPayment's `refund_amount` "must match" CheckPayment's `payment` and

@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 /// StartPayment, CancelPayment, AcceptPayment and RefundPayment change state although they are GETs: after a 500 or

@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 /// The in-memory address book is bounded: it keeps at most `capacity` payments, each for at most `maxAge`, and

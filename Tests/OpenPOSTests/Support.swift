@@ -2,17 +2,8 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
-}
-
-/// A date from whole epoch seconds.
-func epoch(_ seconds: Int) -> Date {
-    Date(timeIntervalSince1970: TimeInterval(seconds))
-}
 
 /// 2020-03-27 11:00:00 UTC, the GetTransactions example's date.
 let transactionTime = epoch(1_585_306_800)
@@ -125,18 +116,4 @@ func expectDocumentRequest(
     try request.expectHeader("Authorization", expectedAuthorization)
     try request.expectHeader("Accept", "application/json")
     try request.expectJSONBody(nil as JSONValue?)
-}
-
-/// Runs `body`, which must throw a ``PaymentError``, and returns it.
-func paymentError(
-    file: StaticString = #filePath,
-    line: UInt = #line,
-    _ body: () async throws -> Void
-) async throws -> PaymentError {
-    do {
-        try await body()
-    } catch let error as PaymentError {
-        return error
-    }
-    throw FixtureError(message: "expected a PaymentError")
 }

@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 final class WebhookEventModelTests: XCTestCase {

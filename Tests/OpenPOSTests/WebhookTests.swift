@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 final class WebhookTests: XCTestCase {
@@ -22,7 +23,7 @@ final class WebhookTests: XCTestCase {
     }
 
     private func rejection(_ body: () async throws -> Void) async throws -> PaymentError {
-        let error = try await paymentError(body)
+        let error = try await paymentError("", body)
         XCTAssertEqual(error.kind, .webhookRejected)
         XCTAssertEqual(error.provider, .openPOS)
         return error

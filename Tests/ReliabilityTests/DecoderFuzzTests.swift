@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 4: a deterministic, seeded mutation fuzzer over every fixture, every provider decoder and every webhook

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 3: load. One transport and one client per provider, shared by every task: 1,000 mixed creates and

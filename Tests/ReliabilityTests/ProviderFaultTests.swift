@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -233,16 +234,16 @@ final class ProviderFaultTests: XCTestCase {
                 let calls = try harness.makeCalls(
                     configuration(harness, faults, clock.retryPolicy(maxRetries: 5)))
 
-                let error = await paymentError("\(harness.provider) \(fault)") {
+                let error = try await paymentError("\(harness.provider) \(fault)") {
                     _ = try await calls.create(harness.createMarker)
                 }
 
                 let label = "\(harness.provider) \(harness.create.operation) after \(fault)"
                 XCTAssertEqual(faults.attempts.count, 1, label)
                 XCTAssertLessThanOrEqual(harness.received(harness.create, by: server).count, 1, label)
-                XCTAssertEqual(error?.outcome, .unknown, label)
+                XCTAssertEqual(error.outcome, .unknown, label)
                 XCTAssertEqual(clock.sleeps, [], label)
-                XCTAssertTrue(error?.description.contains("look the object up before retrying") == true, label)
+                XCTAssertTrue(error.description.contains("look the object up before retrying") == true, label)
             }
         }
     }
@@ -297,18 +298,18 @@ final class ProviderFaultTests: XCTestCase {
         let calls = try harness.makeCalls(configuration)
 
         if let kind = expectation.kind {
-            let error = await paymentError(label) { _ = try await call(calls)() }
-            XCTAssertEqual(error?.kind, kind, label)
-            XCTAssertEqual(error?.provider, harness.provider, label)
-            XCTAssertEqual(error?.operation, route.operation, label)
-            XCTAssertEqual(error?.transportFailure, expectation.transportFailure, label)
+            let error = try await paymentError(label) { _ = try await call(calls)() }
+            XCTAssertEqual(error.kind, kind, label)
+            XCTAssertEqual(error.provider, harness.provider, label)
+            XCTAssertEqual(error.operation, route.operation, label)
+            XCTAssertEqual(error.transportFailure, expectation.transportFailure, label)
             // An unreadable success body keeps the success status it came with.
             let status = kind == .decoding ? route.status : expectation.httpStatus
-            XCTAssertEqual(error?.httpStatus, status, label)
-            XCTAssertEqual(error?.retryAfter, expectation.retryAfter, label)
-            XCTAssertEqual(error?.outcome, expectation.outcome, label)
-            let unknown = error?.description.contains("outcome unknown") == true
-            XCTAssertEqual(unknown, expectation.outcome == .unknown, "\(label): \(error?.description ?? "")")
+            XCTAssertEqual(error.httpStatus, status, label)
+            XCTAssertEqual(error.retryAfter, expectation.retryAfter, label)
+            XCTAssertEqual(error.outcome, expectation.outcome, label)
+            let unknown = error.description.contains("outcome unknown") == true
+            XCTAssertEqual(unknown, expectation.outcome == .unknown, "\(label): \(error.description ?? "")")
         } else {
             do {
                 let identity = try await call(calls)()

@@ -3,6 +3,7 @@ import CryptoPayTesting
 import Foundation
 import OneXGate
 import OpenPOS
+import TestKit
 import UseGateway
 import XCTest
 

@@ -4,6 +4,7 @@ import Foundation
 import OneXGate
 import OpenPOS
 import StoreGateway
+import TestKit
 import USDTInvoice
 import UseGateway
 import XCTest

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 5: attacks on every provider's webhook endpoint, each rejected with the reason a handler should log.

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 #if canImport(Glibc)
     import Glibc

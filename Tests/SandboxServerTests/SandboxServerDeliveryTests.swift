@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandboxServer
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Webhook delivery: retries with backoff, one log line per attempt, several URLs in turn, duplicates.

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPaySandboxServer
 import Foundation
+import TestKit
 import XCTest
 
 /// Faults on demand: the provider's API fails as told, the control API and other providers do not.

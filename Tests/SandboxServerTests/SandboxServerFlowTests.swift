@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandboxServer
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Every provider against a running sandbox server over real HTTP: create with the provider's client, pay through

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPaySandboxServer
 import Foundation
+import TestKit
 import XCTest
 
 /// The server's HTTP/1.1 handling: keep-alive, bad input answered without the server dying, unknown paths,

@@ -2,6 +2,7 @@ import CryptoPay
 import CryptoPaySandboxServer
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 #if canImport(FoundationNetworking)

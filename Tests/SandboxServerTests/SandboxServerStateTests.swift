@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPaySandboxServer
 import Foundation
+import TestKit
 import XCTest
 
 /// `--state FILE`: what was created and paid survives a restart.

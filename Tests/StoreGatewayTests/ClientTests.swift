@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -51,12 +52,12 @@ final class ClientTests: XCTestCase {
         transport.enqueue(status: 401, json: #"{"code": "ERR_AUTH", "message": "Unauthorized"}"#)
         var dumped = ""
         dump(client, to: &dumped)
-        let error = await paymentError { _ = try await client.assets.list() }
+        let error = try await paymentError { _ = try await client.assets.list() }
         let basic = String(expectedAuthorization.dropFirst("Basic ".count))
 
         for text in [
-            String(describing: client), String(reflecting: client), dumped, error?.description ?? "",
-            error?.debugDescription ?? "",
+            String(describing: client), String(reflecting: client), dumped, error.description ?? "",
+            error.debugDescription ?? "",
         ] {
             XCTAssertFalse(text.contains(testAPIKey), "the API key leaked")
             XCTAssertFalse(text.contains(testAPISecret), "the API secret leaked")

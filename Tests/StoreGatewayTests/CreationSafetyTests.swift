@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -52,16 +53,16 @@ final class CreationSafetyTests: XCTestCase {
             transport.enqueue(status: 500, json: "")
             try transport.enqueue(fixture: "StoreGateway/\(creation.fixture)")
 
-            let error = await paymentError { try await creation.call(client) }
+            let error = try await paymentError { try await creation.call(client) }
 
             XCTAssertEqual(transport.requests.count, 1, creation.operation)
             XCTAssertEqual(transport.requests.first?.method, .post, creation.operation)
-            XCTAssertEqual(error?.kind, .server, creation.operation)
-            XCTAssertEqual(error?.httpStatus, 500, creation.operation)
-            XCTAssertEqual(error?.operation, creation.operation)
-            XCTAssertEqual(error?.outcome, .unknown, creation.operation)
-            XCTAssertTrue(error?.description.contains("outcome unknown") == true, creation.operation)
-            XCTAssertTrue(error?.description.contains("look the object up before retrying") == true)
+            XCTAssertEqual(error.kind, .server, creation.operation)
+            XCTAssertEqual(error.httpStatus, 500, creation.operation)
+            XCTAssertEqual(error.operation, creation.operation)
+            XCTAssertEqual(error.outcome, .unknown, creation.operation)
+            XCTAssertTrue(error.description.contains("outcome unknown") == true, creation.operation)
+            XCTAssertTrue(error.description.contains("look the object up before retrying") == true)
         }
     }
 
@@ -72,12 +73,12 @@ final class CreationSafetyTests: XCTestCase {
                 transport.enqueue(.failure(failure))
                 try transport.enqueue(fixture: "StoreGateway/\(creation.fixture)")
 
-                let error = await paymentError { try await creation.call(client) }
+                let error = try await paymentError { try await creation.call(client) }
 
                 XCTAssertEqual(transport.requests.count, 1, "\(creation.operation) \(failure)")
-                XCTAssertEqual(error?.kind, .transport)
-                XCTAssertEqual(error?.transportFailure, failure)
-                XCTAssertEqual(error?.outcome, .unknown, "\(creation.operation) \(failure)")
+                XCTAssertEqual(error.kind, .transport)
+                XCTAssertEqual(error.transportFailure, failure)
+                XCTAssertEqual(error.outcome, .unknown, "\(creation.operation) \(failure)")
             }
         }
     }
@@ -87,10 +88,10 @@ final class CreationSafetyTests: XCTestCase {
             let (client, transport) = try makeClient(retries: 2)
             transport.enqueue(json: "<html>OK</html>", headers: ["Content-Type": "text/html"])
 
-            let error = await paymentError { try await creation.call(client) }
+            let error = try await paymentError { try await creation.call(client) }
 
-            XCTAssertEqual(error?.kind, .decoding, creation.operation)
-            XCTAssertEqual(error?.outcome, .unknown, creation.operation)
+            XCTAssertEqual(error.kind, .decoding, creation.operation)
+            XCTAssertEqual(error.outcome, .unknown, creation.operation)
             XCTAssertEqual(transport.requests.count, 1)
         }
     }
@@ -122,24 +123,24 @@ final class CreationSafetyTests: XCTestCase {
         let (client, transport) = try makeClient(retries: 2)
         for _ in 0..<3 { transport.enqueue(status: 500, json: "") }
 
-        let error = await paymentError { _ = try await client.payments.list(from: "2023-06-02", to: "2023-06-03") }
+        let error = try await paymentError { _ = try await client.payments.list(from: "2023-06-02", to: "2023-06-03") }
 
         XCTAssertEqual(transport.requests.count, 3)
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.outcome, .notApplied)
-        XCTAssertFalse(error?.description.contains("outcome unknown") == true)
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.outcome, .notApplied)
+        XCTAssertFalse(error.description.contains("outcome unknown") == true)
     }
 
     func testAPaymentCreationWithoutAKeyPointsAtTheDaysList() async throws {
         let (client, transport) = try makeClient()
         transport.enqueue(status: 500, json: "")
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.create(
                 StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
         }
 
-        XCTAssertTrue(error?.message.contains("payments.list") == true, error?.message ?? "")
+        XCTAssertTrue(error.message.contains("payments.list") == true, error.message ?? "")
     }
 
     func testConversionChangesNothingAndIsRetried() async throws {

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -10,32 +11,32 @@ final class ErrorTests: XCTestCase {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "StoreGateway/error_422.json", status: 422)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.retrieve(id: "e5792528-d265-4813-8b59-055cdfef31b1")
         }
 
-        XCTAssertEqual(error?.kind, .notFound)
-        XCTAssertEqual(error?.httpStatus, 422)
-        XCTAssertEqual(error?.providerCode, "ERR_NO_PAYMENT")
-        XCTAssertEqual(error?.message, "Payment <e5792528-d265-4813-8b59-055cdfef31b1> not found.")
-        XCTAssertEqual(error?.provider, .storeGateway)
-        XCTAssertEqual(error?.operation, "payments.retrieve")
-        XCTAssertEqual(error?.outcome, .notApplied)
+        XCTAssertEqual(error.kind, .notFound)
+        XCTAssertEqual(error.httpStatus, 422)
+        XCTAssertEqual(error.providerCode, "ERR_NO_PAYMENT")
+        XCTAssertEqual(error.message, "Payment <e5792528-d265-4813-8b59-055cdfef31b1> not found.")
+        XCTAssertEqual(error.provider, .storeGateway)
+        XCTAssertEqual(error.operation, "payments.retrieve")
+        XCTAssertEqual(error.outcome, .notApplied)
     }
 
     func testOtherBusinessErrorsAreValidationKeepingTheCode() async throws {
         let (client, transport) = try makeClient()
         transport.enqueue(status: 422, json: #"{"code": "ERR_AMOUNT_TOO_SMALL", "message": "Amount is too small."}"#)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.create(
                 StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
         }
 
-        XCTAssertEqual(error?.kind, .validation)
-        XCTAssertEqual(error?.providerCode, "ERR_AMOUNT_TOO_SMALL")
-        XCTAssertEqual(error?.message, "Amount is too small.")
-        XCTAssertEqual(error?.outcome, .notApplied)
+        XCTAssertEqual(error.kind, .validation)
+        XCTAssertEqual(error.providerCode, "ERR_AMOUNT_TOO_SMALL")
+        XCTAssertEqual(error.message, "Amount is too small.")
+        XCTAssertEqual(error.outcome, .notApplied)
     }
 
     func testUnauthorizedAndNotFoundStatuses() async throws {
@@ -43,24 +44,24 @@ final class ErrorTests: XCTestCase {
         transport.enqueue(status: 401, json: "")
         transport.enqueue(status: 404, json: "<html>Not Found</html>", headers: ["Content-Type": "text/html"])
 
-        let unauthorized = await paymentError { _ = try await client.assets.list() }
-        let missing = await paymentError { _ = try await client.withdrawals.retrieve(id: "w") }
+        let unauthorized = try await paymentError { _ = try await client.assets.list() }
+        let missing = try await paymentError { _ = try await client.withdrawals.retrieve(id: "w") }
 
-        XCTAssertEqual(unauthorized?.kind, .authentication)
-        XCTAssertEqual(unauthorized?.httpStatus, 401)
-        XCTAssertEqual(missing?.kind, .notFound)
-        XCTAssertNil(missing?.providerCode)
+        XCTAssertEqual(unauthorized.kind, .authentication)
+        XCTAssertEqual(unauthorized.httpStatus, 401)
+        XCTAssertEqual(missing.kind, .notFound)
+        XCTAssertNil(missing.providerCode)
     }
 
     func testAMalformedResponseIsADecodingErrorNamingTheField() async throws {
         let (client, transport) = try makeClient()
         transport.enqueue(json: #"{"payment_id": "p", "amount": "1,5", "asset_id": "USD"}"#)
 
-        let error = await paymentError { _ = try await client.payments.retrieve(id: "p") }
+        let error = try await paymentError { _ = try await client.payments.retrieve(id: "p") }
 
-        XCTAssertEqual(error?.kind, .decoding)
-        XCTAssertTrue(error?.message.contains("amount") == true, error?.message ?? "")
-        XCTAssertEqual(error?.outcome, .notApplied)
+        XCTAssertEqual(error.kind, .decoding)
+        XCTAssertTrue(error.message.contains("amount") == true, error.message)
+        XCTAssertEqual(error.outcome, .notApplied)
     }
 
     func testTheErrorFormatIgnoresBodiesItDoesNotKnow() {

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -47,13 +48,13 @@ final class LookupWebhookTests: XCTestCase {
             let (client, transport) = try makeClient()
             transport.enqueue(json: try fetchedPayment(edit))
 
-            let error = await paymentError {
+            let error = try await paymentError {
                 _ = try await StoreGatewayWebhook(confirmingWith: client).verify(
                     try self.unsigned("webhook_payment_complete.json"))
             }
 
-            XCTAssertEqual(error?.kind, .webhookRejected, field)
-            XCTAssertEqual(error?.webhookRejection, .notConfirmedByProvider(field: field))
+            XCTAssertEqual(error.kind, .webhookRejected, field)
+            XCTAssertEqual(error.webhookRejection, .notConfirmedByProvider(field: field))
         }
     }
 
@@ -61,24 +62,24 @@ final class LookupWebhookTests: XCTestCase {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "StoreGateway/error_422.json", status: 422)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await StoreGatewayWebhook(confirmingWith: client).verify(
                 try self.unsigned("webhook_payment_complete.json"))
         }
 
-        XCTAssertEqual(error?.webhookRejection, .lookupFailed)
-        XCTAssertTrue(error?.message.contains("ERR_NO_PAYMENT") == true, error?.message ?? "")
+        XCTAssertEqual(error.webhookRejection, .lookupFailed)
+        XCTAssertTrue(error.message.contains("ERR_NO_PAYMENT") == true, error.message ?? "")
     }
 
     func testDedicateNotificationsCannotBeConfirmedAndAreRejectedWithoutARequest() async throws {
         let (client, transport) = try makeClient()
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await StoreGatewayWebhook(confirmingWith: client).verify(
                 try self.unsigned("webhook_dedicate_open.json"))
         }
 
-        XCTAssertEqual(error?.webhookRejection, .lookupFailed)
+        XCTAssertEqual(error.webhookRejection, .lookupFailed)
         XCTAssertTrue(transport.requests.isEmpty)
     }
 }

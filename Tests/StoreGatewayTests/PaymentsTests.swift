@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -72,13 +73,13 @@ final class PaymentsTests: XCTestCase {
     func testAReconciliationKeyNeverOverwritesTheCallersSlot() async throws {
         let (client, transport) = try makeClient()
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.create(try self.documentParameters(), reconciliationKey: "k", slot: .custom2)
         }
 
-        XCTAssertEqual(error?.kind, .invalidRequest)
-        XCTAssertEqual(error?.operation, "payments.create")
-        XCTAssertTrue(error?.message.contains("custom2 already holds another value") == true)
+        XCTAssertEqual(error.kind, .invalidRequest)
+        XCTAssertEqual(error.operation, "payments.create")
+        XCTAssertTrue(error.message.contains("custom2 already holds another value") == true)
         XCTAssertTrue(transport.requests.isEmpty)
     }
 

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -141,29 +142,29 @@ final class ReconciliationTests: XCTestCase {
         let (client, transport) = try makeClient()
         transport.enqueue(status: 503, json: "{}")
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.find(
                 reconciliationKey: "order-42", slot: .custom9, around: try date("2023-06-02T12:00:00Z"))
         }
 
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.operation, "payments.list")
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.operation, "payments.list")
     }
 
     func testRefusesAnEmptyKeyOrAnUndocumentedSlot() async throws {
         let (client, transport) = try makeClient()
 
-        let empty = await paymentError {
+        let empty = try await paymentError {
             _ = try await client.payments.find(reconciliationKey: " ", slot: .custom9, around: Date())
         }
-        let slot = await paymentError {
+        let slot = try await paymentError {
             _ = try await client.payments.find(reconciliationKey: "k", slot: StoreGatewayCustomSlot(10), around: Date())
         }
 
-        XCTAssertEqual(empty?.kind, .invalidRequest)
-        XCTAssertEqual(empty?.operation, "payments.find")
-        XCTAssertEqual(slot?.kind, .invalidRequest)
-        XCTAssertTrue(slot?.message.contains("custom10") == true)
+        XCTAssertEqual(empty.kind, .invalidRequest)
+        XCTAssertEqual(empty.operation, "payments.find")
+        XCTAssertEqual(slot.kind, .invalidRequest)
+        XCTAssertTrue(slot.message.contains("custom10") == true)
         XCTAssertTrue(transport.requests.isEmpty)
     }
 
@@ -177,13 +178,13 @@ final class ReconciliationTests: XCTestCase {
         let sentAt = try date("2023-06-02T10:00:00Z")
         let parameters = StoreGatewayPaymentParameters(amount: Money(100, .usd), paymentAsset: .btc)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await client.payments.create(parameters, reconciliationKey: "order-42", slot: .custom9)
         }
         let result = try await client.payments.find(reconciliationKey: "order-42", slot: .custom9, around: sentAt)
 
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertTrue(error?.description.contains("payments.find(reconciliationKey:slot: .custom9") == true)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertTrue(error.description.contains("payments.find(reconciliationKey:slot: .custom9") == true)
         XCTAssertEqual(transport.requests.map(\.method), [.post, .get])
         XCTAssertEqual(result.payment?.paymentID, "created-anyway")
     }

@@ -1,24 +1,10 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
-}
-
-/// A timestamp from ISO 8601 text.
-func date(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Date {
-    try XCTUnwrap(DateCoding.parse(text), "\(text) is not a date", file: file, line: line)
-}
-
-/// A URL from text.
-func url(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-    try XCTUnwrap(URL(string: text), "\(text) is not a URL", file: file, line: line)
-}
 
 /// A fixture under `Fixtures/StoreGateway/`, decoded as `Value`.
 func decodeFixture<Value: Decodable>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
@@ -114,21 +100,4 @@ func expectStoreRequest(_ request: RecordedRequest, _ method: RequestMethod, _ p
     try request.expectHeader("Authorization", expectedAuthorization)
     try request.expectHeader("Content-Type", "application/json")
     try request.expectHeader("Accept", "application/json")
-}
-
-/// Runs `body` and returns the ``PaymentError`` it throws, failing when it throws nothing or something else.
-func paymentError(
-    file: StaticString = #filePath,
-    line: UInt = #line,
-    _ body: () async throws -> Void
-) async -> PaymentError? {
-    do {
-        try await body()
-        XCTFail("expected a PaymentError", file: file, line: line)
-    } catch let error as PaymentError {
-        return error
-    } catch {
-        XCTFail("expected a PaymentError, got \(error)", file: file, line: line)
-    }
-    return nil
 }

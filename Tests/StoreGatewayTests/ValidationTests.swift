@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -15,12 +16,12 @@ final class ValidationTests: XCTestCase {
         _ call: (StoreGatewayClient) async throws -> Void
     ) async throws {
         let (client, transport) = try makeClient()
-        let error = await paymentError(file: file, line: line) { try await call(client) }
-        XCTAssertEqual(error?.kind, .invalidRequest, file: file, line: line)
-        XCTAssertEqual(error?.operation, operation, file: file, line: line)
-        XCTAssertEqual(error?.provider, .storeGateway, file: file, line: line)
-        XCTAssertEqual(error?.outcome, .notApplied, file: file, line: line)
-        XCTAssertTrue(error?.message.contains(text) == true, "\(error?.message ?? "")", file: file, line: line)
+        let error = try await paymentError(file: file, line: line) { try await call(client) }
+        XCTAssertEqual(error.kind, .invalidRequest, file: file, line: line)
+        XCTAssertEqual(error.operation, operation, file: file, line: line)
+        XCTAssertEqual(error.provider, .storeGateway, file: file, line: line)
+        XCTAssertEqual(error.outcome, .notApplied, file: file, line: line)
+        XCTAssertTrue(error.message.contains(text) == true, error.message, file: file, line: line)
         XCTAssertTrue(transport.requests.isEmpty, "a refused request was sent", file: file, line: line)
     }
 

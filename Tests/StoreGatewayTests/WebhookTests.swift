@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import StoreGateway
@@ -28,7 +29,7 @@ final class WebhookTests: XCTestCase {
 
     private func rejection(_ request: WebhookRequest) async throws -> PaymentError? {
         let webhook = try StoreGatewayWebhook(secret: secret)
-        return await paymentError { _ = try await webhook.verify(request) }
+        return try await paymentError { _ = try await webhook.verify(request) }
     }
 
     func testAPaymentCompleteNotification() async throws {

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -26,12 +27,12 @@ final class AccountTests: XCTestCase {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "USDTInvoice/error_403.json", status: 403)
 
-        let error = await paymentError { try await client.account.retrieve() }
+        let error = try await paymentError { try await client.account.retrieve() }
 
-        XCTAssertEqual(error?.kind, .permission)
-        XCTAssertEqual(error?.message, "Account suspended")
-        XCTAssertEqual(error?.providerCode, "Forbidden")
-        XCTAssertEqual(error?.operation, "account.retrieve")
+        XCTAssertEqual(error.kind, .permission)
+        XCTAssertEqual(error.message, "Account suspended")
+        XCTAssertEqual(error.providerCode, "Forbidden")
+        XCTAssertEqual(error.operation, "account.retrieve")
     }
 
     func testAPILogs() async throws {
@@ -57,9 +58,9 @@ final class AccountTests: XCTestCase {
         let (client, transport) = try makeClient()
 
         for limit in [0, -5] {
-            let error = await paymentError { try await client.account.apiLogs(limit: limit) }
-            XCTAssertEqual(error?.kind, .invalidRequest)
-            XCTAssertEqual(error?.operation, "account.apiLogs")
+            let error = try await paymentError { try await client.account.apiLogs(limit: limit) }
+            XCTAssertEqual(error.kind, .invalidRequest)
+            XCTAssertEqual(error.operation, "account.apiLogs")
         }
         XCTAssertEqual(transport.requests.count, 0)
     }

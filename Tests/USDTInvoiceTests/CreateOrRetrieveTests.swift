@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -22,14 +23,14 @@ final class CreateOrRetrieveTests: XCTestCase {
         let (client, transport) = try retryingClient()
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
 
-        let error = await paymentError { try await client.invoices.create(self.parameters()) }
+        let error = try await paymentError { try await client.invoices.create(self.parameters()) }
 
         XCTAssertEqual(transport.requests.count, 1)
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertEqual(error?.operation, "invoices.create")
-        XCTAssertEqual(error?.message, "Internal server error")
-        XCTAssertTrue(error?.description.contains("look the object up before retrying") ?? false)
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertEqual(error.operation, "invoices.create")
+        XCTAssertEqual(error.message, "Internal server error")
+        XCTAssertTrue(error.description.contains("look the object up before retrying") ?? false)
     }
 
     func testA500IsReconciledByLookingTheReferenceUp() async throws {
@@ -91,13 +92,15 @@ final class CreateOrRetrieveTests: XCTestCase {
             transport.enqueue(
                 json: String(decoding: try JSONCoding.makeEncoder().encode(JSONValue.object(invoice)), as: UTF8.self))
 
-            let error = await paymentError { try await client.invoices.createOrRetrieve(self.parameters("150.0000")) }
+            let error = try await paymentError {
+                try await client.invoices.createOrRetrieve(self.parameters("150.0000"))
+            }
 
             XCTAssertEqual(transport.requests.map(\.method), [.post, .get], status)
-            XCTAssertEqual(error?.kind, .conflict, status)
-            XCTAssertEqual(error?.outcome, .notApplied, status)
+            XCTAssertEqual(error.kind, .conflict, status)
+            XCTAssertEqual(error.outcome, .notApplied, status)
             XCTAssertEqual(
-                error?.message,
+                error.message,
                 "reference ORDER-12345 belongs to invoice \(documentInvoiceID), which is \(status) and can no longer "
                     + "be paid; create the next attempt under a new reference")
         }
@@ -108,13 +111,13 @@ final class CreateOrRetrieveTests: XCTestCase {
         try transport.enqueue(fixture: "USDTInvoice/error_409.json", status: 409)
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
 
-        let error = await paymentError { try await client.invoices.createOrRetrieve(self.parameters("149.9999")) }
+        let error = try await paymentError { try await client.invoices.createOrRetrieve(self.parameters("149.9999")) }
 
-        XCTAssertEqual(error?.kind, .conflict)
-        XCTAssertEqual(error?.outcome, .notApplied)
-        XCTAssertEqual(error?.httpStatus, 409)
+        XCTAssertEqual(error.kind, .conflict)
+        XCTAssertEqual(error.outcome, .notApplied)
+        XCTAssertEqual(error.httpStatus, 409)
         XCTAssertEqual(
-            error?.message,
+            error.message,
             "reference ORDER-12345 belongs to invoice \(documentInvoiceID) for 150 USDT on tron, "
                 + "not 149.9999 USDT on tron"
         )
@@ -125,14 +128,14 @@ final class CreateOrRetrieveTests: XCTestCase {
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 503)
         try transport.enqueue(fixture: "USDTInvoice/error_404.json", status: 404)
 
-        let error = await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
+        let error = try await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
 
         XCTAssertEqual(transport.requests.count, 2)
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertEqual(error?.httpStatus, 503)
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertEqual(error.httpStatus, 503)
         XCTAssertEqual(
-            error?.message,
+            error.message,
             "Internal server error; no invoice has reference ORDER-12345 yet: creating again with the same "
                 + "reference is safe"
         )
@@ -143,11 +146,11 @@ final class CreateOrRetrieveTests: XCTestCase {
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
         try transport.enqueue(fixture: "USDTInvoice/error_401.json", status: 401)
 
-        let error = await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
+        let error = try await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
 
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertTrue(error?.message.hasSuffix("looking up reference ORDER-12345 failed too: Invalid API key") ?? false)
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertTrue(error.message.hasSuffix("looking up reference ORDER-12345 failed too: Invalid API key") ?? false)
     }
 
     func testFailuresThatProveNothingWasCreatedAreNotLookedUp() async throws {
@@ -157,13 +160,13 @@ final class CreateOrRetrieveTests: XCTestCase {
         transport.enqueue(.failure(.connectionRefused))
         transport.enqueue(.failure(.connectionRefused))
 
-        let rejected = await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
-        XCTAssertEqual(rejected?.kind, .validation)
-        XCTAssertEqual(rejected?.outcome, .notApplied)
+        let rejected = try await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
+        XCTAssertEqual(rejected.kind, .validation)
+        XCTAssertEqual(rejected.outcome, .notApplied)
 
-        let refused = await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
-        XCTAssertEqual(refused?.kind, .transport)
-        XCTAssertEqual(refused?.outcome, .notApplied)
+        let refused = try await paymentError { try await client.invoices.createOrRetrieve(self.parameters()) }
+        XCTAssertEqual(refused.kind, .transport)
+        XCTAssertEqual(refused.outcome, .notApplied)
         XCTAssertEqual(transport.requests.map(\.method), [.post, .post, .post, .post], "never sent: resent, no lookup")
     }
 }

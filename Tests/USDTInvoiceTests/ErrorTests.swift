@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -105,9 +106,9 @@ final class ErrorTests: XCTestCase {
         let invoice = String(decoding: try fixture("invoices_retrieve.json"), as: UTF8.self)
         transport.enqueue(json: invoice.replacingOccurrences(of: #""150.0000""#, with: #""150,0000""#))
 
-        let error = await paymentError { try await client.invoices.retrieve(id: documentInvoiceID) }
+        let error = try await paymentError { try await client.invoices.retrieve(id: documentInvoiceID) }
 
-        XCTAssertEqual(error?.kind, .decoding)
-        XCTAssertTrue(error?.message.contains("amountUsdtExact") ?? false, error?.message ?? "")
+        XCTAssertEqual(error.kind, .decoding)
+        XCTAssertTrue(error.message.contains("amountUsdtExact") ?? false, error.message ?? "")
     }
 }

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -161,11 +162,11 @@ final class InvoicesTests: XCTestCase {
             json: #"{"statusCode": 400, "message": "Only pending invoices can be cancelled", "error": "Bad Request"}"#
         )
 
-        let error = await paymentError { try await client.invoices.cancel(id: documentInvoiceID) }
+        let error = try await paymentError { try await client.invoices.cancel(id: documentInvoiceID) }
 
-        XCTAssertEqual(error?.kind, .validation)
-        XCTAssertEqual(error?.message, "Only pending invoices can be cancelled")
-        XCTAssertEqual(error?.operation, "invoices.cancel")
-        XCTAssertEqual(error?.outcome, .notApplied)
+        XCTAssertEqual(error.kind, .validation)
+        XCTAssertEqual(error.message, "Only pending invoices can be cancelled")
+        XCTAssertEqual(error.operation, "invoices.cancel")
+        XCTAssertEqual(error.outcome, .notApplied)
     }
 }

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -51,14 +52,14 @@ final class PollingTests: XCTestCase {
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
         try transport.enqueue(fixture: "USDTInvoice/invoices_retrieve.json")
 
-        let error = await paymentError {
+        let error = try await paymentError {
             try await client.invoices.waitForFinalStatus(
                 id: documentInvoiceID, pollEvery: .seconds(10), timeout: .seconds(20), clock: time.waitClock)
         }
 
-        XCTAssertEqual(error?.kind, .timedOut)
-        XCTAssertEqual(error?.operation, "invoices.waitForFinalStatus")
-        XCTAssertEqual(error?.provider, .usdtInvoice)
+        XCTAssertEqual(error.kind, .timedOut)
+        XCTAssertEqual(error.operation, "invoices.waitForFinalStatus")
+        XCTAssertEqual(error.provider, .usdtInvoice)
         XCTAssertEqual(transport.requests.count, 3)
         XCTAssertEqual(time.sleeps, [.seconds(10), .seconds(10)])
     }
@@ -67,13 +68,13 @@ final class PollingTests: XCTestCase {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "USDTInvoice/error_404.json", status: 404)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             try await client.invoices.waitForFinalStatus(
                 id: documentInvoiceID, timeout: .seconds(60), clock: ManualClock().waitClock)
         }
 
-        XCTAssertEqual(error?.kind, .notFound)
-        XCTAssertEqual(error?.message, "Invoice not found")
+        XCTAssertEqual(error.kind, .notFound)
+        XCTAssertEqual(error.message, "Invoice not found")
     }
 
     func testCancellingTheTaskStopsTheWait() async throws {
@@ -100,17 +101,17 @@ final class PollingTests: XCTestCase {
     func testBadArgumentsAreRefusedBeforeFetching() async throws {
         let (client, transport) = try makeClient()
 
-        let emptyID = await paymentError {
+        let emptyID = try await paymentError {
             try await client.invoices.waitForFinalStatus(id: "", timeout: .seconds(1), clock: ManualClock().waitClock)
         }
-        let zeroInterval = await paymentError {
+        let zeroInterval = try await paymentError {
             try await client.invoices.waitForFinalStatus(
                 id: documentInvoiceID, pollEvery: .zero, timeout: .seconds(1), clock: ManualClock().waitClock)
         }
 
-        XCTAssertEqual(emptyID?.kind, .invalidRequest)
-        XCTAssertEqual(emptyID?.operation, "invoices.waitForFinalStatus")
-        XCTAssertEqual(zeroInterval?.kind, .invalidRequest)
+        XCTAssertEqual(emptyID.kind, .invalidRequest)
+        XCTAssertEqual(emptyID.operation, "invoices.waitForFinalStatus")
+        XCTAssertEqual(zeroInterval.kind, .invalidRequest)
         XCTAssertEqual(transport.requests.count, 0)
     }
 

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import USDTInvoice
@@ -37,17 +38,17 @@ final class RateLimitTests: XCTestCase {
             headers: ["Content-Type": "application/json", "Retry-After": "2"]
         )
 
-        let error = await paymentError {
+        let error = try await paymentError {
             try await client.invoices.create(USDTInvoiceParameters(amount: Money(5, .usdtTron), reference: "R-1"))
         }
 
         XCTAssertEqual(transport.requests.count, 1)
         XCTAssertEqual(waits.values, [])
-        XCTAssertEqual(error?.kind, .rateLimited)
-        XCTAssertEqual(error?.retryAfter, .seconds(2))
-        XCTAssertEqual(error?.outcome, .notApplied)
-        XCTAssertEqual(error?.message, "ThrottlerException: Too Many Requests")
-        XCTAssertNil(error?.providerCode)
+        XCTAssertEqual(error.kind, .rateLimited)
+        XCTAssertEqual(error.retryAfter, .seconds(2))
+        XCTAssertEqual(error.outcome, .notApplied)
+        XCTAssertEqual(error.message, "ThrottlerException: Too Many Requests")
+        XCTAssertNil(error.providerCode)
     }
 
     func testDocumentedLimitsAndEndpointClasses() {

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -68,10 +69,10 @@ final class SandboxTests: XCTestCase {
             ("sandbox.testWebhook", { try await client.sandbox.testWebhook() }),
         ]
         for (operation, call) in calls {
-            let error = await paymentError(call)
-            XCTAssertEqual(error?.kind, .invalidRequest, operation)
-            XCTAssertEqual(error?.operation, operation)
-            XCTAssertEqual(error?.message, "the sandbox needs a test_ key; this client has a live_ key")
+            let error = try await paymentError(operation, call)
+            XCTAssertEqual(error.kind, .invalidRequest, operation)
+            XCTAssertEqual(error.operation, operation)
+            XCTAssertEqual(error.message, "the sandbox needs a test_ key; this client has a live_ key")
         }
         XCTAssertEqual(transport.requests.count, 0)
     }
@@ -90,8 +91,8 @@ final class SandboxTests: XCTestCase {
             },
         ]
         for call in calls {
-            let error = await paymentError(call)
-            XCTAssertEqual(error?.kind, .invalidRequest)
+            let error = try await paymentError("", call)
+            XCTAssertEqual(error.kind, .invalidRequest)
         }
         XCTAssertEqual(transport.requests.count, 0)
     }

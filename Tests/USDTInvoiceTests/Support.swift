@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 @testable import USDTInvoice
@@ -34,33 +35,6 @@ func expectAuthenticated(
     try request.expect(method, path)
     try request.expectHeader("Authorization", "Bearer \(apiKey)")
     try request.expectHeader("Accept", "application/json")
-}
-
-/// The error an async call throws, or a test failure when it returns.
-func paymentError(
-    file: StaticString = #filePath,
-    line: UInt = #line,
-    _ call: () async throws -> Any
-) async -> PaymentError? {
-    do {
-        _ = try await call()
-        XCTFail("expected a PaymentError", file: file, line: line)
-    } catch let error as PaymentError {
-        return error
-    } catch {
-        XCTFail("expected a PaymentError, got \(error)", file: file, line: line)
-    }
-    return nil
-}
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
-}
-
-/// A date from whole epoch seconds.
-func epoch(_ seconds: Int) -> Date {
-    Date(timeIntervalSince1970: TimeInterval(seconds))
 }
 
 /// 2024-01-15T14:30:00Z, the document's `createdAt`.

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import USDTInvoice
 import XCTest
 
@@ -11,13 +12,13 @@ final class ValidationTests: XCTestCase {
         line: UInt = #line
     ) async throws -> String? {
         let (client, transport) = try makeClient()
-        let error = await paymentError(file: file, line: line) { try await client.invoices.create(parameters) }
-        XCTAssertEqual(error?.kind, .invalidRequest, file: file, line: line)
-        XCTAssertEqual(error?.operation, "invoices.create", file: file, line: line)
-        XCTAssertEqual(error?.provider, .usdtInvoice, file: file, line: line)
-        XCTAssertEqual(error?.outcome, .notApplied, file: file, line: line)
+        let error = try await paymentError(file: file, line: line) { try await client.invoices.create(parameters) }
+        XCTAssertEqual(error.kind, .invalidRequest, file: file, line: line)
+        XCTAssertEqual(error.operation, "invoices.create", file: file, line: line)
+        XCTAssertEqual(error.provider, .usdtInvoice, file: file, line: line)
+        XCTAssertEqual(error.outcome, .notApplied, file: file, line: line)
         XCTAssertEqual(transport.requests.count, 0, "nothing may be sent", file: file, line: line)
-        return error?.message
+        return error.message
     }
 
     private func parameters(
@@ -131,9 +132,9 @@ final class ValidationTests: XCTestCase {
             ("invoices.list", { try client.invoices.all(pageSize: 0) }),
         ]
         for (operation, call) in calls {
-            let error = await paymentError(call)
-            XCTAssertEqual(error?.kind, .invalidRequest, operation)
-            XCTAssertEqual(error?.operation, operation)
+            let error = try await paymentError(operation, call)
+            XCTAssertEqual(error.kind, .invalidRequest, operation)
+            XCTAssertEqual(error.operation, operation)
         }
         XCTAssertEqual(transport.requests.count, 0)
     }

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import UseGateway
 import XCTest
 
@@ -12,16 +13,6 @@ func makeClient() throws -> (UseGatewayClient, ReplayTransport) {
     let transport = ReplayTransport()
     let configuration = ClientConfiguration(transport: transport, retryPolicy: .none)
     return (try UseGatewayClient(apiKey: testAPIKey, configuration: configuration), transport)
-}
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func decimal(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
-}
-
-/// A date from whole epoch seconds.
-func epoch(_ seconds: Int) -> Date {
-    Date(timeIntervalSince1970: TimeInterval(seconds))
 }
 
 /// 2019-08-24T14:15:22Z, the document's usual timestamp.

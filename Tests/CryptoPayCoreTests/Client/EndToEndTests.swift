@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The whole stack over a real socket: APIClient → retry → logging → URLSessionTransport → loopback server.

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Errors of other types thrown by a custom transport or middleware reach the caller as ``PaymentError``.

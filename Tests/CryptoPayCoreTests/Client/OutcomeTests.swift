@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// "Nothing happened" versus "it may have happened": the outcome rule, and idempotency per operation.

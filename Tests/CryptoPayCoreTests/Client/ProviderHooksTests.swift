@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// What provider clients configure once: default headers on every request, a response envelope unwrapped in one

@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 
 /// An error format like many providers': `{"code": "...", "message": "...", "errors": [{"field", "message"}]}`.
 struct SampleErrorFormat: ProviderErrorFormat {

@@ -1,4 +1,5 @@
 import CryptoPayCore
+import TestKit
 import XCTest
 
 /// `TransportFailure` and `WebhookRejectionReason` are open sets of constants: a caller's `switch` needs a

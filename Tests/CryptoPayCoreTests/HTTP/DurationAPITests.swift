@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Every public span of time is a `Duration`, kept exactly where Foundation does not need seconds.

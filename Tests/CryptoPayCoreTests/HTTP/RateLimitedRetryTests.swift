@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// ``ClientConfiguration/rateLimiter`` runs inside the retries: every try takes a token of its own.

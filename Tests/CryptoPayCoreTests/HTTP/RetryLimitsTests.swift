@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `Retry-After` beyond the cap, absurd `Retry-After` values, and the overall deadline per call.

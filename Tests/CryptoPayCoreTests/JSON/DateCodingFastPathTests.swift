@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// `DateCoding.parse` reads the common forms by hand; these tests hold it to the format styles' result, bit for bit,

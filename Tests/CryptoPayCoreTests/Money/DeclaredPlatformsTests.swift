@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import XCTest
 
 /// Amounts that arrive as JSON numbers are exact only where `JSONDecoder` is swift-foundation's, which reads a

@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// Money never passes through binary floating point: float literals do not compile where an amount is expected.

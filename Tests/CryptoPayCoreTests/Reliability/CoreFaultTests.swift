@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 1 at the core: the fault-injecting transport itself, and the retry rules every provider inherits, checked

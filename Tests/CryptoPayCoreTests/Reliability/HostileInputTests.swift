@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// The core's bounds on hostile input, found by the fuzzer and the attack suite: nesting depth, the cost of quoting

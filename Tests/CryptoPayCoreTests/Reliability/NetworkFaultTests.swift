@@ -1,6 +1,7 @@
 import CryptoPayCore
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 2: faults of a real network against the loopback server, through the real `URLSessionTransport` (and

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import XCTest
 
 /// Item 7, by inspection: no source file of the package uses an API that can weaken or skip certificate validation,

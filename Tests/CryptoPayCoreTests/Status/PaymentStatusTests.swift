@@ -1,4 +1,5 @@
 import CryptoPayCore
+import TestKit
 import XCTest
 
 final class PaymentStatusTests: XCTestCase {

@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// RFC 4231 §4.2–4.8, every HMAC-SHA256 case.

@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// The compact form `JSON.stringify` writes for a parsed body, obtained byte by byte without parsing.

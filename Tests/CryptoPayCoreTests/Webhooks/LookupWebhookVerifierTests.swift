@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// Unsigned webhooks are authenticated by asking the provider, and only the fetched state comes back.

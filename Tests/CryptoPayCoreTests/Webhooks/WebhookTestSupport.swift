@@ -1,5 +1,6 @@
 import CryptoPayCore
 import Foundation
+import TestKit
 import XCTest
 
 /// Helpers shared by the webhook tests; namespaced so they cannot collide with other test files of the target.

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Each adapter over a fresh ``ReplayTransport`` with retries off, so that every request the adapter sends is
@@ -53,28 +54,6 @@ enum Adapters {
             configuration: configuration(openPOSBase, transport), addressBook: addressBook)
         return (OpenPOSProvider(client: client), transport)
     }
-}
-
-/// The error `call` throws, failing the test when it throws none or another type.
-func paymentError(
-    file: StaticString = #filePath,
-    line: UInt = #line,
-    _ call: () async throws -> Void
-) async -> PaymentError? {
-    do {
-        try await call()
-        XCTFail("expected a PaymentError", file: file, line: line)
-    } catch let error as PaymentError {
-        return error
-    } catch {
-        XCTFail("expected a PaymentError, got \(error)", file: file, line: line)
-    }
-    return nil
-}
-
-/// Exact decimal from literal text; fails the test on malformed text instead of rounding.
-func exactly(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Decimal {
-    try XCTUnwrap(DecimalText.parse(text), "\(text) is not decimal text", file: file, line: line)
 }
 
 /// A fixture as JSON with `changes` applied to its top-level object, as response text.

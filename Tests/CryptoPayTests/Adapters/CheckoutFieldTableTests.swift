@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// Every ``CheckoutRequest`` field × every adapter: set on a base request the provider accepts, a field either
@@ -50,7 +51,7 @@ final class CheckoutFieldTableTests: XCTestCase {
     private static func base(_ request: inout CheckoutRequest) {}
 
     private func tables() throws -> [Table] {
-        let usdtAmount = Money(try exactly("25.5"), .usdtTron)
+        let usdtAmount = Money(try decimal("25.5"), .usdtTron)
         return [
             Table(
                 provider: .useGateway,
@@ -194,7 +195,7 @@ final class CheckoutFieldTableTests: XCTestCase {
             Table(
                 provider: .openPOS,
                 base: CheckoutRequest(
-                    amount: Money(try exactly("48.25"), .eur), payAsset: .btc, orderReference: "order-7"),
+                    amount: Money(try decimal("48.25"), .eur), payAsset: .btc, orderReference: "order-7"),
                 make: { try Adapters.openPOS() },
                 script: {
                     try $0.enqueue(fixture: "OpenPOS/getRate.json")
@@ -242,11 +243,11 @@ final class CheckoutFieldTableTests: XCTestCase {
         let request = CheckoutRequest(
             amount: Money(10, .usd), orderReference: "order-7", metadata: ["order_reference": "order-6"])
 
-        let error = await paymentError { _ = try await provider.createCheckout(request) }
+        let error = try await paymentError { _ = try await provider.createCheckout(request) }
 
-        XCTAssertEqual(error?.kind, .invalidRequest)
+        XCTAssertEqual(error.kind, .invalidRequest)
         XCTAssertEqual(
-            error?.message,
+            error.message,
             "usegateway keeps the order reference in metadata.order_reference; CheckoutRequest.metadata may not set "
                 + "it to something else")
         XCTAssertEqual(transport.requests.count, 0)
@@ -256,11 +257,11 @@ final class CheckoutFieldTableTests: XCTestCase {
         let (provider, transport) = try Adapters.openPOS()
         let request = CheckoutRequest(amount: Money(10, .eur), payAsset: .btc, orderReference: " ")
 
-        let error = await paymentError { _ = try await provider.createCheckout(request) }
+        let error = try await paymentError { _ = try await provider.createCheckout(request) }
 
-        XCTAssertEqual(error?.kind, .invalidRequest)
+        XCTAssertEqual(error.kind, .invalidRequest)
         XCTAssertEqual(
-            error?.message, "openpos sends CheckoutRequest.orderReference as reference_no and needs it not blank")
+            error.message, "openpos sends CheckoutRequest.orderReference as reference_no and needs it not blank")
         XCTAssertEqual(transport.requests.count, 0)
     }
 
@@ -271,14 +272,14 @@ final class CheckoutFieldTableTests: XCTestCase {
         var request = table.base
         fieldCase.set(&request)
         if case .refused = fieldCase.expect.first {
-            let error = await paymentError { _ = try await provider.createCheckout(request) }
-            XCTAssertEqual(error?.kind, .invalidRequest, label)
-            XCTAssertEqual(error?.provider, table.provider, label)
-            XCTAssertEqual(error?.operation, "checkouts.create", label)
+            let error = try await paymentError { _ = try await provider.createCheckout(request) }
+            XCTAssertEqual(error.kind, .invalidRequest, label)
+            XCTAssertEqual(error.provider, table.provider, label)
+            XCTAssertEqual(error.operation, "checkouts.create", label)
             XCTAssertTrue(
-                error?.message.contains("CheckoutRequest.\(fieldCase.field)") == true,
-                "\(label): \(error?.message ?? "")")
-            XCTAssertTrue(error?.message.hasPrefix(table.provider.rawValue) == true, "\(label): names the provider")
+                error.message.contains("CheckoutRequest.\(fieldCase.field)") == true,
+                "\(label): \(error.message ?? "")")
+            XCTAssertTrue(error.message.hasPrefix(table.provider.rawValue) == true, "\(label): names the provider")
             XCTAssertEqual(transport.requests.count, 0, "\(label): nothing sent")
             return
         }

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `ProviderSettings.openPOS` passes the merchant's address book to the client and the adapter, so that another
@@ -26,7 +27,7 @@ final class OpenPOSSettingsTests: XCTestCase {
         XCTAssertTrue(first.client.addressBook as AnyObject === shared)
 
         let created = try await first.createCheckout(
-            CheckoutRequest(amount: Money(try exactly("48.25"), .eur), payAsset: .btc, orderReference: "12-23-456"))
+            CheckoutRequest(amount: Money(try decimal("48.25"), .eur), payAsset: .btc, orderReference: "12-23-456"))
 
         let reading = ReplayTransport()
         try reading.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// What each adapter's `createCheckout` does after a create whose outcome is unknown (HTTP 500, a timeout after
@@ -54,14 +55,14 @@ final class UnknownOutcomeTests: XCTestCase {
                 status: 200,
                 json: try fixture("USDTInvoice/invoices_retrieve.json", changing: ["status": .string(status)]))
 
-            let error = await paymentError { _ = try await provider.createCheckout(self.usdtRequest()) }
+            let error = try await paymentError { _ = try await provider.createCheckout(self.usdtRequest()) }
 
             try expectUSDTRequests(transport)
-            XCTAssertEqual(error?.kind, .conflict, status)
-            XCTAssertEqual(error?.provider, .usdtInvoice)
-            XCTAssertEqual(error?.operation, "invoices.create")
+            XCTAssertEqual(error.kind, .conflict, status)
+            XCTAssertEqual(error.provider, .usdtInvoice)
+            XCTAssertEqual(error.operation, "invoices.create")
             XCTAssertEqual(
-                error?.message,
+                error.message,
                 "reference ORDER-12345 belongs to invoice \(invoiceID), which is \(status) and can no longer be paid; "
                     + "create the next attempt under a new reference")
         }
@@ -72,12 +73,12 @@ final class UnknownOutcomeTests: XCTestCase {
         try transport.enqueue(fixture: "USDTInvoice/error_500.json", status: 500)
         try transport.enqueue(fixture: "USDTInvoice/error_404.json", status: 404)
 
-        let error = await paymentError { _ = try await provider.createCheckout(self.usdtRequest()) }
+        let error = try await paymentError { _ = try await provider.createCheckout(self.usdtRequest()) }
 
         try expectUSDTRequests(transport)
-        XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertTrue(error?.message.contains("reference ORDER-12345") == true, error?.message ?? "")
+        XCTAssertEqual(error.kind, .server)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertTrue(error.message.contains("reference ORDER-12345") == true, error.message ?? "")
     }
 
     // MARK: 1xGate: no lookup by orderId, surfaced
@@ -90,18 +91,18 @@ final class UnknownOutcomeTests: XCTestCase {
             amount: Money(3, .usdtTron), orderReference: "order-81",
             successURL: URL(string: "https://shop.example/paid"), cancelURL: URL(string: "https://shop.example/no"))
 
-        let error = await paymentError { _ = try await provider.createCheckout(request) }
+        let error = try await paymentError { _ = try await provider.createCheckout(request) }
 
         XCTAssertEqual(transport.requests.count, 1, "never created twice")
         XCTAssertEqual(transport.requests[0].method, .post)
         XCTAssertEqual(try transport.requests[0].jsonBody()?["orderId"], "order-81")
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertEqual(error?.provider, .oneXGate)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertEqual(error.provider, .oneXGate)
         XCTAssertTrue(
-            error?.message.hasSuffix(
+            error.message.hasSuffix(
                 "; the checkout may exist: 1xGate cannot search by order id, so look for orderId order-81 in the "
                     + "1xGate panel before creating it again") == true,
-            error?.message ?? "")
+            error.message ?? "")
     }
 
     // MARK: UseGateway: no search by metadata, surfaced; checkout(orderReference:) walks the list
@@ -111,18 +112,18 @@ final class UnknownOutcomeTests: XCTestCase {
         transport.enqueue(.failure(.timedOut))
         try transport.enqueue(fixture: "UseGateway/payments_create.json", status: 201)
 
-        let error = await paymentError {
+        let error = try await paymentError {
             _ = try await provider.createCheckout(CheckoutRequest(amount: Money(10, .usd), orderReference: "order-5"))
         }
 
         XCTAssertEqual(transport.requests.count, 1, "never created twice")
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertEqual(error?.transportFailure, .timedOut)
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertEqual(error.transportFailure, .timedOut)
         XCTAssertTrue(
-            error?.message.hasSuffix(
+            error.message.hasSuffix(
                 "; the checkout may exist: find metadata.order_reference order-5 with checkout(orderReference:) "
                     + "before creating it again") == true,
-            error?.message ?? "")
+            error.message ?? "")
     }
 
     func testUseGatewayCheckoutByOrderReferenceWalksThePagesForTheMetadata() async throws {
@@ -158,7 +159,7 @@ final class UnknownOutcomeTests: XCTestCase {
 
     private let posPaymentID = "123e4567-e89b-12d3-a456-426614174000"
     private func posRequest() throws -> CheckoutRequest {
-        CheckoutRequest(amount: Money(try exactly("48.25"), .eur), payAsset: .btc, orderReference: "12-23-456")
+        CheckoutRequest(amount: Money(try decimal("48.25"), .eur), payAsset: .btc, orderReference: "12-23-456")
     }
 
     func testOpenPOSA500OnStartPaymentFindsThePaymentInGetTransactionsAndRecordsIt() async throws {
@@ -176,8 +177,8 @@ final class UnknownOutcomeTests: XCTestCase {
         try transport.requests[2].expectQuery([("pos_id", "POS1"), ("offset", "0"), ("limit", "20")])
         XCTAssertEqual(checkout.id, posPaymentID)
         XCTAssertEqual(checkout.status.status, .paid)
-        XCTAssertEqual(checkout.requested, Money(try exactly("48.25"), .eur))
-        XCTAssertEqual(checkout.paid, Money(try exactly("0.01729569"), .btc))
+        XCTAssertEqual(checkout.requested, Money(try decimal("48.25"), .eur))
+        XCTAssertEqual(checkout.paid, Money(try decimal("0.01729569"), .btc))
         XCTAssertEqual(checkout.payAddress, "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69")
         XCTAssertNotNil(checkout.native(as: OpenPOSTransaction.self))
         let recorded = await book.reference(forPaymentID: posPaymentID)
@@ -193,16 +194,16 @@ final class UnknownOutcomeTests: XCTestCase {
         transport.enqueue(.failure(.timedOut))
         transport.enqueue(status: 200, json: "[]")
 
-        let error = await paymentError { _ = try await provider.createCheckout(try self.posRequest()) }
+        let error = try await paymentError { _ = try await provider.createCheckout(try self.posRequest()) }
 
         XCTAssertEqual(transport.requests.map(\.path), ["/v2/GetRate/", "/v2/StartPayment/", "/v2/GetTransactions/"])
-        XCTAssertEqual(error?.outcome, .unknown)
-        XCTAssertEqual(error?.operation, "startPayment")
+        XCTAssertEqual(error.outcome, .unknown)
+        XCTAssertEqual(error.operation, "startPayment")
         XCTAssertTrue(
-            error?.message.hasSuffix(
+            error.message.hasSuffix(
                 "; the checkout may exist: look for payment_id \(posPaymentID) (reference_no 12-23-456) in "
                     + "GetTransactions (not among the first 200 transactions listed) before creating it again")
                 == true,
-            error?.message ?? "")
+            error.message ?? "")
     }
 }

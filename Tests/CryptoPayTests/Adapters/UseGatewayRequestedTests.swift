@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// A UseGateway checkout's requested amount: the `local` price, else the pricing entry whose key sorts first —
@@ -15,7 +16,7 @@ final class UseGatewayRequestedTests: XCTestCase {
     }
 
     private func price(_ amount: String, _ currency: String) throws -> JSONValue {
-        ["amount": .number(try exactly(amount)), "currency": .string(currency)]
+        ["amount": .number(try decimal(amount)), "currency": .string(currency)]
     }
 
     func testTheLocalPriceWinsOverEveryOtherEntry() async throws {

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `PaymentProvider.waitForFinalStatus` stops at the first status that ends a wait (``PaymentStatus/endsWait``):
@@ -47,7 +48,7 @@ final class WaitRuleTests: XCTestCase {
         let checkout = try await wait(provider, id: reference.paymentID, clock: clock)
 
         XCTAssertEqual(checkout.status.status, .partiallyPaid)
-        XCTAssertEqual(checkout.paid, Money(try exactly("0.005"), .btc))
+        XCTAssertEqual(checkout.paid, Money(try decimal("0.005"), .btc))
         XCTAssertEqual(clock.sleeps, [.seconds(10)])
         XCTAssertEqual(transport.requests.map(\.path), ["/v2/CheckPayment/", "/v2/CheckPayment/"])
     }

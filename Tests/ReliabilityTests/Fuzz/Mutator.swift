@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// The mutations the issue asks for, applied to a seed (a fixture's bytes and their ``JSONShape``).
 enum Mutation: String, CaseIterable, Sendable {

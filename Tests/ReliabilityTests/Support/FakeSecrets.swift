@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// Recognisable fake credentials for every client and webhook verifier. Each contains `SECRET`, so one search finds
 /// any of them in text that must not hold one; derived forms (the Basic token, the Svix key bytes) are listed too.

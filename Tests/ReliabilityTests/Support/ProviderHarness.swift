@@ -4,6 +4,7 @@ import Foundation
 import OneXGate
 import OpenPOS
 import StoreGateway
+import TestKit
 import USDTInvoice
 import UseGateway
 import XCTest
@@ -217,22 +218,4 @@ final class LogCollector: @unchecked Sendable {
     var handler: HTTPLogHandler {
         { record in self.lock.withLock { self.stored.append(record) } }
     }
-}
-
-/// Runs `body` and returns the ``PaymentError`` it throws; fails the test when it throws anything else or nothing.
-func paymentError(
-    _ label: String,
-    file: StaticString = #filePath,
-    line: UInt = #line,
-    _ body: () async throws -> Void
-) async -> PaymentError? {
-    do {
-        try await body()
-        XCTFail("\(label): expected a PaymentError, got success", file: file, line: line)
-    } catch let error as PaymentError {
-        return error
-    } catch {
-        XCTFail("\(label): expected a PaymentError, got \(type(of: error)): \(error)", file: file, line: line)
-    }
-    return nil
 }
