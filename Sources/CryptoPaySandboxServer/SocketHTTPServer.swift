@@ -17,9 +17,9 @@ public enum ServerAnswer: Sendable {
 }
 
 /// An HTTP/1.1 server on POSIX sockets: keep-alive connections, `Content-Length` bodies, a size limit per request,
-/// one thread per connection up to a bound. Malformed requests get 400, oversized ones 413, and
-/// the connection is closed; the server goes on. Every wait is a 50 ms poll that checks the stop flag, so
-/// `stop()` ends every thread promptly.
+/// one thread per connection up to a bound (more are answered 503 and closed). Malformed requests get 400, oversized
+/// ones 413, and the connection is closed; the server goes on. Every wait is a 50 ms poll that checks the stop flag,
+/// so `stop()` ends every thread promptly.
 public final class SocketHTTPServer: @unchecked Sendable {
     /// The limits and the address.
     public struct Limits: Sendable {
@@ -51,15 +51,7 @@ public final class SocketHTTPServer: @unchecked Sendable {
     public let port: Int
     /// The IPv4 address listened on.
     public let host: String
-    private let listener: Int32
-    private let limits: Limits
-    private let handler: @Sendable (WireRequest) -> ServerAnswer
-    private let threads = DispatchGroup()
-    // Guards `stopped` and `open`.
-    private let lock = NSLock()
-    private var stopped = false
-    private var open = 0
-    private static let pollMilliseconds: Int32 = 50
+    private let listener: ConnectionListener
 
     /// Binds `host:port` (port 0: any free one) and starts accepting.
     ///
@@ -69,154 +61,59 @@ public final class SocketHTTPServer: @unchecked Sendable {
         handler: @escaping @Sendable (WireRequest) -> ServerAnswer
     ) throws {
         self.host = host
-        self.limits = limits
-        self.handler = handler
-        (listener, self.port) = try Self.bind(host: host, port: port)
-        guard listen(listener, 128) == 0 else {
-            let code = errno
-            close(listener)
-            throw SocketError(call: "listen", code: code)
-        }
-        threads.enter()
-        let thread = Thread { [self] in
-            acceptLoop()
-            threads.leave()
-        }
-        thread.name = "SocketHTTPServer.accept"
-        thread.start()
+        listener = try ConnectionListener(
+            host: host, port: port, maximumConnections: limits.maximumConnections, sendTimeout: .seconds(5),
+            name: "SocketHTTPServer",
+            refuse: { connection in
+                let busy = TransportResponse(
+                    statusCode: 503, headers: ["Content-Type": "text/plain", "Retry-After": "1"],
+                    body: Data("too many connections\n".utf8))
+                _ = Self.write(busy, close: true, to: connection)
+            },
+            serve: { connection in Self.serve(connection, limits: limits, handler: handler) })
+        self.port = listener.port
     }
 
     /// Stops accepting, closes every connection and waits (at most `timeout`) for the threads to end. Returns
     /// false when some did not end in time.
     @discardableResult
     public func stop(timeout: Duration = .seconds(5)) -> Bool {
-        lock.withLock { stopped = true }
-        return threads.wait(timeout: .now() + timeout.timeInterval) == .success
+        listener.stop(timeout: timeout)
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
-
-    private static func bind(host: String, port: Int) throws -> (Int32, Int) {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(clamping: port)).bigEndian
-        guard (0...65535).contains(port), inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-            throw SocketError(call: "inet_pton", code: EINVAL)
-        }
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SocketError(call: "socket", code: errno) }
-        var reuse: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                Glibc.bind(fd, address, length) == 0 && getsockname(fd, address, &length) == 0
-            }
-        }
-        guard bound else {
-            let code = errno
-            close(fd)
-            throw SocketError(call: "bind", code: code)
-        }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-
-    private func acceptLoop() {
-        defer { close(listener) }
-        while !isStopped {
-            guard Self.waitReadable(listener) else { continue }
-            let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { continue }
-            var noDelay: Int32 = 1
-            setsockopt(connection, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
-            // A client that stops reading cannot hold a thread (or a shutdown) for longer than this.
-            var sendTimeout = timeval(tv_sec: 5, tv_usec: 0)
-            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
-            let admitted = lock.withLock {
-                guard !stopped, open < limits.maximumConnections else { return false }
-                open += 1
-                threads.enter()
-                return true
-            }
-            guard admitted else {
-                let busy = TransportResponse(
-                    statusCode: 503, headers: ["Content-Type": "text/plain", "Retry-After": "1"],
-                    body: Data("too many connections\n".utf8))
-                _ = write(busy, close: true, to: connection)
-                close(connection)
-                continue
-            }
-            let thread = Thread { [self] in
-                serve(connection)
-                lock.withLock { open -= 1 }
-                threads.leave()
-            }
-            thread.name = "SocketHTTPServer.connection"
-            thread.start()
-        }
-    }
-
-    private static func waitReadable(_ fd: Int32) -> Bool {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, pollMilliseconds) > 0
-    }
-
-    private func serve(_ connection: Int32) {
-        defer { close(connection) }
-        var buffer: [UInt8] = []
-        var lastActivity = Date()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var continued = false
-        while !isStopped {
-            switch HTTPWire.parse(
-                buffer, maximumHeaderBytes: limits.maximumHeaderBytes, maximumBodyBytes: limits.maximumBodyBytes)
-            {
-            case .complete(let request, let consumed):
-                buffer.removeFirst(consumed)
-                continued = false
+    private static func serve(
+        _ connection: Connection, limits: Limits, handler: @Sendable (WireRequest) -> ServerAnswer
+    ) {
+        connection.readRequests(
+            maximumHeaderBytes: limits.maximumHeaderBytes, maximumBodyBytes: limits.maximumBodyBytes,
+            idleTimeout: limits.idleTimeout,
+            refuse: { tooLarge in
+                let refusal =
+                    tooLarge
+                    ? plain(413, "request larger than the sandbox accepts") : plain(400, "malformed HTTP/1.1 request")
+                _ = write(refusal, close: true, to: connection)
+            },
+            answer: { request in
                 switch handler(request) {
                 case .respond(let response):
-                    guard write(response, close: request.wantsClose, to: connection), !request.wantsClose else {
-                        return
-                    }
+                    return write(response, close: request.wantsClose, to: connection) && !request.wantsClose
                 case .hold(let duration):
                     hold(connection, for: duration)
-                    return
+                    return false
                 case .drop:
-                    return
+                    return false
                 }
-                lastActivity = Date()
-                continue
-            case .invalid:
-                _ = write(Self.plain(400, "malformed HTTP/1.1 request"), close: true, to: connection)
-                return
-            case .tooLarge:
-                _ = write(Self.plain(413, "request larger than the sandbox accepts"), close: true, to: connection)
-                return
-            case .incomplete:
-                if !continued, HTTPWire.expectsContinue(buffer, maximumHeaderBytes: limits.maximumHeaderBytes) {
-                    continued = true
-                    guard send(bytes: [UInt8]("HTTP/1.1 100 Continue\r\n\r\n".utf8), to: connection) else { return }
-                }
-            }
-            guard Self.waitReadable(connection) else {
-                if Date().timeIntervalSince(lastActivity) > limits.idleTimeout.timeInterval { return }
-                continue
-            }
-            let received = recv(connection, &chunk, chunk.count, 0)
-            guard received > 0 else { return }
-            buffer.append(contentsOf: chunk[0..<received])
-            lastActivity = Date()
-        }
+            })
     }
 
     /// Reads and discards until the client gives up, the time is over or the server stops.
-    private func hold(_ connection: Int32, for duration: Duration) {
+    private static func hold(_ connection: Connection, for duration: Duration) {
         let end = Date().addingTimeInterval(duration.timeInterval)
-        var scratch = [UInt8](repeating: 0, count: 4096)
-        while !isStopped, Date() < end {
-            guard Self.waitReadable(connection) else { continue }
-            guard recv(connection, &scratch, scratch.count, 0) > 0 else { return }
+        var scratch: [UInt8] = []
+        while !connection.isStopped, Date() < end {
+            guard connection.waitReadable() else { continue }
+            guard connection.receive(into: &scratch) else { return }
+            scratch.removeAll(keepingCapacity: true)
         }
     }
 
@@ -224,25 +121,10 @@ public final class SocketHTTPServer: @unchecked Sendable {
         TransportResponse(statusCode: status, headers: ["Content-Type": "text/plain"], body: Data((text + "\n").utf8))
     }
 
-    /// Writes head and body with one `send` where the kernel takes it, so a keep-alive client never waits on a
-    /// delayed ACK between them.
-    private func write(_ response: TransportResponse, close: Bool, to connection: Int32) -> Bool {
-        send(
-            bytes: HTTPWire.head(
+    private static func write(_ response: TransportResponse, close: Bool, to connection: Connection) -> Bool {
+        connection.send(
+            HTTPWire.head(
                 status: response.statusCode, headers: response.headers, length: response.body.count, close: close)
-                + [UInt8](response.body),
-            to: connection)
-    }
-
-    private func send(bytes: [UInt8], to connection: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { raw in
-                Glibc.send(connection, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
-            }
-            guard sent > 0 else { return false }
-            offset += sent
-        }
-        return true
+                + [UInt8](response.body))
     }
 }
