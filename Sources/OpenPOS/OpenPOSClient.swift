@@ -91,10 +91,10 @@ public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectabl
         changesState: Bool = false
     ) throws -> Endpoint<Response> {
         var head = OpenPOSQuery()
-        head.add("pos_id", try OpenPOSValidation.optional(options.posID, field: "pos_id") ?? posID)
+        head.add("pos_id", try FieldRules.notBlankIfPresent(options.posID, field: "pos_id") ?? posID)
         var tail = OpenPOSQuery()
-        tail.add("locale", try OpenPOSValidation.optional(options.locale, field: "locale"))
-        tail.add("user", try OpenPOSValidation.optional(options.user, field: "user"))
+        tail.add("locale", try FieldRules.notBlankIfPresent(options.locale, field: "locale"))
+        tail.add("user", try FieldRules.notBlankIfPresent(options.user, field: "user"))
         return Endpoint(operation, .get, path, query: head.items + query + tail.items, isIdempotent: !changesState)
     }
 

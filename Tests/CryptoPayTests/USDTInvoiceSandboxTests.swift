@@ -233,7 +233,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
             XCTAssertEqual(error.kind, .invalidRequest, name)
             XCTAssertEqual(error.provider, .usdtInvoice, name)
             XCTAssertEqual(error.operation, "checkouts.create", name)
-            XCTAssertTrue(error.message.contains("usdtinvoice") == true, "\(name): \(error.message ?? "")")
+            XCTAssertTrue(error.message.contains("usdtinvoice") == true, "\(name): \(error.message)")
         }
         let page = try await client().invoices.list()
         XCTAssertTrue(page.items.isEmpty, "nothing was created")

@@ -309,7 +309,7 @@ final class ProviderFaultTests: XCTestCase {
             XCTAssertEqual(error.retryAfter, expectation.retryAfter, label)
             XCTAssertEqual(error.outcome, expectation.outcome, label)
             let unknown = error.description.contains("outcome unknown") == true
-            XCTAssertEqual(unknown, expectation.outcome == .unknown, "\(label): \(error.description ?? "")")
+            XCTAssertEqual(unknown, expectation.outcome == .unknown, "\(label): \(error.description)")
         } else {
             do {
                 let identity = try await call(calls)()

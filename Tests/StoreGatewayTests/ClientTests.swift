@@ -56,8 +56,8 @@ final class ClientTests: XCTestCase {
         let basic = String(expectedAuthorization.dropFirst("Basic ".count))
 
         for text in [
-            String(describing: client), String(reflecting: client), dumped, error.description ?? "",
-            error.debugDescription ?? "",
+            String(describing: client), String(reflecting: client), dumped, error.description,
+            error.debugDescription,
         ] {
             XCTAssertFalse(text.contains(testAPIKey), "the API key leaked")
             XCTAssertFalse(text.contains(testAPISecret), "the API secret leaked")

@@ -140,7 +140,7 @@ final class CreationSafetyTests: XCTestCase {
                 StoreGatewayPaymentParameters(amount: Money(1, .usd), paymentAsset: .btc))
         }
 
-        XCTAssertTrue(error.message.contains("payments.list") == true, error.message ?? "")
+        XCTAssertTrue(error.message.contains("payments.list") == true, error.message)
     }
 
     func testConversionChangesNothingAndIsRetried() async throws {

@@ -68,7 +68,7 @@ final class LookupWebhookTests: XCTestCase {
         }
 
         XCTAssertEqual(error.webhookRejection, .lookupFailed)
-        XCTAssertTrue(error.message.contains("ERR_NO_PAYMENT") == true, error.message ?? "")
+        XCTAssertTrue(error.message.contains("ERR_NO_PAYMENT") == true, error.message)
     }
 
     func testDedicateNotificationsCannotBeConfirmedAndAreRejectedWithoutARequest() async throws {

@@ -30,7 +30,7 @@ final class CreateOrRetrieveTests: XCTestCase {
         XCTAssertEqual(error.outcome, .unknown)
         XCTAssertEqual(error.operation, "invoices.create")
         XCTAssertEqual(error.message, "Internal server error")
-        XCTAssertTrue(error.description.contains("look the object up before retrying") ?? false)
+        XCTAssertTrue(error.description.contains("look the object up before retrying"))
     }
 
     func testA500IsReconciledByLookingTheReferenceUp() async throws {
@@ -150,7 +150,7 @@ final class CreateOrRetrieveTests: XCTestCase {
 
         XCTAssertEqual(error.kind, .server)
         XCTAssertEqual(error.outcome, .unknown)
-        XCTAssertTrue(error.message.hasSuffix("looking up reference ORDER-12345 failed too: Invalid API key") ?? false)
+        XCTAssertTrue(error.message.hasSuffix("looking up reference ORDER-12345 failed too: Invalid API key"))
     }
 
     func testFailuresThatProveNothingWasCreatedAreNotLookedUp() async throws {

@@ -109,6 +109,6 @@ final class ErrorTests: XCTestCase {
         let error = try await paymentError { try await client.invoices.retrieve(id: documentInvoiceID) }
 
         XCTAssertEqual(error.kind, .decoding)
-        XCTAssertTrue(error.message.contains("amountUsdtExact") ?? false, error.message ?? "")
+        XCTAssertTrue(error.message.contains("amountUsdtExact"), error.message)
     }
 }

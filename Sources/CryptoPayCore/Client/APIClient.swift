@@ -215,6 +215,7 @@ package struct APIClient: Sendable, CustomStringConvertible, CustomReflectable {
     /// operation, so that a refusal says what was refused. Run them before sending: nothing is sent when they throw.
     ///
     /// - Throws: the checks' ``PaymentError`` (kind `invalidRequest` by convention), labelled; other errors as thrown.
+    @discardableResult
     package func validating<Value>(_ operation: String, _ checks: () throws -> Value) throws -> Value {
         do {
             return try checks()

@@ -73,4 +73,16 @@ extension KeyedDecodingContainer {
             debugDescription: "\"\(text)\" is neither an ISO 8601 date nor Unix seconds"
         )
     }
+
+    /// A date sent as ISO 8601 text (any form `DateCoding.parse(_:)` reads); `nil` when the key is missing, `null` or
+    /// the empty string.
+    ///
+    /// - Throws: `DecodingError.dataCorrupted` naming the field when the text is not a date.
+    package func decodeDateIfPresent(forKey key: Key) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key), !text.isEmpty else { return nil }
+        guard let date = DateCoding.parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "\"\(text)\" is not a date")
+        }
+        return date
+    }
 }

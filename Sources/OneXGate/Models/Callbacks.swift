@@ -32,7 +32,7 @@ public struct OneXGateCallbacks: Hashable, Sendable, Codable {
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeURL(success, forKey: .success)
-        try container.encodeURL(failed, forKey: .failed)
+        try container.encodeURLIfPresent(success, forKey: .success)
+        try container.encodeURLIfPresent(failed, forKey: .failed)
     }
 }

@@ -49,7 +49,7 @@ public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeIfPresent(success, forKey: .success)
             try container.encodeIfPresent(httpStatus.map { Code(status: $0) }, forKey: .code)
-            try container.encodeTimestamp(at, forKey: .at)
+            try container.encodeDateIfPresent(at, forKey: .at, milliseconds: true)
             try container.encodeIfPresent(body, forKey: .body)
         }
     }
@@ -76,6 +76,6 @@ public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(response, forKey: .response)
         try container.encodeIfPresent(retries, forKey: .retries)
-        try container.encodeTimestamp(lastHookedAt, forKey: .lastHookedAt)
+        try container.encodeDateIfPresent(lastHookedAt, forKey: .lastHookedAt, milliseconds: true)
     }
 }

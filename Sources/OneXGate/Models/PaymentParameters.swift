@@ -50,13 +50,13 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
             currency: code.currency,
             network: code.network,
             amount: amount.amount,
-            orderId: try Validation.required(orderID, field: "orderId"),
+            orderId: try FieldRules.notBlank(orderID, field: "orderId"),
             description: description,
             merchantUserEmail: merchantUserEmail,
             merchantUserId: merchantUserID,
             callbacks: OneXGateCallbacks(
-                success: try Validation.webURL(successURL, field: "callbacks.success"),
-                failed: try Validation.webURL(failedURL, field: "callbacks.failed")
+                success: try FieldRules.webURL(successURL, field: "callbacks.success"),
+                failed: try FieldRules.webURL(failedURL, field: "callbacks.failed")
             )
         )
     }

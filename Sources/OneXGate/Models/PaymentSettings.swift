@@ -178,8 +178,8 @@ public struct OneXGateNetworkSettings: Hashable, Sendable, Codable {
         try container.encodeIfPresent(name, forKey: .name)
         try container.encodeIfPresent(icon, forKey: .icon)
         try container.encodeIfPresent(color, forKey: .color)
-        try container.encodeAmount(minimum, forKey: .minimum)
-        try container.encodeAmount(maximum, forKey: .maximum)
+        try container.encodeDecimalIfPresent(minimum, forKey: .minimum)
+        try container.encodeDecimalIfPresent(maximum, forKey: .maximum)
         try container.encodeIfPresent(waitingTime, forKey: .waitingTime)
     }
 }

@@ -53,9 +53,9 @@ struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
         try container.encode(paymentID, forKey: .paymentID)
         try container.encodeIfPresent(type, forKey: .type)
         try container.encode(status.raw, forKey: .status)
-        try container.encodeTimestamp(modifiedAt, forKey: .modifiedAt)
-        try container.encodeAmount(amount, forKey: .amount)
-        try container.encodeAmount(amountPaid, forKey: .amountPaid)
+        try container.encodeDateIfPresent(modifiedAt, forKey: .modifiedAt, milliseconds: true)
+        try container.encodeDecimalIfPresent(amount, forKey: .amount)
+        try container.encodeDecimalIfPresent(amountPaid, forKey: .amountPaid)
         try container.encode(currency, forKey: .currency)
         try container.encode(network, forKey: .network)
     }

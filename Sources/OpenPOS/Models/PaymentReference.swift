@@ -51,8 +51,8 @@ public struct OpenPOSPaymentReference: Hashable, Sendable, Codable {
     func queryItems() throws -> [(String, String)] {
         [
             ("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency")),
-            ("payment_id", try OpenPOSValidation.required(paymentID, field: "payment_id")),
-            ("address", try OpenPOSValidation.required(address, field: "address")),
+            ("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id")),
+            ("address", try FieldRules.notBlank(address, field: "address")),
         ]
     }
 }

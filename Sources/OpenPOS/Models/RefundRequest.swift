@@ -45,8 +45,8 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
     func queryItems() throws -> [URLQueryItem] {
         var query = OpenPOSQuery()
         query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
-        query.add("payment_id", try OpenPOSValidation.required(paymentID, field: "payment_id"))
-        query.add("address_out", try OpenPOSValidation.required(destinationAddress, field: "address_out"))
+        query.add("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id"))
+        query.add("address_out", try FieldRules.notBlank(destinationAddress, field: "address_out"))
         query.add("refund_amount", try OpenPOSValidation.positive(amount, field: "refund_amount"))
         return query.items
     }

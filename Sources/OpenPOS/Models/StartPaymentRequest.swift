@@ -71,13 +71,13 @@ public struct OpenPOSStartPaymentRequest: Hashable, Sendable {
         var query = OpenPOSQuery()
         query.add(
             "invoice_currency", try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"))
-        query.add("payment_id", try OpenPOSValidation.required(paymentID, field: "payment_id"))
+        query.add("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id"))
         query.add("invoice_amount", try OpenPOSValidation.positive(invoice.amount, field: "invoice_amount"))
         query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
-        query.add("reference_no", try OpenPOSValidation.optional(referenceNumber, field: "reference_no"))
+        query.add("reference_no", try FieldRules.notBlankIfPresent(referenceNumber, field: "reference_no"))
         query.add("accept_zero_confirmations", acceptZeroConfirmations)
-        query.add("payer_ip_address", try OpenPOSValidation.optional(payerIPAddress, field: "payer_ip_address"))
-        query.add("payer_user_agent", try OpenPOSValidation.optional(payerUserAgent, field: "payer_user_agent"))
+        query.add("payer_ip_address", try FieldRules.notBlankIfPresent(payerIPAddress, field: "payer_ip_address"))
+        query.add("payer_user_agent", try FieldRules.notBlankIfPresent(payerUserAgent, field: "payer_user_agent"))
         query.add("require_kyt_for_confirmation", requireKYTForConfirmation)
         return query.items
     }

@@ -3,23 +3,6 @@ import Foundation
 
 /// Client-side checks, run before anything is sent.
 enum OpenPOSValidation {
-    /// A required value: not blank.
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is blank.
-    static func required(_ value: String, field: String) throws -> String {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must not be empty")
-        }
-        return value
-    }
-
-    /// An optional value: absent, or not blank.
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is given but blank.
-    static func optional(_ value: String?, field: String) throws -> String? {
-        try value.map { try required($0, field: field) }
-    }
-
     /// An amount greater than zero, as plain decimal text (`48.25`).
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is zero or less.

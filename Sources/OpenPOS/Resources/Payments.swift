@@ -46,9 +46,9 @@ extension OpenPOSClient {
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSStartedPayment {
         try api.validating("startPayment") {
-            _ = try OpenPOSValidation.optional(referenceNumber, field: "reference_no")
-            _ = try OpenPOSValidation.optional(payerIPAddress, field: "payer_ip_address")
-            _ = try OpenPOSValidation.optional(payerUserAgent, field: "payer_user_agent")
+            _ = try FieldRules.notBlankIfPresent(referenceNumber, field: "reference_no")
+            _ = try FieldRules.notBlankIfPresent(payerIPAddress, field: "payer_ip_address")
+            _ = try FieldRules.notBlankIfPresent(payerUserAgent, field: "payer_user_agent")
         }
         let quote = try await rate(
             for: OpenPOSQuoteRequest(
@@ -112,8 +112,8 @@ extension OpenPOSClient {
         ) {
             var query = OpenPOSQuery()
             query.add(try reference.queryItems())
-            query.add("reason", try OpenPOSValidation.optional(reason, field: "reason"))
-            query.add("comment", try OpenPOSValidation.optional(comment, field: "comment"))
+            query.add("reason", try FieldRules.notBlankIfPresent(reason, field: "reason"))
+            query.add("comment", try FieldRules.notBlankIfPresent(comment, field: "comment"))
             return query.items
         }
         guard answer.cancelled else {

@@ -155,6 +155,6 @@ public struct StoreGatewayAccount: Hashable, Sendable, Codable {
         try container.encodeIfPresent(baseAssetID, forKey: .baseAssetID)
         try container.encodeIfPresent(baseCurrency, forKey: .baseCurrency)
         try container.encode(_rate, forKey: .rate)
-        try container.encodeDate(rateDate, forKey: .rateDate)
+        try container.encodeDateIfPresent(rateDate, forKey: .rateDate)
     }
 }

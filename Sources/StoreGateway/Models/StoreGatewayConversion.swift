@@ -70,7 +70,7 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
         try container.encode(fromAssetID, forKey: .fromAssetID)
         try container.encode(assetID, forKey: .assetID)
         try container.encode(OptionalAmount<DecimalAsNumber>(wrappedValue: rate), forKey: .rate)
-        try container.encodeDate(rateDate, forKey: .rateDate)
+        try container.encodeDateIfPresent(rateDate, forKey: .rateDate)
     }
 }
 

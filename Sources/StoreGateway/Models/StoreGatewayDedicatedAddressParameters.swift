@@ -55,9 +55,9 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
     ///   payer language, address allocation or dedication type, or a custom slot outside custom1…custom9.
     func validate() throws {
         _ = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
-        try Validation.documented(payerLanguage, field: "payer_lang")
-        try Validation.documented(addressAllocation, field: "address_alloc")
-        try Validation.documented(dedicationType, field: "dedicate_type")
+        try FieldRules.documented(payerLanguage, field: "payer_lang")
+        try FieldRules.documented(addressAllocation, field: "address_alloc")
+        try FieldRules.documented(dedicationType, field: "dedicate_type")
         try customFields.requireDocumentedSlots()
     }
 
@@ -104,7 +104,7 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
         try container.encodeIfPresent(addressAllocation, forKey: .addressAllocation)
         try container.encodeIfPresent(dedicationType, forKey: .dedicationType)
         try customFields.encode(to: encoder)
-        try container.encodeURL(webhookURL, forKey: .webhookURL)
-        try container.encodeURL(successURL, forKey: .successURL)
+        try container.encodeURLIfPresent(webhookURL, forKey: .webhookURL)
+        try container.encodeURLIfPresent(successURL, forKey: .successURL)
     }
 }

@@ -27,7 +27,7 @@ public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
     ///   the document does not list, or a fiat asset that is not one of ``documentedFiatAssets``.
     func validate() throws {
         try payment.validate()
-        try Validation.documented(fiatProvider, field: "fiat_provider")
+        try FieldRules.documented(fiatProvider, field: "fiat_provider")
         guard Self.documentedFiatAssets.contains(fiatAsset) else {
             throw PaymentError.invalidRequest(
                 "fiat_asset_id must be one of "

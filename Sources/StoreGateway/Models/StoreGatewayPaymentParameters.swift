@@ -74,11 +74,11 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
         _ = try StoreGatewayAssets.requireID(for: paymentAsset, field: "payment_asset_id")
-        try Validation.documented(paymentType, field: "payment_type")
+        try FieldRules.documented(paymentType, field: "payment_type")
         try Validation.timeout(timeout)
-        try Validation.documented(payerLanguage, field: "payer_lang")
+        try FieldRules.documented(payerLanguage, field: "payer_lang")
         try customFields.requireDocumentedSlots()
-        try Validation.identifier(dedicateID, field: "dedicate_id")
+        try FieldRules.notBlankIfPresent(dedicateID, field: "dedicate_id")
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -131,9 +131,9 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
         try container.encodeIfPresent(description, forKey: .description)
         try customFields.encode(to: encoder)
         try container.encodeIfPresent(dedicateID, forKey: .dedicateID)
-        try container.encodeURL(webhookURL, forKey: .webhookURL)
-        try container.encodeURL(successURL, forKey: .successURL)
-        try container.encodeURL(cancelURL, forKey: .cancelURL)
+        try container.encodeURLIfPresent(webhookURL, forKey: .webhookURL)
+        try container.encodeURLIfPresent(successURL, forKey: .successURL)
+        try container.encodeURLIfPresent(cancelURL, forKey: .cancelURL)
         try container.encodeIfPresent(timeout, forKey: .timeout)
     }
 }

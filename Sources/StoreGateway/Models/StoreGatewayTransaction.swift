@@ -78,14 +78,14 @@ public struct StoreGatewayTransaction: Hashable, Sendable, Codable {
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeDate(transactionDate, forKey: .transactionDate)
-        try container.encodeDate(transactionReceived, forKey: .transactionReceived)
+        try container.encodeDateIfPresent(transactionDate, forKey: .transactionDate)
+        try container.encodeDateIfPresent(transactionReceived, forKey: .transactionReceived)
         try container.encodeIfPresent(cryptoNetwork, forKey: .cryptoNetwork)
         try container.encodeIfPresent(cryptoNetworkName, forKey: .cryptoNetworkName)
         try container.encodeIfPresent(address, forKey: .address)
         try container.encodeIfPresent(transactionHash, forKey: .transactionHash)
-        try container.encodeURL(cryptoAddressLink, forKey: .cryptoAddressLink)
-        try container.encodeURL(cryptoTransactionLink, forKey: .cryptoTransactionLink)
+        try container.encodeURLIfPresent(cryptoAddressLink, forKey: .cryptoAddressLink)
+        try container.encodeURLIfPresent(cryptoTransactionLink, forKey: .cryptoTransactionLink)
         try container.encode(_amount, forKey: .amount)
         try container.encode(assetID, forKey: .assetID)
         try container.encodeIfPresent(currency, forKey: .currency)

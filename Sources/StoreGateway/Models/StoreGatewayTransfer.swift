@@ -116,8 +116,8 @@ public struct StoreGatewayTransfer: Hashable, Sendable, Codable {
         try container.encode(assetID, forKey: .assetID)
         try container.encodeIfPresent(cryptoNetwork, forKey: .cryptoNetwork)
         try container.encodeIfPresent(cryptoNetworkName, forKey: .cryptoNetworkName)
-        try container.encodeDate(startDate, forKey: .startDate)
-        try container.encodeDate(completeDate, forKey: .completeDate)
+        try container.encodeDateIfPresent(startDate, forKey: .startDate)
+        try container.encodeDateIfPresent(completeDate, forKey: .completeDate)
         try container.encodeIfPresent(description, forKey: .description)
         try statusFields.encode(to: encoder)
     }

@@ -22,7 +22,7 @@ public struct StoreGatewayTransferParameters: Hashable, Sendable, Codable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an empty store ID, an amount of zero or less, or an
     ///   asset Store Gateway cannot express.
     func validate() throws {
-        try Validation.identifier(toStoreID, field: "to_store_id")
+        try FieldRules.notBlank(toStoreID, field: "to_store_id")
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
     }

@@ -85,7 +85,7 @@ public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, Cus
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
         if let withdrawAsset { _ = try StoreGatewayAssets.requireID(for: withdrawAsset, field: "withdraw_asset_id") }
-        try Validation.identifier(address, field: "address")
+        try FieldRules.notBlankIfPresent(address, field: "address")
         try Validation.timeout(timeout)
         try customFields.requireDocumentedSlots()
     }
@@ -136,7 +136,7 @@ public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, Cus
         try container.encodeIfPresent(description, forKey: .description)
         try customFields.encode(to: encoder)
         try container.encodeIfPresent(totpCode, forKey: .totpCode)
-        try container.encodeURL(webhookURL, forKey: .webhookURL)
+        try container.encodeURLIfPresent(webhookURL, forKey: .webhookURL)
         try container.encodeIfPresent(reallocate, forKey: .reallocate)
         try container.encodeIfPresent(consolidate, forKey: .consolidate)
         try container.encodeIfPresent(autoReallocate, forKey: .autoReallocate)

@@ -7,36 +7,11 @@ enum Validation {
     /// The waiting time the document allows for payments and withdrawals, in minutes.
     static let timeoutRange = 0...1440
 
-    /// An identifier that goes into a path or a body: not blank.
-    static func identifier(_ value: String, field: String) throws {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must not be empty")
-        }
-    }
-
-    /// An optional identifier: absent, or not blank.
-    static func identifier(_ value: String?, field: String) throws {
-        if let value { try identifier(value, field: field) }
-    }
-
     /// A waiting time in minutes within 0…1440.
     static func timeout(_ minutes: Int?) throws {
         guard let minutes, !timeoutRange.contains(minutes) else { return }
         throw PaymentError.invalidRequest(
             "timeout must be between \(timeoutRange.lowerBound) and \(timeoutRange.upperBound) minutes, got \(minutes)"
-        )
-    }
-
-    /// A value the document lists for `field` (by default every documented value of its type); `nil` passes. Open
-    /// enumerations decode what the service sends tolerantly, but only documented values are sent.
-    static func documented<Value: OpenEnumeration>(
-        _ value: Value?,
-        field: String,
-        allowed: [Value] = Value.documented
-    ) throws {
-        guard let value, !allowed.contains(value) else { return }
-        throw PaymentError.invalidRequest(
-            "\(field) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got \"\(value.rawValue)\""
         )
     }
 

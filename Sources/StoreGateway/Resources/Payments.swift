@@ -108,8 +108,8 @@ extension StoreGatewayClient {
                 let start = try Validation.day(from, field: "from")
                 let end = try Validation.day(to, field: "to")
                 guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
-                try Validation.identifier(dedicateID, field: "dedicate_id")
-                try Validation.documented(status, field: "status", allowed: Self.listableStatuses)
+                try FieldRules.notBlankIfPresent(dedicateID, field: "dedicate_id")
+                try FieldRules.documented(status, field: "status", allowed: Self.listableStatuses)
                 var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
                 if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
                 if let asset {
@@ -166,7 +166,7 @@ extension StoreGatewayClient {
             around date: Date
         ) async throws -> StoreGatewayReconciliation {
             try api.validating("payments.find") {
-                try Validation.identifier(reconciliationKey, field: "reconciliationKey")
+                try FieldRules.notBlank(reconciliationKey, field: "reconciliationKey")
                 try slot.requireDocumented()
             }
             let payments = try await list(from: Day.format(date, addingDays: -1), to: Day.format(date, addingDays: 2))
@@ -179,7 +179,7 @@ extension StoreGatewayClient {
             key: String,
             slot: StoreGatewayCustomSlot
         ) throws -> StoreGatewayCustomFields {
-            try Validation.identifier(key, field: "reconciliationKey")
+            try FieldRules.notBlank(key, field: "reconciliationKey")
             try slot.requireDocumented()
             if let existing = fields[slot], existing != key {
                 throw PaymentError.invalidRequest("\(slot) already holds another value; choose a free slot for the key")

@@ -31,8 +31,8 @@ enum Validation {
         if let reference = parameters.reference { try self.reference(reference) }
         try url(parameters.callbackURL, field: "callbackUrl")
         try url(parameters.returnURL, field: "returnUrl")
-        try limited(parameters.title, to: maximumTitleLength, field: "title")
-        try limited(parameters.description, to: maximumDescriptionLength, field: "description")
+        try FieldRules.atMost(maximumTitleLength, characters: parameters.title, field: "title")
+        try FieldRules.atMost(maximumDescriptionLength, characters: parameters.description, field: "description")
         if let seconds = parameters.expirySeconds, !expirySeconds.contains(seconds) {
             throw PaymentError.invalidRequest(
                 "expirySeconds must be between \(expirySeconds.lowerBound) and \(expirySeconds.upperBound), "
@@ -54,37 +54,14 @@ enum Validation {
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
     static func reference(_ reference: String) throws {
-        try required(reference, field: "reference")
-        try limited(reference, to: maximumReferenceLength, field: "reference")
-    }
-
-    /// A value that must not be blank (an id, a reference).
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when it is empty or only white space.
-    static func required(_ value: String, field: String) throws {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must not be empty")
-        }
+        try FieldRules.notBlank(reference, field: "reference")
+        try FieldRules.atMost(maximumReferenceLength, characters: reference, field: "reference")
     }
 
     /// A URL of at most 500 characters.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
     static func url(_ url: URL?, field: String) throws {
-        try limited(url?.absoluteString, to: maximumURLLength, field: field)
-    }
-
-    /// A page size or log limit of at least 1.
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
-    static func positive(_ value: Int, field: String) throws {
-        guard value >= 1 else { throw PaymentError.invalidRequest("\(field) must be 1 or more, got \(value)") }
-    }
-
-    /// Text within a length limit. Length counts Unicode scalars, as the provider's JavaScript validators count code
-    /// points.
-    private static func limited(_ value: String?, to limit: Int, field: String) throws {
-        guard let count = value?.unicodeScalars.count, count > limit else { return }
-        throw PaymentError.invalidRequest("\(field) must be at most \(limit) characters, got \(count)")
+        try FieldRules.atMost(maximumURLLength, characters: url?.absoluteString, field: field)
     }
 }

@@ -27,7 +27,7 @@ extension USDTInvoiceClient {
         ///   ``retrieve()``.
         public func apiLogs(limit: Int = 50) async throws -> [USDTInvoiceAPILog] {
             let operation = "account.apiLogs"
-            try client.api.validating(operation) { try Validation.positive(limit, field: "limit") }
+            try client.api.validating(operation) { try FieldRules.atLeastOne(limit, field: "limit") }
             let wire = try await client.api.send(
                 Endpoint<WireList<USDTInvoiceAPILog>>(
                     operation,

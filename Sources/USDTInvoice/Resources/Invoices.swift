@@ -16,7 +16,7 @@ extension USDTInvoiceClient {
         ///   `transport`, `decoding`).
         public func retrieve(id: String) async throws -> USDTInvoiceInvoice {
             let operation = "invoices.retrieve"
-            try api.validating(operation) { try Validation.required(id, field: "id") }
+            try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
             return try await api.send(
                 Endpoint(operation, .get, client.path("/invoices/{id}"), pathParameters: ["id": id])
             )
@@ -55,8 +55,8 @@ extension USDTInvoiceClient {
         public func list(page: Int = 1, limit: Int = 20) async throws -> Page<USDTInvoiceInvoice> {
             let operation = "invoices.list"
             try api.validating(operation) {
-                try Validation.positive(page, field: "page")
-                try Validation.positive(limit, field: "limit")
+                try FieldRules.atLeastOne(page, field: "page")
+                try FieldRules.atLeastOne(limit, field: "limit")
             }
             let query = [
                 URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit)),
@@ -72,7 +72,7 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError` of kind `invalidRequest` for a size below 1 (nothing is sent); the stream ends
         ///   with whatever ``list(page:limit:)`` throws.
         public func all(pageSize: Int = 20) throws -> AsyncThrowingStream<USDTInvoiceInvoice, any Error> {
-            try api.validating("invoices.list") { try Validation.positive(pageSize, field: "limit") }
+            try api.validating("invoices.list") { try FieldRules.atLeastOne(pageSize, field: "limit") }
             return Pagination.items { page in try await list(page: page, limit: pageSize) }
         }
 
@@ -84,7 +84,7 @@ extension USDTInvoiceClient {
         ///   ``retrieve(id:)``.
         public func cancel(id: String) async throws -> USDTInvoiceInvoice {
             let operation = "invoices.cancel"
-            try api.validating(operation) { try Validation.required(id, field: "id") }
+            try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
             return try await api.send(
                 Endpoint(operation, .post, client.path("/invoices/{id}/cancel"), pathParameters: ["id": id])
             )
@@ -112,7 +112,7 @@ extension USDTInvoiceClient {
             clock: WaitClock = .system
         ) async throws -> USDTInvoiceInvoice {
             let operation = "invoices.waitForFinalStatus"
-            try api.validating(operation) { try Validation.required(id, field: "id") }
+            try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
             return try await Polling.until(
                 every: pollEvery,
                 timeout: timeout,

@@ -21,7 +21,7 @@ extension USDTInvoiceClient {
             -> USDTInvoiceSandboxResult
         {
             try await send("simulatePayment", "/sandbox/simulate-payment") {
-                try Validation.required(invoiceID, field: "invoiceId")
+                try FieldRules.notBlank(invoiceID, field: "invoiceId")
                 if let delaySeconds, delaySeconds < 0 {
                     throw PaymentError.invalidRequest("delaySeconds must be 0 or more, got \(delaySeconds)")
                 }
@@ -35,7 +35,7 @@ extension USDTInvoiceClient {
         ///   as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func triggerExpiry(invoiceID: String) async throws -> USDTInvoiceSandboxResult {
             try await send("triggerExpiry", "/sandbox/trigger-expiry") {
-                try Validation.required(invoiceID, field: "invoiceId")
+                try FieldRules.notBlank(invoiceID, field: "invoiceId")
                 return TriggerExpiryBody(invoiceId: invoiceID)
             }
         }
@@ -49,7 +49,7 @@ extension USDTInvoiceClient {
         ///   (nothing is sent); otherwise as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func testWebhook(url: URL? = nil, invoiceID: String? = nil) async throws -> USDTInvoiceSandboxResult {
             try await send("testWebhook", "/sandbox/test-webhook") {
-                if let invoiceID { try Validation.required(invoiceID, field: "invoiceId") }
+                if let invoiceID { try FieldRules.notBlank(invoiceID, field: "invoiceId") }
                 try Validation.url(url, field: "url")
                 return TestWebhookBody(url: url?.absoluteString, invoiceId: invoiceID)
             }

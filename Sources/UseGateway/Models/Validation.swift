@@ -10,25 +10,14 @@ enum Validation {
 
     /// A required string: not blank and within the length limit.
     static func required(_ value: String, field: String) throws -> String {
-        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must not be empty")
-        }
-        return try withinLimit(value, field: field)
-    }
-
-    /// An optional string within the length limit. Length counts Unicode scalars, as the provider's Python
-    /// validation counts code points.
-    static func limited(_ value: String?, field: String) throws -> String? {
-        try value.map { try withinLimit($0, field: field) }
-    }
-
-    private static func withinLimit(_ value: String, field: String) throws -> String {
-        guard value.unicodeScalars.count <= maximumLength else {
-            throw PaymentError.invalidRequest(
-                "\(field) must be at most \(maximumLength) characters, got \(value.unicodeScalars.count)"
-            )
-        }
+        let value: String = try FieldRules.notBlank(value, field: field)
+        try FieldRules.atMost(maximumLength, characters: value, field: field)
         return value
+    }
+
+    /// An optional string within the length limit.
+    static func limited(_ value: String?, field: String) throws -> String? {
+        try FieldRules.atMost(maximumLength, characters: value, field: field)
     }
 
     /// A positive amount in a currency `Code` documents (``UseGatewayCurrency`` for prices, ``UseGatewayCryptocurrency``

@@ -1,25 +1,9 @@
 import CryptoPayCore
 import Foundation
 
-/// Encoding helpers shared by the UseGateway models: the reverse of the tolerant decoding helpers, writing the
-/// provider's shapes (amounts as JSON numbers with their exact digits, currencies as UseGateway's codes, URLs as
-/// text) and leaving out what is `nil`.
+/// Encoding helpers of UseGateway's own shapes (amounts as `{amount, currency}` with UseGateway's codes), leaving out
+/// what is `nil`; URLs and plain decimals are written with the core's helpers.
 extension KeyedEncodingContainer {
-    /// Writes a URL as its text; nothing when `nil`.
-    ///
-    /// - Throws: whatever the encoder throws.
-    mutating func encodeURLIfPresent(_ url: URL?, forKey key: Key) throws {
-        try encodeIfPresent(url?.absoluteString, forKey: key)
-    }
-
-    /// Writes an exact decimal as a JSON number with its exact digits; nothing when `nil`.
-    ///
-    /// - Throws: whatever the encoder throws.
-    mutating func encodeDecimalIfPresent(_ value: Decimal?, forKey key: Key) throws {
-        guard let value else { return }
-        try encode(Amount<DecimalAsNumber>(wrappedValue: value), forKey: key)
-    }
-
     /// Writes an amount as `{amount, currency}`; nothing when `nil`.
     ///
     /// - Throws: `EncodingError.invalidValue` naming the field when UseGateway has no code for the asset; otherwise

@@ -111,7 +111,7 @@ final class CheckoutCapabilitiesTests: XCTestCase {
         if let field {
             XCTAssertTrue(
                 error.message.contains("CheckoutRequest.\(field)") == true,
-                "\(provider.provider) \(label): \(error.message ?? "")", line: line)
+                "\(provider.provider) \(label): \(error.message)", line: line)
         }
     }
 

@@ -278,7 +278,7 @@ final class CheckoutFieldTableTests: XCTestCase {
             XCTAssertEqual(error.operation, "checkouts.create", label)
             XCTAssertTrue(
                 error.message.contains("CheckoutRequest.\(fieldCase.field)") == true,
-                "\(label): \(error.message ?? "")")
+                "\(label): \(error.message)")
             XCTAssertTrue(error.message.hasPrefix(table.provider.rawValue) == true, "\(label): names the provider")
             XCTAssertEqual(transport.requests.count, 0, "\(label): nothing sent")
             return

@@ -78,7 +78,7 @@ final class UnknownOutcomeTests: XCTestCase {
         try expectUSDTRequests(transport)
         XCTAssertEqual(error.kind, .server)
         XCTAssertEqual(error.outcome, .unknown)
-        XCTAssertTrue(error.message.contains("reference ORDER-12345") == true, error.message ?? "")
+        XCTAssertTrue(error.message.contains("reference ORDER-12345") == true, error.message)
     }
 
     // MARK: 1xGate: no lookup by orderId, surfaced
@@ -102,7 +102,7 @@ final class UnknownOutcomeTests: XCTestCase {
             error.message.hasSuffix(
                 "; the checkout may exist: 1xGate cannot search by order id, so look for orderId order-81 in the "
                     + "1xGate panel before creating it again") == true,
-            error.message ?? "")
+            error.message)
     }
 
     // MARK: UseGateway: no search by metadata, surfaced; checkout(orderReference:) walks the list
@@ -123,7 +123,7 @@ final class UnknownOutcomeTests: XCTestCase {
             error.message.hasSuffix(
                 "; the checkout may exist: find metadata.order_reference order-5 with checkout(orderReference:) "
                     + "before creating it again") == true,
-            error.message ?? "")
+            error.message)
     }
 
     func testUseGatewayCheckoutByOrderReferenceWalksThePagesForTheMetadata() async throws {
@@ -204,6 +204,6 @@ final class UnknownOutcomeTests: XCTestCase {
                 "; the checkout may exist: look for payment_id \(posPaymentID) (reference_no 12-23-456) in "
                     + "GetTransactions (not among the first 200 transactions listed) before creating it again")
                 == true,
-            error.message ?? "")
+            error.message)
     }
 }
