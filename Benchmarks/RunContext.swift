@@ -76,11 +76,11 @@ final class RunContext: @unchecked Sendable {
         }
     }
 
-    /// The run's start and end, UTC.
+    /// The run's start and end, UTC (`Z`).
     var timeText: String {
         let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
         let end = lock.withLock { finished }
-        return started.formatted(style) + " – " + (end.map { $0.formatted(style) } ?? "?") + " UTC"
+        return started.formatted(style) + " – " + (end.map { $0.formatted(style) } ?? "?")
     }
 
     /// The three load averages of `/proc/loadavg`.
