@@ -18,7 +18,7 @@ enum Benchmarks {
         }
         let report = Report(options: options)
         let machine = machineDescription()
-        let context = RunContext.start()
+        let context = RunContext.start(probing: options.markdown)
         #if DEBUG
             report.note("warning: debug build; run `swift run -c release cryptopay-benchmarks` for meaningful figures")
         #endif

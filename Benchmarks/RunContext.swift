@@ -19,17 +19,22 @@ final class RunContext: @unchecked Sendable {
     private var after = ""
     private var finished: Date?
 
-    private init() {
+    /// Runs `git`, `swift`, `python3` and `openssl` for the commit and versions only when `probing`: those child
+    /// processes would count in a profile of a `--only` run (`perf stat` follows children).
+    private init(probing: Bool) {
         func output(_ arguments: [String]) -> String? {
+            guard probing else { return "not recorded" }
             guard let result = ExternalReferences.run(arguments), result.status == 0 else { return nil }
             let text = result.output.split(separator: "\n").first.map(String.init) ?? ""
             return text.isEmpty ? nil : text.trimmingCharacters(in: .whitespaces)
         }
         commit = output(["git", "rev-parse", "--short", "HEAD"]) ?? "unknown"
-        let changes = ExternalReferences.run([
-            "git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md",
-        ])
-        dirty = changes.map { $0.status != 0 || !$0.output.isEmpty } ?? true
+        let changes =
+            probing
+            ? ExternalReferences.run([
+                "git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!BENCHMARKS.md",
+            ]) : nil
+        dirty = probing && (changes.map { $0.status != 0 || !$0.output.isEmpty } ?? true)
         started = Date()
         swift = output(["swift", "--version"]) ?? "not found"
         python = output(["python3", "--version"]) ?? "not found"
@@ -40,9 +45,9 @@ final class RunContext: @unchecked Sendable {
         openSSL = output(["openssl", "version"]) ?? "not found"
     }
 
-    /// Reads the versions and the load average before the first figure.
-    static func start() -> RunContext {
-        let context = RunContext()
+    /// Reads the load average before the first figure, and the commit and versions when `probing`.
+    static func start(probing: Bool) -> RunContext {
+        let context = RunContext(probing: probing)
         context.lock.withLock { context.before = Self.loadAverage() }
         return context
     }
