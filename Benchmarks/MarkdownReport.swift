@@ -78,6 +78,7 @@ enum MarkdownReport {
                         + "\(result(figure, target)) | \(verdict) |")
             }
         }
+        out += sandboxSection(figures)
         out.append("")
         out.append("## Where the time goes, for each goal not met")
         out.append("")
@@ -111,6 +112,28 @@ enum MarkdownReport {
         out += raw
         out.append("```")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The sandbox server's own capacity next to what one typed client makes of it, when both were measured.
+    private static func sandboxSection(_ figures: [Figure]) -> [String] {
+        func median(_ name: String) -> Double? {
+            figures.first { $0.metric.name == name }.map(\.ours.median)
+        }
+        guard let server = median(SandboxBenchmarks.throughputName) else { return [] }
+        var text =
+            "The sandbox server (`cryptopay sandbox serve`, `SandboxServer`) answered \(format(server)) requests/s "
+            + "on loopback with \(SandboxBenchmarks.connections) connections"
+        if let webhooks = median(SandboxBenchmarks.webhookName) {
+            text += " and delivered \(format(webhooks)) signed webhooks/s"
+        }
+        text += "."
+        if let client = median(HTTPBenchmarks.throughputName) {
+            text +=
+                " One typed client with 32 calls in flight makes \(format(client)) calls/s on the same machine "
+                + "(`\(HTTPBenchmarks.throughputName)`), so the sandbox is "
+                + (server > client ? "not the bottleneck of a merchant's tests." : "slower than a typed client here.")
+        }
+        return ["", "## The sandbox server", "", text]
     }
 
     private static var buildKind: String {
