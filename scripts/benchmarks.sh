@@ -8,6 +8,6 @@ swift build -c release --product cryptopay-benchmarks
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
 .build/release/cryptopay-benchmarks --markdown "$@" > "$output"
-mv "$output" BENCHMARKS.md
-trap - EXIT
+# Copied, not moved: the temporary file's mode (0600) would become BENCHMARKS.md's.
+cat "$output" > BENCHMARKS.md
 echo "BENCHMARKS.md written" >&2
