@@ -38,7 +38,9 @@ let package = Package(
             name: "cryptopay", dependencies: ["CryptoPay", "CryptoPaySandbox", "CryptoPaySandboxServer"]),
         .executableTarget(
             name: "CryptoPayBenchmarks",
-            dependencies: ["CryptoPayCore", "UseGateway", "CryptoPayTesting"] + providers.map { .target(name: $0) },
+            dependencies: [
+                "CryptoPayCore", "UseGateway", "CryptoPaySandbox", "CryptoPaySandboxServer", "CryptoPayTesting",
+            ] + providers.map { .target(name: $0) },
             path: "Benchmarks"
         ),
         // What the test targets share (exact decimals, dates, the PaymentError a call throws); never a product.

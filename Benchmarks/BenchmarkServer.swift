@@ -133,6 +133,12 @@ final class BenchmarkServer: @unchecked Sendable {
     /// share the machine's cores with the server, so this is a lower bound of what the server can do.
     func rawThroughput(connections: Int, seconds: Double, target: String) throws -> Double {
         let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        return try Self.rawThroughput(port: port, connections: connections, seconds: seconds, request: request)
+    }
+
+    /// Requests per second any HTTP/1.1 server on 127.0.0.1:`port` answers to `connections` raw keep-alive socket
+    /// clients, each sending `request` (a whole bodiless request) and reading the whole response before the next.
+    static func rawThroughput(port: Int, connections: Int, seconds: Double, request: [UInt8]) throws -> Double {
         let counts = Counts()
         let group = DispatchGroup()
         let deadline = nanoseconds() + UInt64(seconds * 1e9)
@@ -159,7 +165,7 @@ final class BenchmarkServer: @unchecked Sendable {
                 var done = 0
                 var chunk = [UInt8](repeating: 0, count: 64 * 1024)
                 while nanoseconds() < deadline {
-                    guard Self.sendAll(request, to: fd), Self.readResponse(fd, &chunk) else { break }
+                    guard sendAll(request, to: fd), readResponse(fd, &chunk) else { break }
                     done += 1
                 }
                 counts.add(done)

@@ -2,7 +2,10 @@ import Foundation
 
 /// The groups of figures, in the order they run.
 enum Benchmarks {
-    static var names: [String] { DecodeBenchmarks.names + HTTPBenchmarks.names + WebhookBenchmarks.names }
+    static var names: [String] {
+        DecodeBenchmarks.names + CallBenchmarks.names + HTTPBenchmarks.names + SandboxBenchmarks.names
+            + WebhookBenchmarks.names
+    }
 
     static func main(_ options: Options) async {
         if options.list {
@@ -15,6 +18,7 @@ enum Benchmarks {
         }
         let report = Report(options: options)
         let machine = machineDescription()
+        let context = RunContext.start(probing: options.markdown)
         #if DEBUG
             report.note("warning: debug build; run `swift run -c release cryptopay-benchmarks` for meaningful figures")
         #endif
@@ -22,11 +26,14 @@ enum Benchmarks {
         if options.rounds < 5 { report.note("warning: fewer than 5 rounds; the figures are not comparable") }
         let groups: [(String, (Options, Report) async throws -> Void)] = [
             ("decode", DecodeBenchmarks.run),
+            ("calls", CallBenchmarks.run),
             ("http", HTTPBenchmarks.run),
+            ("sandbox", SandboxBenchmarks.run),
             ("webhooks", WebhookBenchmarks.run),
         ]
         var failed = false
         for (name, run) in groups {
+            context.sampleLoad()
             do {
                 try await run(options, report)
             } catch {
@@ -35,7 +42,8 @@ enum Benchmarks {
                 FileHandle.standardError.write(Data("\(name): failed: \(error)\n".utf8))
             }
         }
-        report.finish(machine: machine)
+        context.finish()
+        report.finish(machine: machine, context: context)
         if failed { exit(1) }
     }
 }

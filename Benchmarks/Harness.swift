@@ -29,10 +29,16 @@ struct Goal: Sendable {
     var bound: Double
     /// True when the ratio must be at most `bound`, false when at least.
     var atMost: Bool
+    /// Compares our median with `bound` times the reference's median instead of the median of the round ratios,
+    /// for values near zero (memory growth) whose ratio says nothing.
+    var byValue = false
 
     func isMet(by ratio: Double) -> Bool { atMost ? ratio <= bound : ratio >= bound }
 
-    var text: String { "\(atMost ? "≤" : "≥") \(format(bound, digits: 2))× vs \(reference)" }
+    var text: String {
+        if byValue { return "\(atMost ? "≤" : "≥") \(reference)'s value" }
+        return "\(atMost ? "≤" : "≥") \(format(bound, digits: 2))× vs \(reference)"
+    }
 }
 
 /// One contender's values across rounds, one per round.
@@ -66,8 +72,14 @@ struct Figure: Sendable {
 
     /// Whether a goal is met by the median ratio; `nil` when its reference is missing.
     func isMet(_ goal: Goal) -> Bool? {
-        reference(for: goal).map { goal.isMet(by: $0.ratios.median) }
+        guard let reference = reference(for: goal) else { return nil }
+        guard goal.byValue else { return goal.isMet(by: reference.ratios.median) }
+        let bound = goal.bound * reference.samples.median
+        return goal.atMost ? ours.median <= bound : ours.median >= bound
     }
+
+    /// Whether our median stays below an absolute limit.
+    func isMet(limit: Double) -> Bool { ours.median < limit }
 }
 
 enum Statistics {

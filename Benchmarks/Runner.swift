@@ -3,6 +3,8 @@ import Foundation
 /// The command line: `[--json] [--filter NAME]… [--rounds N] [--list]`.
 struct Options: Sendable {
     var json = false
+    /// Prints the whole of BENCHMARKS.md instead of one line per figure (the lines go to standard error).
+    var markdown = false
     var filters: [String] = []
     var rounds = 5
     var list = false
@@ -10,8 +12,10 @@ struct Options: Sendable {
     var only: String?
 
     static let usage = """
-        usage: cryptopay-benchmarks [--json] [--filter NAME]... [--rounds N] [--only NAME] [--list]
+        usage: cryptopay-benchmarks [--json | --markdown] [--filter NAME]... [--rounds N] [--only NAME] [--list]
           --json         print the figures as one JSON document instead of one line each
+          --markdown     print BENCHMARKS.md: the run's commit, load and reference versions, the goals, every
+                         figure and where the time goes for each goal not met (progress goes to standard error)
           --filter NAME  run only the figures whose name contains NAME (repeatable)
           --rounds N     timed rounds per figure (default 5; figures are medians, so use at least 5)
           --list         print the figure names and exit
@@ -26,6 +30,7 @@ struct Options: Sendable {
         while let argument = remaining.popFirst() {
             switch argument {
             case "--json": options.json = true
+            case "--markdown": options.markdown = true
             case "--list": options.list = true
             case "--only":
                 guard let name = remaining.popFirst() else { return .failure(UsageError("--only needs a name")) }
@@ -41,6 +46,9 @@ struct Options: Sendable {
             case "-h", "--help": return .failure(UsageError(nil))
             default: return .failure(UsageError("unknown argument \(argument)"))
             }
+        }
+        if options.json && options.markdown {
+            return .failure(UsageError("--json and --markdown exclude each other"))
         }
         return .success(options)
     }
@@ -131,6 +139,7 @@ final class Report: @unchecked Sendable {
     // Guards `figures`.
     private let lock = NSLock()
     private var figures: [Figure] = []
+    private var lines: [String] = []
 
     init(options: Options) {
         self.options = options
@@ -147,9 +156,15 @@ final class Report: @unchecked Sendable {
         emit(text)
     }
 
-    func finish(machine: String) {
+    func finish(machine: String, context: RunContext) {
         if options.json {
             emit(json(machine: machine))
+        } else if options.markdown {
+            let checksum = "checksum: \(String(Checksum.shared.current, radix: 16))"
+            let raw = lock.withLock { lines } + [checksum]
+            let document = MarkdownReport.render(
+                figures: lock.withLock { figures }, raw: raw, context: context, machine: machine, options: options)
+            FileHandle.standardOutput.write(Data(document.utf8))
         } else {
             emit("checksum: \(String(Checksum.shared.current, radix: 16))")
         }
@@ -159,7 +174,12 @@ final class Report: @unchecked Sendable {
     }
 
     private func emit(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        guard options.markdown else {
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            return
+        }
+        lock.withLock { lines.append(text) }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     /// `name: value unit [low–high] (ratio× [low–high] vs reference value unit; …) goal …: met`
@@ -178,7 +198,7 @@ final class Report: @unchecked Sendable {
         }
         if !parts.isEmpty { text += " (" + parts.joined(separator: "; ") + ")" }
         if let limit = figure.metric.limit {
-            text += " [goal < \(format(limit)) \(unit): \(figure.ours.median < limit ? "met" : "NOT met")]"
+            text += " [goal < \(format(limit)) \(unit): \(figure.isMet(limit: limit) ? "met" : "NOT met")]"
         }
         for goal in figure.metric.goals {
             let verdict = figure.isMet(goal).map { $0 ? "met" : "NOT met" } ?? "reference missing"

@@ -31,9 +31,20 @@ package struct OpenPOSErrorFormat: ProviderErrorFormat {
     /// The `err` element of a 2xx response, which the document counts as an error: `authentication` when it speaks
     /// of the API key or authentication (the document's example), otherwise `validation`.
     package func failure(inSuccessful response: TransportResponse, decoder: JSONDecoder) -> ProviderErrorDetails? {
-        guard var details = details(in: response, decoder: decoder) else { return nil }
+        guard Self.mayHaveErrElement(response.body), var details = details(in: response, decoder: decoder) else {
+            return nil
+        }
         let message = details.message?.lowercased() ?? ""
         details.kind = Self.credentialWords.contains(where: message.contains) ? .authentication : .validation
         return details
+    }
+
+    /// False when the body certainly has no top-level `err`: it is an array (a list answer), or the text `"err"`
+    /// occurs nowhere in it and no `\u` escape could spell it. Every successful call asks, so a success is not
+    /// decoded a second time into a ``JSONValue`` (for a page of transactions that doubled the cost of the call).
+    static func mayHaveErrElement(_ body: Data) -> Bool {
+        let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        guard body.first(where: { !whitespace.contains($0) }) != UInt8(ascii: "[") else { return false }
+        return body.range(of: Data("\"err\"".utf8)) != nil || body.range(of: Data("\\u".utf8)) != nil
     }
 }

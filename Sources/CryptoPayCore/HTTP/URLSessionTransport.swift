@@ -48,6 +48,8 @@ public struct URLSessionTransport: HTTPTransport {
     private let owner: SessionOwner?
     /// Routes the session's delegate callbacks to their calls; `nil` for a session of the caller's.
     private let router: TaskRouter?
+    /// Enforces every call's overall deadline from one timer.
+    private let deadlines = DeadlineScheduler()
 
     /// Creates a transport with its own session, which it invalidates (after running transfers finish) when the
     /// last copy of the transport is gone.
@@ -79,6 +81,10 @@ public struct URLSessionTransport: HTTPTransport {
         self.router = nil
     }
 
+    /// The overall deadlines of calls still running; zero once every call has ended, so a finished call leaves
+    /// nothing behind.
+    package var pendingDeadlineCount: Int { deadlines.pendingCount }
+
     /// An ephemeral configuration without cookies or a response cache: payment APIs authenticate with keys, and a
     /// cached or cookie-carrying answer about money would be wrong.
     public static func defaultConfiguration() -> URLSessionConfiguration {
@@ -108,27 +114,22 @@ public struct URLSessionTransport: HTTPTransport {
     ///   included.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
         try Task.checkCancellation()
-        let timeout = Self.effectiveTimeout(request.timeout).timeInterval
+        let effectiveTimeout = Self.effectiveTimeout(request.timeout)
+        let timeout = effectiveTimeout.timeInterval
         let urlRequest = Self.urlRequest(for: request, timeout: timeout)
         let limit = maximumResponseBytes
-        let exchange = Exchange(limit: limit) { failure, detail, underlying in
+        let exchange = Exchange(limit: limit, deadlines: deadlines) { failure, detail, underlying in
             Self.error(failure, detail: detail, underlying: underlying, request)
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                // A timer source, not `asyncAfter`: cancelling it releases its handler (and with it this call's
-                // request and continuation) as soon as the call ends, instead of holding them for the whole timeout.
-                let deadline = DispatchSource.makeTimerSource(queue: .global())
-                deadline.setEventHandler {
+                guard exchange.start(continuation) else { return }
+                // Cancelled when the call ends, which releases this call's request and continuation at once instead
+                // of holding them for the whole timeout.
+                let deadline = deadlines.schedule(after: effectiveTimeout) {
                     exchange.fail(.timedOut, detail: "overall deadline of \(Int(timeout)) s")
                 }
-                deadline.schedule(deadline: .now() + timeout)
-                guard exchange.start(continuation, deadline: deadline) else {
-                    // libdispatch traps when an inactive source is released: activate it, already cancelled.
-                    deadline.cancel()
-                    deadline.resume()
-                    return
-                }
+                exchange.keep(deadline)
                 let task: URLSessionDataTask
                 if let router {
                     task = session.dataTask(with: urlRequest)
@@ -140,7 +141,6 @@ public struct URLSessionTransport: HTTPTransport {
                     task.delegate = RedirectRefusal.shared
                 }
                 task.resume()
-                deadline.resume()
             }
         } onCancel: {
             exchange.finish(.failure(CancellationError()))
@@ -194,36 +194,44 @@ private final class Exchange: @unchecked Sendable {
     typealias Failure = @Sendable (TransportFailure, String, String?) -> PaymentError
 
     private let limit: Int
+    private let deadlines: DeadlineScheduler
     private let failure: Failure
     // Guards every stored property below.
     private let lock = NSLock()
     private var continuation: CheckedContinuation<TransportResponse, any Error>?
-    private var deadline: (any DispatchSourceTimer)?
+    private var deadline: DeadlineScheduler.Token?
     private var finished = false
     private var response: HTTPURLResponse?
     private var body = Data()
 
-    init(limit: Int, failure: @escaping Failure) {
+    init(limit: Int, deadlines: DeadlineScheduler, failure: @escaping Failure) {
         self.limit = limit
+        self.deadlines = deadlines
         self.failure = failure
     }
 
     /// Installs the continuation; returns false, having resumed it with `CancellationError`, when cancellation
     /// already finished the exchange, so no transfer should start.
-    func start(
-        _ continuation: CheckedContinuation<TransportResponse, any Error>,
-        deadline: any DispatchSourceTimer
-    ) -> Bool {
+    func start(_ continuation: CheckedContinuation<TransportResponse, any Error>) -> Bool {
         let alreadyFinished = lock.withLock {
             guard !finished else { return true }
             self.continuation = continuation
-            self.deadline = deadline
             return false
         }
         if alreadyFinished {
             continuation.resume(throwing: CancellationError())
         }
         return !alreadyFinished
+    }
+
+    /// Keeps the call's deadline, to cancel it when the call ends; cancels it at once when the call already ended.
+    func keep(_ deadline: DeadlineScheduler.Token) {
+        let alreadyFinished = lock.withLock {
+            guard !finished else { return true }
+            self.deadline = deadline
+            return false
+        }
+        if alreadyFinished { deadlines.cancel(deadline) }
     }
 
     /// Records the response head; fails the call at once when `Content-Length` announces more than the limit.
@@ -271,7 +279,7 @@ private final class Exchange: @unchecked Sendable {
 
     func finish(_ result: Result<TransportResponse, any Error>) {
         let pending = lock.withLock {
-            () -> (CheckedContinuation<TransportResponse, any Error>?, (any DispatchSourceTimer)?) in
+            () -> (CheckedContinuation<TransportResponse, any Error>?, DeadlineScheduler.Token?) in
             guard !finished else { return (nil, nil) }
             finished = true
             // The rest of the transfer, if any, is read and dropped: nothing more is kept for this call.
@@ -284,7 +292,7 @@ private final class Exchange: @unchecked Sendable {
         }
         // Resumed outside the lock: resuming runs no caller code synchronously, but holding a lock across it is
         // needless.
-        pending.1?.cancel()
+        if let deadline = pending.1 { deadlines.cancel(deadline) }
         pending.0?.resume(with: result)
     }
 

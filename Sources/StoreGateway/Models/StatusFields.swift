@@ -15,12 +15,29 @@ struct StatusFields: Hashable, Sendable, Codable {
         case statusTypeName = "status_type_name"
     }
 
+    /// The four keys as keys of the container of the object that holds them.
+    struct Keys<Key: CodingKey> {
+        var status: Key
+        var statusName: Key
+        var statusType: Key
+        var statusTypeName: Key
+    }
+
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let plain = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: .status)
-        let typed = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: .statusType)
-        let plainName = try container.decodeIfPresent(String.self, forKey: .statusName)
-        let typedName = try container.decodeIfPresent(String.self, forKey: .statusTypeName)
+        try self.init(
+            in: try decoder.container(keyedBy: CodingKeys.self),
+            keys: Keys(
+                status: .status, statusName: .statusName, statusType: .statusType, statusTypeName: .statusTypeName)
+        )
+    }
+
+    /// Reads the pair from the container of the object that holds it, already open: opening an object again makes
+    /// `JSONDecoder` index all its keys again.
+    init<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, keys: Keys<Key>) throws {
+        let plain = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: keys.status)
+        let typed = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: keys.statusType)
+        let plainName = try container.decodeIfPresent(String.self, forKey: keys.statusName)
+        let typedName = try container.decodeIfPresent(String.self, forKey: keys.statusTypeName)
         spelledAsType = plain == nil && (typed != nil || typedName != nil)
         code = plain ?? typed
         name = spelledAsType ? typedName : plainName ?? typedName

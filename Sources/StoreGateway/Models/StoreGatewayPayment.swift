@@ -166,7 +166,22 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
         case webhookURL = "webhook_url"
         case successURL = "success_url"
         case cancelURL = "cancel_url"
+        // Read into `customFields` and `statusFields` from this container, so that each payment object is opened
+        // once.
+        case custom, custom1, custom2, custom3, custom4, custom5, custom6, custom7, custom8, custom9
+        case status
+        case statusName = "status_name"
+        case statusType = "status_type"
+        case statusTypeName = "status_type_name"
     }
+
+    private static let customSlotKeys: [(StoreGatewayCustomSlot, CodingKeys)] =
+        StoreGatewayCustomSlot.documented.compactMap { slot in
+            CodingKeys(stringValue: slot.fieldName).map { (slot, $0) }
+        }
+
+    private static let statusKeys = StatusFields.Keys<CodingKeys>(
+        status: .status, statusName: .statusName, statusType: .statusType, statusTypeName: .statusTypeName)
 
     /// Decodes the document's shape; unknown fields are ignored and URLs sent as `""` read as absent.
     ///
@@ -209,13 +224,13 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
         payerName = try container.decodeIfPresent(String.self, forKey: .payerName)
         payerLanguage = try container.decodeIfPresent(StoreGatewayLanguage.self, forKey: .payerLanguage)
         description = try container.decodeIfPresent(String.self, forKey: .description)
-        customFields = try StoreGatewayCustomFields(from: decoder)
+        customFields = try StoreGatewayCustomFields(in: container, custom: .custom, slots: Self.customSlotKeys)
         dedicateID = try container.decodeIfPresent(String.self, forKey: .dedicateID)
         webhookURL = try container.decodeURLIfPresent(forKey: .webhookURL)
         successURL = try container.decodeURLIfPresent(forKey: .successURL)
         cancelURL = try container.decodeURLIfPresent(forKey: .cancelURL)
         timeout = try container.decodeIfPresent(Int.self, forKey: .timeout)
-        statusFields = try StatusFields(from: decoder)
+        statusFields = try StatusFields(in: container, keys: Self.statusKeys)
     }
 
     /// Encodes the provider's field names, the status in the spelling it was read in; absent values are left out.
