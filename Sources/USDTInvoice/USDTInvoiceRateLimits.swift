@@ -16,13 +16,7 @@ extension USDTInvoiceClient {
     /// `invoices.retrieve` and `invoices.retrieveByReference` → `get`, `invoices.list` → `list`, `sandbox.*` →
     /// `sandbox`; `nil` for operations without a documented limit.
     public static func rateLimitClass(of operation: String) -> String? {
-        switch operation {
-        case "invoices.create": "create"
-        case "invoices.retrieve", "invoices.retrieveByReference": "get"
-        case "invoices.list": "list"
-        case _ where operation.hasPrefix("sandbox."): "sandbox"
-        default: nil
-        }
+        USDTInvoiceOperations.rateClasses[operation]
     }
 
     /// A limiter that keeps a client under ``documentedRateLimits``: at most the documented number of requests of a

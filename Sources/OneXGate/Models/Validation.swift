@@ -16,10 +16,11 @@ enum Validation {
     /// A page the customer's browser can be sent to: an absolute `http` or `https` URL with a host.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` otherwise.
-    static func webURL(_ url: URL, field: String) throws -> URL {
-        let scheme = url.scheme?.lowercased()
-        guard scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must be an absolute http(s) URL, got \(url.absoluteString)")
+    static func webURL(_ url: URL?, field: String) throws -> URL {
+        let scheme = url?.scheme?.lowercased()
+        guard let url, scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
+            throw PaymentError.invalidRequest(
+                "\(field) must be an absolute http(s) URL, got \(url?.absoluteString ?? "nothing")")
         }
         return url
     }

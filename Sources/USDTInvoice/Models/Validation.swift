@@ -83,6 +83,10 @@ enum Validation {
 
     /// Text within a length limit. Length counts Unicode scalars, as the provider's JavaScript validators count code
     /// points.
+    static func text(_ value: String?, limit: Int, field: String) throws {
+        try limited(value, to: limit, field: field)
+    }
+
     private static func limited(_ value: String?, to limit: Int, field: String) throws {
         guard let count = value?.unicodeScalars.count, count > limit else { return }
         throw PaymentError.invalidRequest("\(field) must be at most \(limit) characters, got \(count)")

@@ -15,6 +15,6 @@ extension UseGatewayResource where Item == UseGatewayDeposit {
     ///   price of zero or less or a currency UseGateway does not price in (nothing is sent); `validation` when the
     ///   provider rejects the data; otherwise as `APIClient.send(_:)`.
     public func create(_ parameters: UseGatewayDepositParameters) async throws -> UseGatewayDeposit {
-        try await create(parameters.body)
+        try await create(UseGatewayOperations.depositsCreate, parameters.body)
     }
 }

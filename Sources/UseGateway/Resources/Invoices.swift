@@ -12,6 +12,6 @@ extension UseGatewayResource where Item == UseGatewayInvoice {
     ///   zero or less or a currency UseGateway does not price in (nothing is sent); `validation` when the provider
     ///   rejects the data; otherwise as `APIClient.send(_:)`.
     public func create(_ parameters: UseGatewayInvoiceParameters) async throws -> UseGatewayInvoice {
-        try await create(parameters.body)
+        try await create(UseGatewayOperations.invoicesCreate, parameters.body)
     }
 }

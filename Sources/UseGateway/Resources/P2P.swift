@@ -12,9 +12,7 @@ extension UseGatewayClient {
         /// - Throws: as `client.deposits.create(_:)`: `PaymentError` of kind `invalidRequest` for invalid
         ///   parameters (nothing is sent), `validation` when the provider rejects the data, and so on.
         public func create(_ parameters: UseGatewayDepositParameters) async throws -> UseGatewayDeposit {
-            var parameters = parameters
-            parameters.isP2P = true
-            return try await deposits.create(parameters.body)
+            try await deposits.create(UseGatewayOperations.p2pCreate, parameters.body)
         }
     }
 }

@@ -14,6 +14,6 @@ extension UseGatewayResource where Item == UseGatewayPayment {
     ///   zero or less or a currency UseGateway does not price in (nothing is sent); `validation` when the provider
     ///   rejects the data; otherwise as `APIClient.send(_:)`.
     public func create(_ parameters: UseGatewayPaymentParameters) async throws -> UseGatewayPayment {
-        try await create(parameters.body)
+        try await create(UseGatewayOperations.paymentsCreate, parameters.body)
     }
 }

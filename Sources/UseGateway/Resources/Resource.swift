@@ -7,16 +7,7 @@ import Foundation
 /// `client.withdrawalRequests.cancel(id:)` does not.
 public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     let api: APIClient
-    /// The prefix of operation names (`payments` → `payments.create`).
-    let name: String
-    /// The collection's path segment (`payments` → `/payments/`).
-    let path: String
-
-    init(api: APIClient, name: String, path: String? = nil) {
-        self.api = api
-        self.name = name
-        self.path = path ?? name
-    }
+    let operations: UseGatewayOperations.Collection<Item>
 
     /// One page, `GET /<collection>/?page=&size=`.
     ///
@@ -26,10 +17,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// - Throws: `PaymentError`: `invalidRequest` for a page below 1 or a size outside 1…100 (nothing is sent),
     ///   otherwise as `APIClient.send(_:)` (`authentication`, `rateLimited`, `server`, `transport`, `decoding` …).
     public func list(page: Int = 1, size: Int = 50) async throws -> Page<Item> {
-        let operation = "\(name).list"
-        try api.validating(operation) { try Validation.page(page, size: size) }
-        let query = [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "size", value: String(size))]
-        let wire = try await api.send(Endpoint<WirePage<Item>>(operation, .get, "/\(path)/", query: query))
+        let wire = try await api.perform(operations.list, PageQuery(page: page, size: size))
         let pageSize = wire.size.flatMap { $0 > 0 ? $0 : nil } ?? size
         return Page(items: wire.items, page: wire.page ?? page, pageSize: pageSize, total: wire.total)
     }
@@ -39,7 +27,7 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// - Throws: `PaymentError` of kind `invalidRequest` for a size outside 1…100 (nothing is sent); the stream
     ///   ends with whatever ``list(page:size:)`` throws.
     public func all(pageSize: Int = 50) throws -> AsyncThrowingStream<Item, any Error> {
-        try api.validating("\(name).list") { try Validation.pageSize(pageSize) }
+        try api.validating(operations.list.name) { try Validation.pageSize(pageSize) }
         return Pagination.items { page in try await list(page: page, size: pageSize) }
     }
 
@@ -48,23 +36,12 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is no
     ///   such object, otherwise as `APIClient.send(_:)`.
     public func retrieve(id: String) async throws -> Item {
-        try await api.send(Endpoint("\(name).retrieve", .get, "/\(path)/{id}/", pathParameters: ["id": id]))
+        try await api.perform(operations.retrieve, PathParameters(["id": id]))
     }
 
-    /// Validates and sends a creation, `POST /<collection>/`.
-    func create<Body: Encodable & Sendable>(_ makeBody: () throws -> Body) async throws -> Item {
-        let operation = "\(name).create"
-        let body = try api.validating(operation, makeBody)
-        return try await api.send(Endpoint(operation, .post, "/\(path)/", body: .json(body)))
-    }
-
-    /// Sends a state change, `<method> /<collection>/{id}/<action>`.
-    func perform(_ action: String, id: String, method: RequestMethod = .patch, body: RequestBody? = nil) async throws
-        -> Item
-    {
-        try await api.send(
-            Endpoint("\(name).\(action)", method, "/\(path)/{id}/\(action)", pathParameters: ["id": id], body: body)
-        )
+    /// Builds a creation's parameters from the Swift ones and sends them.
+    func create<Body: OperationParameters>(_ operation: APIOperation<Body, Item>, _ makeBody: () throws -> Body) async throws -> Item {
+        try await api.perform(operation, try api.validating(operation.name, makeBody))
     }
 }
 
@@ -79,7 +56,7 @@ extension UseGatewayResource where Item: UseGatewayCancellable {
     ///   the object can no longer be cancelled, `notFound` when there is no such object, otherwise as
     ///   `APIClient.send(_:)`.
     public func cancel(id: String) async throws -> Item {
-        try await perform("cancel", id: id)
+        try await api.perform(operations.cancel, PathParameters(["id": id]))
     }
 
     /// Marks an unresolved object resolved, `PATCH /<collection>/{id}/resolve`.
@@ -87,7 +64,7 @@ extension UseGatewayResource where Item: UseGatewayCancellable {
     /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400) when
     ///   the object is not unresolved, `notFound` when there is no such object, otherwise as `APIClient.send(_:)`.
     public func resolve(id: String) async throws -> Item {
-        try await perform("resolve", id: id)
+        try await api.perform(operations.resolve, PathParameters(["id": id]))
     }
 }
 

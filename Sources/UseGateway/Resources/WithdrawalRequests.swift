@@ -14,7 +14,7 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     public func create(_ parameters: UseGatewayWithdrawalRequestParameters) async throws
         -> UseGatewayWithdrawalRequest
     {
-        try await create(parameters.body)
+        try await create(UseGatewayOperations.withdrawalRequestsCreate, parameters.body)
     }
 
     /// Declines a withdrawal request not yet paid, `POST /withdrawal_requests/{id}/decline`, with an optional
@@ -25,9 +25,6 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     ///   sent), `validation` when the request can no longer be declined, `notFound` when there is no such request,
     ///   otherwise as `APIClient.send(_:)`.
     public func decline(id: String, comment: String? = nil) async throws -> UseGatewayWithdrawalRequest {
-        let body = try api.validating("\(name).decline") {
-            RequestBody.json(DeclineBody(comment: try Validation.limited(comment, field: "comment")))
-        }
-        return try await perform("decline", id: id, method: .post, body: body)
+        try await api.perform(UseGatewayOperations.withdrawalRequestsDecline, DeclineParameters(id: id, comment: comment))
     }
 }
