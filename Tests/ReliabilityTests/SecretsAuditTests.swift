@@ -286,8 +286,12 @@ final class SecretsAuditTests: XCTestCase {
             apiKey: FakeSecrets.usdtInvoiceAPIKey, configuration: configured(ProviderHarness.usdtInvoice.baseURL))
         let oneXGate = try OneXGateClient(apiKey: FakeSecrets.oneXGateAPIKey, configuration: configuration)
         let useGateway = try UseGatewayClient(apiKey: FakeSecrets.useGatewayAPIKey, configuration: configuration)
+        let openPOS = try OpenPOSClient(
+            username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1",
+            configuration: configured(ProviderHarness.openPOS.baseURL))
         let clients = ParityClients(
-            useGateway: useGateway, storeGateway: storeGateway, usdtInvoice: usdtInvoice, oneXGate: oneXGate)
+            useGateway: useGateway, storeGateway: storeGateway, usdtInvoice: usdtInvoice, oneXGate: oneXGate,
+            openPOS: openPOS)
         return OperationRows.all.map { row in
             let folder = FuzzTargets.folder(ofRow: row.name)
             let operation = String(row.name.split(separator: " ")[1])

@@ -23,14 +23,4 @@ struct CallableOperation: Sendable {
         call = { values, input in try await entry.call(client, pathParameters: values, input: input) }
     }
 
-    /// An operation described as data, called with its inputs as given.
-    init(_ descriptor: OperationDescriptor, api: APIClient) {
-        name = descriptor.name
-        method = descriptor.method
-        path = descriptor.path
-        pathParameters = descriptor.pathParameters
-        inputs = descriptor.inputs.map { OperationInput($0.name, required: $0.isRequired) }
-        sendsBody = descriptor.sendsBody
-        call = { values, input in try await api.call(descriptor, pathParameters: values, input: input) }
-    }
 }

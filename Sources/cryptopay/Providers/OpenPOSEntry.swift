@@ -17,14 +17,14 @@ struct OpenPOSEntry: ProviderEntry {
             apiKey: credentials.apiKey,
             posID: credentials.posID,
             configuration: ClientConfiguration(baseURL: sandbox.baseURL(for: id), transport: sandbox))
-        return OpenPOSClient.operations.map { CallableOperation($0, api: client.api) }
+        return OpenPOSOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
         -> [CallableOperation]
     {
         let client = try live(environment: environment, baseURL: baseURL, middleware: middleware)
-        return OpenPOSClient.operations.map { CallableOperation($0, api: client.api) }
+        return OpenPOSOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
@@ -90,8 +90,7 @@ struct OpenPOSEntry: ProviderEntry {
             apiKey: apiKey,
             posID: posID,
             configuration: ClientConfiguration(
-                baseURL: url, transport: URLSessionTransport.shared,
-                middleware: middleware + [OpenPOSPointOfService(posID: posID)])
+                baseURL: url, transport: URLSessionTransport.shared, middleware: middleware)
         )
     }
 }

@@ -62,9 +62,14 @@ enum FuzzTargets {
         let usdtInvoice = try USDTInvoiceClient(
             apiKey: FakeSecrets.usdtInvoiceAPIKey, configuration: configured(ProviderHarness.usdtInvoice.baseURL))
         let oneXGate = try OneXGateClient(apiKey: FakeSecrets.oneXGateAPIKey, configuration: configuration)
+        let openPOS = try OpenPOSClient(
+            username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1",
+            configuration: configured(ProviderHarness.openPOS.baseURL))
         let clients = ParityClients(
-            useGateway: useGateway, storeGateway: storeGateway, usdtInvoice: usdtInvoice, oneXGate: oneXGate)
-        for row in OperationRows.all {
+            useGateway: useGateway, storeGateway: storeGateway, usdtInvoice: usdtInvoice, oneXGate: oneXGate,
+            openPOS: openPOS)
+        // OpenPOS reports errors inside 200 answers, so its fuzzing is the harness's below, which allows every kind.
+        for row in OperationRows.all where !row.name.hasPrefix("openpos ") {
             let folder = Self.folder(ofRow: row.name)
             let operation = String(row.name.split(separator: " ")[1])
             targets.append(

@@ -2,9 +2,8 @@ import CryptoPay
 import Foundation
 import XCTest
 
-/// Every declared operation of the four providers whose operations are declared with typed parameters, sent once
-/// through the Swift API and once through the command line's path (the operation's entry, decoding JSON input): the
-/// requests on the wire must be byte-identical.
+/// Every declared operation of the five providers, sent once through the Swift API and once through the command
+/// line's path (the operation's entry, decoding JSON input): the requests on the wire must be byte-identical.
 final class OperationParityTests: XCTestCase {
     func testEveryOperationSendsTheSameRequestThroughTheSwiftAPIAndTheCommandLine() async throws {
         for row in OperationRows.all {
@@ -34,6 +33,7 @@ final class OperationParityTests: XCTestCase {
             + StoreGatewayOperations.entries.map { "storegateway \($0.name)" }
             + USDTInvoiceOperations.entries.map { "usdtinvoice \($0.name)" }
             + OneXGateOperations.entries.map { "onexgate \($0.name)" }
+            + OpenPOSOperations.entries.map { "openpos \($0.name)" }
         XCTAssertEqual(OperationRows.all.map(\.name).sorted(), declared.sorted())
     }
 
@@ -107,11 +107,13 @@ struct ParityClients {
     let storeGateway: StoreGatewayClient
     let usdtInvoice: USDTInvoiceClient
     let oneXGate: OneXGateClient
+    let openPOS: OpenPOSClient
 
     init(
         useGateway: UseGatewayClient, storeGateway: StoreGatewayClient, usdtInvoice: USDTInvoiceClient,
-        oneXGate: OneXGateClient
+        oneXGate: OneXGateClient, openPOS: OpenPOSClient
     ) {
+        self.openPOS = openPOS
         self.useGateway = useGateway
         self.storeGateway = storeGateway
         self.usdtInvoice = usdtInvoice
@@ -127,5 +129,7 @@ struct ParityClients {
             apiKey: "sg_key", apiSecret: "sg_secret", configuration: configuration("https://store.example/api"))
         usdtInvoice = try USDTInvoiceClient(apiKey: "test_key", configuration: configuration("https://usdt.example"))
         oneXGate = try OneXGateClient(apiKey: "ox_key", configuration: configuration("https://onexgate.example"))
+        openPOS = try OpenPOSClient(
+            username: "merchant", apiKey: "pos_key", posID: "WEB1", configuration: configuration("https://pos.example/v2/"))
     }
 }

@@ -10,9 +10,9 @@ struct OperationRow: Sendable {
     let call: @Sendable (ParityClients, JSONObject) async throws -> Any
 }
 
-/// The parity table: every declared operation of the providers declared with typed parameters.
+/// The parity table: every declared operation of the five providers.
 enum OperationRows {
-    static var all: [OperationRow] { useGateway + storeGateway + usdtInvoice + oneXGate }
+    static var all: [OperationRow] { useGateway + storeGateway + usdtInvoice + oneXGate + openPOS }
 
     private static func row<Client: Sendable>(
         _ provider: String,
@@ -32,6 +32,10 @@ enum OperationRows {
                 return try await entry.call(client(clients), pathParameters: path, input: input)
             }
         )
+    }
+
+    private static func number(_ text: String) -> JSONValue {
+        DecimalText.parse(text).map(JSONValue.number) ?? .null
     }
 
     private static func money(_ text: String, _ asset: Asset) -> Money {
@@ -189,6 +193,66 @@ enum OperationRows {
             },
             ox("payments.retrieve", path: ["paymentId": "pay_1"]) { try await $0.payments.retrieve(id: "pay_1") },
             ox("settings.payment") { try await $0.settings.payment() },
+        ]
+    }
+
+    static var openPOS: [OperationRow] {
+        func pos(
+            _ operation: String, input: JSONObject,
+            swift: @escaping @Sendable (OpenPOSClient) async throws -> Any
+        ) -> OperationRow {
+            row("openpos", OpenPOSOperations.entries, \.openPOS, operation, input: input) { try await swift($0.openPOS) }
+        }
+        let reference = OpenPOSPaymentReference(paymentID: "pay_1", currency: .btc, address: "bc1qaddress")
+        let referenceInput: JSONObject = ["currency": "BTC", "payment_id": "pay_1", "address": "bc1qaddress"]
+        let options = OpenPOSCallOptions(locale: "de", user: "clerk 1")
+        var cancelInput = referenceInput
+        cancelInput["reason"] = "other"
+        cancelInput["locale"] = "de"
+        cancelInput["user"] = "clerk 1"
+        var acceptInput = referenceInput
+        acceptInput["accepted_amount"] = "0.01000000"
+        acceptInput["accepted_invoice_amount"] = number("12.5")
+        return [
+            pos(
+                "getRate",
+                input: ["invoice_currency": "EUR", "invoice_amount": number("48.25"), "currency": "BTC", "accept_zero_confirmations": true]
+            ) {
+                try await $0.rate(
+                    for: OpenPOSQuoteRequest(invoice: money("48.25", .eur), currency: .btc, acceptZeroConfirmations: true))
+            },
+            pos(
+                "startPayment",
+                input: [
+                    "payment_id": "pay_1", "invoice_currency": "EUR", "invoice_amount": number("48.25"), "currency": "BTC",
+                    "reference_no": "order-1", "pos_id": "WEB2",
+                ]
+            ) {
+                try await $0.startPayment(
+                    OpenPOSStartPaymentRequest(
+                        paymentID: "pay_1", invoice: money("48.25", .eur), currency: .btc, referenceNumber: "order-1"),
+                    options: OpenPOSCallOptions(posID: "WEB2"))
+            },
+            pos("checkPayment", input: referenceInput) { try await $0.checkPayment(reference) },
+            pos("cancelPayment", input: cancelInput) {
+                try await $0.cancelPayment(reference, reason: "other", options: options)
+            },
+            pos("acceptPayment", input: acceptInput) {
+                try await $0.acceptPayment(
+                    reference, amount: OpenPOSWireAmount("0.01000000") ?? OpenPOSWireAmount(1),
+                    invoiceAmount: money("12.5", .eur))
+            },
+            pos(
+                "refundPayment",
+                input: ["payment_id": "pay_1", "currency": "BTC", "address_out": "bc1qback", "refund_amount": "0.00500000"]
+            ) {
+                try await $0.refundPayment(
+                    OpenPOSRefundRequest(
+                        paymentID: "pay_1", to: "bc1qback", amount: OpenPOSWireAmount("0.00500000") ?? OpenPOSWireAmount(1),
+                        currency: .btc))
+            },
+            pos("getCurrencyList", input: [:]) { try await $0.currencyList() },
+            pos("getTransactions", input: ["offset": 40, "limit": 20]) { try await $0.transactions(offset: 40) },
         ]
     }
 }
