@@ -21,7 +21,10 @@ package enum USDTInvoiceOperations {
     static let invoicesList = APIOperation<PageQuery, WireList<USDTInvoiceInvoice>>(
         "invoices.list", .get, "/api/v1/invoices", inputs: [.init("page"), .init("limit")], rateClass: "list",
         encoding: .query {
-            [URLQueryItem(name: "page", value: $0.page.map(String.init)), URLQueryItem(name: "limit", value: $0.limit.map(String.init))]
+            [
+                URLQueryItem(name: "page", value: $0.page.map(String.init)),
+                URLQueryItem(name: "limit", value: $0.limit.map(String.init)),
+            ]
         })
     static let invoicesCancel = APIOperation<PathParameters, USDTInvoiceInvoice>(
         "invoices.cancel", .post, "/api/v1/invoices/{id}/cancel", encoding: .path)
@@ -77,7 +80,8 @@ extension USDTInvoiceClient {
                 .invalidRequest, message: "the sandbox needs a test_ key; this client has a live_ key",
                 provider: .usdtInvoice, operation: operation.name)
         }
-        return try await api.perform(operation, parameters, path: pathPrefix + operation.path.dropFirst(Self.apiPath.count))
+        return try await api.perform(
+            operation, parameters, path: pathPrefix + operation.path.dropFirst(Self.apiPath.count))
     }
 }
 

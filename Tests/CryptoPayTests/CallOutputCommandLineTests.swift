@@ -18,7 +18,8 @@ final class CallOutputCommandLineTests: XCTestCase {
 
     private func serve(_ body: String) throws -> [String: String] {
         let server = try LoopbackHTTPServer { _ in
-            LoopbackHTTPServer.Response(status: 200, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
+            LoopbackHTTPServer.Response(
+                status: 200, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
         }
         self.server = server
         return [

@@ -15,7 +15,9 @@ extension OpenPOSClient {
     public func startPayment(_ request: OpenPOSStartPaymentRequest, options: OpenPOSCallOptions = .none) async throws
         -> OpenPOSPayment
     {
-        try await start(OpenPOSCall(try api.validating(OpenPOSOperations.startPayment.name) { try request.fields() }, options: options))
+        try await start(
+            OpenPOSCall(
+                try api.validating(OpenPOSOperations.startPayment.name) { try request.fields() }, options: options))
     }
 
     /// Gets a rate for the invoice and starts the payment at it: GetRate, then StartPayment, in one call.

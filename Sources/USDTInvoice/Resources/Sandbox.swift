@@ -31,7 +31,8 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` with a live key or an empty id (nothing is sent); otherwise
         ///   as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func triggerExpiry(invoiceID: String) async throws -> USDTInvoiceSandboxResult {
-            try await client.perform(USDTInvoiceOperations.sandboxTriggerExpiry, TriggerExpiryBody(invoiceId: invoiceID))
+            try await client.perform(
+                USDTInvoiceOperations.sandboxTriggerExpiry, TriggerExpiryBody(invoiceId: invoiceID))
         }
 
         /// Sends a test webhook, `POST /api/v1/sandbox/test-webhook`.
@@ -43,7 +44,8 @@ extension USDTInvoiceClient {
         ///   (nothing is sent); otherwise as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func testWebhook(url: URL? = nil, invoiceID: String? = nil) async throws -> USDTInvoiceSandboxResult {
             try await client.perform(
-                USDTInvoiceOperations.sandboxTestWebhook, TestWebhookBody(url: url?.absoluteString, invoiceId: invoiceID))
+                USDTInvoiceOperations.sandboxTestWebhook,
+                TestWebhookBody(url: url?.absoluteString, invoiceId: invoiceID))
         }
     }
 }

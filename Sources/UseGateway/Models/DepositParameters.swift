@@ -44,7 +44,9 @@ public struct UseGatewayDepositParameters: Hashable, Sendable {
             name: name,
             description: description,
             isP2P: isP2P,
-            localPrice: try localPrice.map { try Validation.wire($0, in: UseGatewayCurrency.self, field: "local_price") },
+            localPrice: try localPrice.map {
+                try Validation.wire($0, in: UseGatewayCurrency.self, field: "local_price")
+            },
             metadata: metadata.map(JSONValue.object)
         )
     }

@@ -38,7 +38,9 @@ public struct UseGatewayWithdrawalRequestParameters: Hashable, Sendable {
         case .crypto(let amount, let address):
             Body(
                 address: address,
-                value: ["crypto": try Validation.wire(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")],
+                value: [
+                    "crypto": try Validation.wire(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")
+                ],
                 comment: comment
             )
         case .local(let amount, let address):

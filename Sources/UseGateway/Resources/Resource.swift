@@ -40,7 +40,9 @@ public struct UseGatewayResource<Item: Decodable & Sendable>: Sendable {
     }
 
     /// Builds a creation's parameters from the Swift ones and sends them.
-    func create<Body: OperationParameters>(_ operation: APIOperation<Body, Item>, _ makeBody: () throws -> Body) async throws -> Item {
+    func create<Body: OperationParameters>(_ operation: APIOperation<Body, Item>, _ makeBody: () throws -> Body)
+        async throws -> Item
+    {
         try await api.perform(operation, try api.validating(operation.name, makeBody))
     }
 }

@@ -25,6 +25,7 @@ extension UseGatewayResource where Item == UseGatewayWithdrawalRequest {
     ///   sent), `validation` when the request can no longer be declined, `notFound` when there is no such request,
     ///   otherwise as `APIClient.send(_:)`.
     public func decline(id: String, comment: String? = nil) async throws -> UseGatewayWithdrawalRequest {
-        try await api.perform(UseGatewayOperations.withdrawalRequestsDecline, DeclineParameters(id: id, comment: comment))
+        try await api.perform(
+            UseGatewayOperations.withdrawalRequestsDecline, DeclineParameters(id: id, comment: comment))
     }
 }

@@ -11,7 +11,8 @@ struct OneXGateEntry: ProviderEntry {
     let signsWebhooks = false
 
     func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
-        let client = try client(SandboxCredentials.oneXGate.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
+        let client = try client(
+            SandboxCredentials.oneXGate.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
         return OneXGateOperations.entries.map { CallableOperation($0, client: client) }
     }
 

@@ -22,7 +22,8 @@ final class OperationParityTests: XCTestCase {
                 XCTAssertEqual(sent.method, expected.method, row.name)
                 XCTAssertEqual(sent.url, expected.url, row.name)
                 XCTAssertEqual(Array(sent.headers), Array(expected.headers), row.name)
-                XCTAssertEqual(sent.body, expected.body, "\(row.name): \(Self.text(sent.body)) ≠ \(Self.text(expected.body))")
+                XCTAssertEqual(
+                    sent.body, expected.body, "\(row.name): \(Self.text(sent.body)) ≠ \(Self.text(expected.body))")
             }
         }
     }
@@ -124,12 +125,14 @@ struct ParityClients {
         func configuration(_ url: String) -> ClientConfiguration {
             ClientConfiguration(baseURL: URL(string: url), transport: transport, retryPolicy: .none)
         }
-        useGateway = try UseGatewayClient(apiKey: "ug_key", configuration: configuration("https://api.usegateway.net/v1"))
+        useGateway = try UseGatewayClient(
+            apiKey: "ug_key", configuration: configuration("https://api.usegateway.net/v1"))
         storeGateway = try StoreGatewayClient(
             apiKey: "sg_key", apiSecret: "sg_secret", configuration: configuration("https://store.example/api"))
         usdtInvoice = try USDTInvoiceClient(apiKey: "test_key", configuration: configuration("https://usdt.example"))
         oneXGate = try OneXGateClient(apiKey: "ox_key", configuration: configuration("https://onexgate.example"))
         openPOS = try OpenPOSClient(
-            username: "merchant", apiKey: "pos_key", posID: "WEB1", configuration: configuration("https://pos.example/v2/"))
+            username: "merchant", apiKey: "pos_key", posID: "WEB1",
+            configuration: configuration("https://pos.example/v2/"))
     }
 }

@@ -65,13 +65,17 @@ enum OperationRows {
             ug("payments.resolve", path: id) { try await $0.payments.resolve(id: "p_1") },
             ug("invoices.list") { try await $0.invoices.list() },
             ug("invoices.create", input: nil) {
-                try await $0.invoices.create(UseGatewayInvoiceParameters(name: "Invoice 1", price: money("99.90", .eur)))
+                try await $0.invoices.create(
+                    UseGatewayInvoiceParameters(name: "Invoice 1", price: money("99.90", .eur)))
             },
             ug("invoices.retrieve", path: id) { try await $0.invoices.retrieve(id: "p_1") },
             ug("invoices.cancel", path: id) { try await $0.invoices.cancel(id: "p_1") },
             ug("invoices.resolve", path: id) { try await $0.invoices.resolve(id: "p_1") },
             ug("deposits.list", input: ["size": 100]) { try await $0.deposits.list(size: 100) },
-            ug("deposits.create", input: ["user_id": "u1", "site": "shop", "local_price": ["amount": 5, "currency": "USD"]]) {
+            ug(
+                "deposits.create",
+                input: ["user_id": "u1", "site": "shop", "local_price": ["amount": 5, "currency": "USD"]]
+            ) {
                 try await $0.deposits.create(
                     UseGatewayDepositParameters(userID: "u1", site: "shop", localPrice: money("5", .usd)))
             },
@@ -201,7 +205,9 @@ enum OperationRows {
             _ operation: String, input: JSONObject,
             swift: @escaping @Sendable (OpenPOSClient) async throws -> Any
         ) -> OperationRow {
-            row("openpos", OpenPOSOperations.entries, \.openPOS, operation, input: input) { try await swift($0.openPOS) }
+            row("openpos", OpenPOSOperations.entries, \.openPOS, operation, input: input) {
+                try await swift($0.openPOS)
+            }
         }
         let reference = OpenPOSPaymentReference(paymentID: "pay_1", currency: .btc, address: "bc1qaddress")
         let referenceInput: JSONObject = ["currency": "BTC", "payment_id": "pay_1", "address": "bc1qaddress"]
@@ -216,15 +222,20 @@ enum OperationRows {
         return [
             pos(
                 "getRate",
-                input: ["invoice_currency": "EUR", "invoice_amount": number("48.25"), "currency": "BTC", "accept_zero_confirmations": true]
+                input: [
+                    "invoice_currency": "EUR", "invoice_amount": number("48.25"), "currency": "BTC",
+                    "accept_zero_confirmations": true,
+                ]
             ) {
                 try await $0.rate(
-                    for: OpenPOSQuoteRequest(invoice: money("48.25", .eur), currency: .btc, acceptZeroConfirmations: true))
+                    for: OpenPOSQuoteRequest(
+                        invoice: money("48.25", .eur), currency: .btc, acceptZeroConfirmations: true))
             },
             pos(
                 "startPayment",
                 input: [
-                    "payment_id": "pay_1", "invoice_currency": "EUR", "invoice_amount": number("48.25"), "currency": "BTC",
+                    "payment_id": "pay_1", "invoice_currency": "EUR", "invoice_amount": number("48.25"),
+                    "currency": "BTC",
                     "reference_no": "order-1", "pos_id": "WEB2",
                 ]
             ) {
@@ -244,11 +255,14 @@ enum OperationRows {
             },
             pos(
                 "refundPayment",
-                input: ["payment_id": "pay_1", "currency": "BTC", "address_out": "bc1qback", "refund_amount": "0.00500000"]
+                input: [
+                    "payment_id": "pay_1", "currency": "BTC", "address_out": "bc1qback", "refund_amount": "0.00500000",
+                ]
             ) {
                 try await $0.refundPayment(
                     OpenPOSRefundRequest(
-                        paymentID: "pay_1", to: "bc1qback", amount: OpenPOSWireAmount("0.00500000") ?? OpenPOSWireAmount(1),
+                        paymentID: "pay_1", to: "bc1qback",
+                        amount: OpenPOSWireAmount("0.00500000") ?? OpenPOSWireAmount(1),
                         currency: .btc))
             },
             pos("getCurrencyList", input: [:]) { try await $0.currencyList() },
