@@ -36,7 +36,7 @@ struct TestWebhookBody: Codable, Hashable, Sendable, OperationParameters {
 
     func validated() throws -> Self {
         if let invoiceId { try Validation.required(invoiceId, field: "invoiceId") }
-        try Validation.text(url, limit: Validation.maximumURLLength, field: "url")
+        try Validation.url(url, field: "url")
         return self
     }
 }

@@ -29,8 +29,8 @@ enum Validation {
             )
         }
         if let reference = parameters.reference { try self.reference(reference) }
-        try url(parameters.callbackURL, field: "callbackUrl")
-        try url(parameters.returnURL, field: "returnUrl")
+        try url(parameters.callbackURL?.absoluteString, field: "callbackUrl")
+        try url(parameters.returnURL?.absoluteString, field: "returnUrl")
         try limited(parameters.title, to: maximumTitleLength, field: "title")
         try limited(parameters.description, to: maximumDescriptionLength, field: "description")
         if let seconds = parameters.expirySeconds, !expirySeconds.contains(seconds) {
@@ -67,11 +67,11 @@ enum Validation {
         }
     }
 
-    /// A URL of at most 500 characters.
+    /// A URL's text of at most 500 characters.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
-    static func url(_ url: URL?, field: String) throws {
-        try limited(url?.absoluteString, to: maximumURLLength, field: field)
+    static func url(_ text: String?, field: String) throws {
+        try limited(text, to: maximumURLLength, field: field)
     }
 
     /// A page size or log limit of at least 1.
@@ -83,10 +83,6 @@ enum Validation {
 
     /// Text within a length limit. Length counts Unicode scalars, as the provider's JavaScript validators count code
     /// points.
-    static func text(_ value: String?, limit: Int, field: String) throws {
-        try limited(value, to: limit, field: field)
-    }
-
     private static func limited(_ value: String?, to limit: Int, field: String) throws {
         guard let count = value?.unicodeScalars.count, count > limit else { return }
         throw PaymentError.invalidRequest("\(field) must be at most \(limit) characters, got \(count)")

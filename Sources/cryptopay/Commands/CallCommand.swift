@@ -76,7 +76,13 @@ struct CallCommand {
             }
             path[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
-        let decoded = try await operation.call(path, input)
+        let decoded: JSONValue
+        do {
+            decoded = try await operation.call(path, input)
+        } catch var error as PaymentError {
+            error.provider = error.provider ?? entry.id
+            throw error
+        }
         let body = recorder.body ?? Data()
         if parsed.has("raw") {
             console.line(String(decoding: Redactor.redactedBody(body), as: UTF8.self))
