@@ -5,6 +5,14 @@ import Foundation
 /// call them through ``USDTInvoiceClient/perform(_:_:)``, the rate limiter reads their classes, and the
 /// `cryptopay` command lists and calls them by name through ``entries``.
 package enum USDTInvoiceOperations {
+    /// The document's endpoint classes, each with its own limit (``USDTInvoiceClient/documentedRateLimits``).
+    enum RateClass {
+        static let create = "create"
+        static let get = "get"
+        static let list = "list"
+        static let sandbox = "sandbox"
+    }
+
     static let invoicesCreate = APIOperation<USDTInvoiceParameters, USDTInvoiceInvoice>(
         "invoices.create", .post, "/api/v1/invoices",
         inputs: [
@@ -12,14 +20,14 @@ package enum USDTInvoiceOperations {
             .init("callbackUrl"), .init("expirySeconds"), .init("metadata"), .init("walletId"), .init("title"),
             .init("description"), .init("useWhiteLabel"), .init("returnUrl"),
         ],
-        rateClass: "create", encoding: .jsonBody)
+        rateClass: RateClass.create, encoding: .jsonBody)
     static let invoicesRetrieve = APIOperation<PathParameters, USDTInvoiceInvoice>(
-        "invoices.retrieve", .get, "/api/v1/invoices/{id}", rateClass: "get", encoding: .path)
+        "invoices.retrieve", .get, "/api/v1/invoices/{id}", rateClass: RateClass.get, encoding: .path)
     static let invoicesRetrieveByReference = APIOperation<ReferenceParameters, USDTInvoiceInvoice>(
-        "invoices.retrieveByReference", .get, "/api/v1/invoices/reference/{reference}", rateClass: "get",
+        "invoices.retrieveByReference", .get, "/api/v1/invoices/reference/{reference}", rateClass: RateClass.get,
         encoding: ParameterEncoding(sendsBody: false) { RequestParts(pathParameters: ["reference": $0.reference]) })
     static let invoicesList = APIOperation<PageQuery, WireList<USDTInvoiceInvoice>>(
-        "invoices.list", .get, "/api/v1/invoices", inputs: [.init("page"), .init("limit")], rateClass: "list",
+        "invoices.list", .get, "/api/v1/invoices", inputs: [.init("page"), .init("limit")], rateClass: RateClass.list,
         encoding: .query {
             [
                 URLQueryItem(name: "page", value: $0.page.map(String.init)),
@@ -35,14 +43,14 @@ package enum USDTInvoiceOperations {
         encoding: .query { [URLQueryItem(name: "limit", value: String($0.limit ?? LogQuery.defaultLimit))] })
     static let sandboxSimulatePayment = APIOperation<SimulatePaymentBody, USDTInvoiceSandboxResult>(
         "sandbox.simulatePayment", .post, "/api/v1/sandbox/simulate-payment",
-        inputs: [.init("invoiceId", required: true), .init("delaySeconds")], rateClass: "sandbox",
+        inputs: [.init("invoiceId", required: true), .init("delaySeconds")], rateClass: RateClass.sandbox,
         encoding: .jsonBody)
     static let sandboxTriggerExpiry = APIOperation<TriggerExpiryBody, USDTInvoiceSandboxResult>(
         "sandbox.triggerExpiry", .post, "/api/v1/sandbox/trigger-expiry", inputs: [.init("invoiceId", required: true)],
-        rateClass: "sandbox", encoding: .jsonBody)
+        rateClass: RateClass.sandbox, encoding: .jsonBody)
     static let sandboxTestWebhook = APIOperation<TestWebhookBody, USDTInvoiceSandboxResult>(
         "sandbox.testWebhook", .post, "/api/v1/sandbox/test-webhook", inputs: [.init("url"), .init("invoiceId")],
-        rateClass: "sandbox", encoding: .jsonBody)
+        rateClass: RateClass.sandbox, encoding: .jsonBody)
 
     /// Every operation by the name `cryptopay call` takes; each sends through the client's `perform`, as the Swift
     /// API does.
@@ -75,7 +83,7 @@ extension USDTInvoiceClient {
         _ operation: APIOperation<Parameters, Response>,
         _ parameters: Parameters
     ) async throws -> Response {
-        if operation.rateClass == "sandbox", mode != .test {
+        if operation.rateClass == USDTInvoiceOperations.RateClass.sandbox, mode != .test {
             throw PaymentError(
                 .invalidRequest, message: "the sandbox needs a test_ key; this client has a live_ key",
                 provider: .usdtInvoice, operation: operation.name)

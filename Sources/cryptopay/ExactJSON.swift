@@ -27,10 +27,13 @@ indirect enum ExactJSON: Equatable {
             return merged(model: .array(items), raw: sent["data"])
         case (.array(let items), .array(let sent)) where items.count == sent.count:
             return .array(zip(items, sent).map { merged(model: $0, raw: $1) })
-        case (.number(let value), .number(let text)) where DecimalText.parse(text) == value:
+        case (.number(let value), .number(let text)) where DecimalText.parse(text) == value,
+            (.number(let value), .string(let text)) where DecimalText.parse(text) == value:
             return .number(text)
         case (.string(let value), .string(let text))
-        where value == text || (DecimalText.parse(value).map { $0 == DecimalText.parse(text) } ?? false):
+        where value == text || (DecimalText.parse(value).map { $0 == DecimalText.parse(text) } ?? false),
+            (.string(let value), .number(let text))
+        where DecimalText.parse(value).map { $0 == DecimalText.parse(text) } ?? false:
             return .string(text)
         default:
             return ExactJSON(model)

@@ -82,4 +82,23 @@ final class CallOutputCommandLineTests: XCTestCase {
         }
         XCTAssertTrue(decoded.out.contains(#""amount" : "0.01729569""#), decoded.out)
     }
+
+    func testNumbersKeepTheirDigitsWhereTheModuleWritesThemBack() throws {
+        let body = String(decoding: try Fixtures.data("UseGateway/payments_retrieve.json"), as: UTF8.self)
+            .replacingOccurrences(of: #""amount": 10,"#, with: #""amount": 10.00,"#)
+            .replacingOccurrences(of: #""amount": 145.622008,"#, with: #""amount": 145.6220080,"#)
+        let server = try LoopbackHTTPServer { _ in
+            LoopbackHTTPServer.Response(
+                status: 200, headers: ["Content-Type": "application/json"], body: Data(body.utf8))
+        }
+        self.server = server
+
+        let result = try ToolRunner().run(
+            ["call", "usegateway", "payments.retrieve", "--id", "p1", "--base-url", server.url("").absoluteString],
+            environment: ["USEGATEWAY_API_KEY": "ug_output_key"])
+
+        XCTAssertEqual(result.status, 0, result.all)
+        XCTAssertTrue(result.out.contains(#""amount" : 10.00,"#), result.out)
+        XCTAssertTrue(result.out.contains(#""amount" : 145.6220080,"#), result.out)
+    }
 }
