@@ -78,40 +78,4 @@ public struct OpenPOSClient: Sendable, CustomStringConvertible, CustomReflectabl
     public var customMirror: Mirror {
         Mirror(self, children: ["baseURL": baseURL, "posID": posID], displayStyle: .struct)
     }
-
-    /// The endpoint for one call: `GET <path>` with `pos_id` first, then the call's own items, then `locale` and
-    /// `user`.
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` when an option is given but blank.
-    func endpoint<Response: Decodable & Sendable>(
-        _ operation: String,
-        _ path: String,
-        query: [URLQueryItem],
-        options: OpenPOSCallOptions,
-        changesState: Bool = false
-    ) throws -> Endpoint<Response> {
-        var head = OpenPOSQuery()
-        head.add("pos_id", try FieldRules.notBlankIfPresent(options.posID, field: "pos_id") ?? posID)
-        var tail = OpenPOSQuery()
-        tail.add("locale", try FieldRules.notBlankIfPresent(options.locale, field: "locale"))
-        tail.add("user", try FieldRules.notBlankIfPresent(options.user, field: "user"))
-        return Endpoint(operation, .get, path, query: head.items + query + tail.items, isIdempotent: !changesState)
-    }
-
-    /// Validates a call's parameters and sends it.
-    ///
-    /// - Throws: ``PaymentError``: `invalidRequest` from `makeQuery` or the options (nothing is sent), otherwise as
-    ///   `APIClient.send(_:)`.
-    func send<Response: Decodable & Sendable>(
-        _ operation: String,
-        _ path: String,
-        options: OpenPOSCallOptions,
-        changesState: Bool = false,
-        query makeQuery: () throws -> [URLQueryItem]
-    ) async throws -> Response {
-        let endpoint: Endpoint<Response> = try api.validating(operation) {
-            try self.endpoint(operation, path, query: try makeQuery(), options: options, changesState: changesState)
-        }
-        return try await api.send(endpoint)
-    }
 }

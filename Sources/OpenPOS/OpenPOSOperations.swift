@@ -1,92 +1,130 @@
 import CryptoPayCore
 import Foundation
 
-extension OpenPOSClient {
-    /// Every POS API operation as data, for tools that list and call operations by name (the `cryptopay` command).
-    /// The names are those of the client's errors and logs.
-    ///
-    /// Every operation is a `GET` whose inputs are query parameters. Each lists `pos_id` (which the API requires on
-    /// every call) without marking it required, because a client configured with ``OpenPOSPointOfService`` fills
-    /// it in when the input names none; `locale` and `user`, which every call accepts, come last. StartPayment,
-    /// CancelPayment, AcceptPayment and RefundPayment change state and are not idempotent, although they are `GET`s.
+/// Every POS API operation, declared once: the client's methods call them, and the `cryptopay` command lists and
+/// calls them by name through ``entries``.
+///
+/// Every operation is a `GET` whose parameters are query items, `pos_id` first (the client's unless the call
+/// names another), `locale` and `user` last. StartPayment, CancelPayment, AcceptPayment and RefundPayment change
+/// state and are not idempotent, although they are `GET`s. An amount given as a JSON string is sent as written, so
+/// AcceptPayment's `accepted_amount` and RefundPayment's `refund_amount` match CheckPayment's answer character for
+/// character (a JSON number is sent in its plain decimal form).
+package enum OpenPOSOperations {
+    static let common: [OperationInput] = [.init("locale"), .init("user")]
+    static let reference: [OperationInput] = [
+        .init("currency", required: true), .init("payment_id", required: true), .init("address", required: true),
+    ]
+
+    static func operation<Fields, Response>(
+        _ name: String,
+        _ path: String,
+        _ inputs: [OperationInput],
+        changesState: Bool = false,
+        fields: Fields.Type,
+        response: Response.Type
+    ) -> APIOperation<OpenPOSCall<Fields>, Response> {
+        APIOperation(
+            name, .get, path, inputs: [.init("pos_id")] + inputs + common, isIdempotent: !changesState,
+            encoding: OpenPOSCall<Fields>.encoding)
+    }
+
+    static let getRate = operation(
+        "getRate", "/GetRate/",
+        [
+            .init("invoice_currency", required: true), .init("invoice_amount", required: true),
+            .init("currency", required: true), .init("accept_zero_confirmations"),
+            .init("require_kyt_for_confirmation"),
+        ],
+        fields: OpenPOSRateFields.self, response: OpenPOSQuote.self)
+    static let startPayment = operation(
+        "startPayment", "/StartPayment/",
+        [
+            .init("payment_id", required: true), .init("invoice_currency", required: true),
+            .init("invoice_amount", required: true), .init("currency", required: true), .init("reference_no"),
+            .init("accept_zero_confirmations"), .init("payer_ip_address"), .init("payer_user_agent"),
+            .init("require_kyt_for_confirmation"),
+        ],
+        changesState: true, fields: OpenPOSStartFields.self, response: OpenPOSPayment.self)
+    static let checkPayment = operation(
+        "checkPayment", "/CheckPayment/", reference, fields: OpenPOSReferenceFields.self,
+        response: OpenPOSPaymentCheck.self)
+    static let cancelPayment = operation(
+        "cancelPayment", "/CancelPayment/", reference + [.init("reason"), .init("comment")], changesState: true,
+        fields: OpenPOSCancelFields.self, response: OpenPOSCancellation.self)
+    static let acceptPayment = operation(
+        "acceptPayment", "/AcceptPayment/",
+        reference + [.init("accepted_amount", required: true), .init("accepted_invoice_amount")],
+        changesState: true, fields: OpenPOSAcceptFields.self, response: OpenPOSAcceptance.self)
+    static let refundPayment = operation(
+        "refundPayment", "/RefundPayment/",
+        [
+            .init("payment_id", required: true), .init("currency", required: true),
+            .init("address_out", required: true), .init("refund_amount", required: true),
+        ],
+        changesState: true, fields: OpenPOSRefundFields.self, response: OpenPOSRefund.self)
+    static let getCurrencyList = operation(
+        "getCurrencyList", "/GetCurrencyList/", [], fields: OpenPOSNoFields.self, response: OpenPOSCurrencyList.self)
+    static let getTransactions = operation(
+        "getTransactions", "/GetTransactions/", [.init("offset"), .init("limit")], fields: OpenPOSPageFields.self,
+        response: [OpenPOSTransaction].self)
+
+    /// Every operation by the name `cryptopay call` takes, each calling what the Swift API's method calls.
     /// GetTransactions answers with ``OpenPOSTransactionListing``, which never writes an access token out.
-    /// CheckPayment's answer is written back with `payment` and `refund_amount_opened` as the API spelt them; an
-    /// input given as a JSON string is sent as written, so AcceptPayment's `accepted_amount` and RefundPayment's
-    /// `refund_amount` given as those strings match them character for character (a JSON number is sent in its plain
-    /// decimal form, without trailing zeros).
-    package static let operations: [OperationDescriptor] = {
-        let common: [OperationDescriptor.Input] = [.init("locale"), .init("user")]
-        let reference: [OperationDescriptor.Input] = [
-            .init("currency", required: true), .init("payment_id", required: true), .init("address", required: true),
-        ]
-        func operation<Response: Codable & Sendable>(
-            _ name: String,
-            _ path: String,
-            _ inputs: [OperationDescriptor.Input],
-            changesState: Bool = false,
-            response: Response.Type
-        ) -> OperationDescriptor {
-            OperationDescriptor(
-                name, .get, path, inputs: [.init("pos_id")] + inputs + common, sendsBody: false,
-                isIdempotent: !changesState, response: response)
+    package static let entries: [OperationEntry<OpenPOSClient>] = {
+        func plain<Fields, Response: Encodable>(
+            _ operation: APIOperation<OpenPOSCall<Fields>, Response>
+        ) -> OperationEntry<OpenPOSClient> {
+            OperationEntry(operation) { (client: OpenPOSClient, call: OpenPOSCall<Fields>) in
+                try await client.perform(operation, call)
+            }
         }
         return [
-            operation(
-                "getRate", "/GetRate/",
-                [
-                    .init("invoice_currency", required: true), .init("invoice_amount", required: true),
-                    .init("currency", required: true), .init("accept_zero_confirmations"),
-                    .init("require_kyt_for_confirmation"),
-                ],
-                response: OpenPOSQuote.self),
-            operation(
-                "startPayment", "/StartPayment/",
-                [
-                    .init("payment_id", required: true), .init("invoice_currency", required: true),
-                    .init("invoice_amount", required: true), .init("currency", required: true),
-                    .init("reference_no"), .init("accept_zero_confirmations"), .init("payer_ip_address"),
-                    .init("payer_user_agent"), .init("require_kyt_for_confirmation"),
-                ],
-                changesState: true, response: OpenPOSPayment.self),
-            operation("checkPayment", "/CheckPayment/", reference, response: OpenPOSPaymentCheck.self),
-            operation(
-                "cancelPayment", "/CancelPayment/", reference + [.init("reason"), .init("comment")],
-                changesState: true, response: OpenPOSCancellation.self),
-            operation(
-                "acceptPayment", "/AcceptPayment/",
-                [
-                    .init("payment_id", required: true), .init("currency", required: true),
-                    .init("address", required: true), .init("accepted_amount", required: true),
-                    .init("accepted_invoice_amount"),
-                ],
-                changesState: true, response: OpenPOSAcceptance.self),
-            operation(
-                "refundPayment", "/RefundPayment/",
-                [
-                    .init("payment_id", required: true), .init("currency", required: true),
-                    .init("address_out", required: true), .init("refund_amount", required: true),
-                ],
-                changesState: true, response: OpenPOSRefund.self),
-            operation("getCurrencyList", "/GetCurrencyList/", [], response: OpenPOSCurrencyList.self),
-            operation(
-                "getTransactions", "/GetTransactions/", [.init("offset"), .init("limit")],
-                response: OpenPOSTransactionListing.self),
+            plain(getRate),
+            OperationEntry(startPayment) { (client: OpenPOSClient, call) in try await client.start(call) },
+            plain(checkPayment),
+            OperationEntry(cancelPayment) { (client: OpenPOSClient, call) in try await client.cancel(call) },
+            OperationEntry(acceptPayment) { (client: OpenPOSClient, call) in try await client.accept(call) },
+            plain(refundPayment),
+            plain(getCurrencyList),
+            OperationEntry(getTransactions) { (client: OpenPOSClient, call) in
+                OpenPOSTransactionListing(transactions: try await client.perform(getTransactions, call))
+            },
         ]
     }()
 }
 
+extension OpenPOSClient {
+    /// Sends a declared operation with this client's point of service unless the call names another.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` when the fields or options fail validation (nothing is
+    ///   sent); otherwise as `APIClient.send(_:)`.
+    func perform<Fields, Response>(
+        _ operation: APIOperation<OpenPOSCall<Fields>, Response>,
+        _ call: OpenPOSCall<Fields>
+    ) async throws -> Response {
+        var call = call
+        call.options.posID = call.options.posID ?? posID
+        return try await api.perform(operation, call)
+    }
+
+    /// Sends a declared operation with fields built from the Swift API's values.
+    ///
+    /// - Throws: as ``perform(_:_:)``, and `invalidRequest` when `fields` throws.
+    func perform<Fields, Response>(
+        _ operation: APIOperation<OpenPOSCall<Fields>, Response>,
+        options: OpenPOSCallOptions,
+        fields: () throws -> Fields
+    ) async throws -> Response {
+        let fields = try api.validating(operation.name, fields)
+        return try await perform(operation, OpenPOSCall(fields, options: options))
+    }
+}
+
 /// GetTransactions' answer for tools that print it: the transactions as the client decodes them, written back with
 /// the provider's field names except that every `access_token` reads `[REDACTED]`, so that no output shows one.
-package struct OpenPOSTransactionListing: Codable, Sendable {
+package struct OpenPOSTransactionListing: Encodable, Sendable {
     /// The transactions, tokens intact.
     package var transactions: [OpenPOSTransaction]
-
-    /// Decodes GetTransactions' array.
-    ///
-    /// - Throws: `DecodingError` as ``OpenPOSTransaction`` does.
-    package init(from decoder: any Decoder) throws {
-        transactions = try [OpenPOSTransaction](from: decoder)
-    }
 
     /// Encodes the array with every access token replaced by `[REDACTED]`.
     ///
@@ -97,38 +135,5 @@ package struct OpenPOSTransactionListing: Codable, Sendable {
             redacted.accessToken = transaction.accessToken.map { _ in OpenPOSAccessToken("[REDACTED]") }
             return redacted
         }.encode(to: encoder)
-    }
-}
-
-/// Puts a point of service first on every request whose query names none, for clients that call
-/// ``OpenPOSClient/operations`` by name with inputs from a user: the API requires `pos_id` on every call.
-/// Requests that name one (as every call of ``OpenPOSClient`` does) pass unchanged.
-package struct OpenPOSPointOfService: HTTPMiddleware {
-    /// The point of service to send as `pos_id`.
-    package let posID: String
-
-    /// Adds `posID` to requests that name no point of service.
-    package init(posID: String) {
-        self.posID = posID
-    }
-
-    /// Adds `pos_id` when the query has none and passes the request on.
-    ///
-    /// - Throws: whatever `next` throws.
-    package func intercept(
-        _ request: TransportRequest,
-        next: @Sendable (TransportRequest) async throws -> TransportResponse
-    ) async throws -> TransportResponse {
-        guard var components = URLComponents(url: request.url, resolvingAgainstBaseURL: false) else {
-            return try await next(request)
-        }
-        let items = components.percentEncodedQueryItems ?? []
-        guard !items.contains(where: { $0.name == "pos_id" }) else { return try await next(request) }
-        components.percentEncodedQueryItems =
-            [URLQueryItem(name: "pos_id", value: URLBuilder.percentEncoded(posID))] + items
-        guard let url = components.url else { return try await next(request) }
-        var request = request
-        request.url = url
-        return try await next(request)
     }
 }

@@ -97,8 +97,10 @@ public struct StoreGatewayClient: Sendable, CustomStringConvertible {
     ///   express (nothing is sent); `validation` (HTTP 422) when the service refuses the pair; otherwise as any
     ///   request (`authentication`, `server`, `transport`, `decoding` …).
     public func convert(_ amount: Money, to asset: Asset) async throws -> StoreGatewayConversion {
-        let body = try api.validating("convert") { try ConversionBody(converting: amount, to: asset) }
-        return try await api.send(Endpoint("convert", .post, "/convert", body: .json(body), isIdempotent: true))
+        let body = try api.validating(StoreGatewayOperations.convert.name) {
+            try ConversionBody(converting: amount, to: asset)
+        }
+        return try await api.perform(StoreGatewayOperations.convert, body)
     }
 
     /// `StoreGatewayClient(https://…)`: the base URL only.

@@ -92,11 +92,6 @@ public struct USDTInvoiceClient: Sendable, CustomStringConvertible, CustomReflec
         Mirror(self, children: ["baseURL": baseURL, "mode": mode], displayStyle: .struct)
     }
 
-    /// The path of an endpoint (`/invoices/{id}` → `/api/v1/invoices/{id}`).
-    func path(_ endpoint: String) -> String {
-        pathPrefix + endpoint
-    }
-
     private static func mode(ofKey key: String) -> Mode? {
         for mode in [Mode.test, .live] {
             let prefix = mode.rawValue + "_"

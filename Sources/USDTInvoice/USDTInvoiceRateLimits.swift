@@ -6,23 +6,17 @@ extension USDTInvoiceClient {
     /// by id or reference), `list` 60 (the invoice list), `sandbox` 60 (every sandbox call). The document gives no
     /// limit for cancelling and the account calls; they are not limited here.
     public static let documentedRateLimits: [String: RateLimiter.Limit] = [
-        "create": RateLimiter.Limit(requests: 100, per: .seconds(60)),
-        "get": RateLimiter.Limit(requests: 300, per: .seconds(60)),
-        "list": RateLimiter.Limit(requests: 60, per: .seconds(60)),
-        "sandbox": RateLimiter.Limit(requests: 60, per: .seconds(60)),
+        USDTInvoiceOperations.RateClass.create: RateLimiter.Limit(requests: 100, per: .seconds(60)),
+        USDTInvoiceOperations.RateClass.get: RateLimiter.Limit(requests: 300, per: .seconds(60)),
+        USDTInvoiceOperations.RateClass.list: RateLimiter.Limit(requests: 60, per: .seconds(60)),
+        USDTInvoiceOperations.RateClass.sandbox: RateLimiter.Limit(requests: 60, per: .seconds(60)),
     ]
 
-    /// The endpoint class of an operation, as the document groups its limits: `invoices.create` → `create`,
-    /// `invoices.retrieve` and `invoices.retrieveByReference` → `get`, `invoices.list` → `list`, `sandbox.*` →
-    /// `sandbox`; `nil` for operations without a documented limit.
+    /// The endpoint class of an operation, as the document groups its limits and each operation's declaration
+    /// names it: `invoices.create` → `create`, `invoices.retrieve` and `invoices.retrieveByReference` → `get`,
+    /// `invoices.list` → `list`, `sandbox.*` → `sandbox`; `nil` for operations without a documented limit.
     public static func rateLimitClass(of operation: String) -> String? {
-        switch operation {
-        case "invoices.create": "create"
-        case "invoices.retrieve", "invoices.retrieveByReference": "get"
-        case "invoices.list": "list"
-        case _ where operation.hasPrefix("sandbox."): "sandbox"
-        default: nil
-        }
+        USDTInvoiceOperations.rateClasses[operation]
     }
 
     /// A limiter that keeps a client under ``documentedRateLimits``: at most the documented number of requests of a

@@ -35,16 +35,22 @@ public struct UseGatewayClient: Sendable, CustomStringConvertible {
     public var baseURL: URL { api.baseURL }
 
     /// Payments: `/payments/`.
-    public var payments: Payments { Payments(api: api, name: "payments") }
+    public var payments: Payments {
+        Payments(calls: CollectionCalls(api: api, operations: UseGatewayOperations.payments))
+    }
     /// Invoices: `/invoices/`.
-    public var invoices: Invoices { Invoices(api: api, name: "invoices") }
+    public var invoices: Invoices {
+        Invoices(calls: CollectionCalls(api: api, operations: UseGatewayOperations.invoices))
+    }
     /// Deposits: `/deposits/`.
-    public var deposits: Deposits { Deposits(api: api, name: "deposits") }
+    public var deposits: Deposits {
+        Deposits(calls: CollectionCalls(api: api, operations: UseGatewayOperations.deposits))
+    }
     /// P2P deposits: `/deposits/` with `is_p2p: true`.
-    public var p2p: P2P { P2P(deposits: Deposits(api: api, name: "p2p", path: "deposits")) }
+    public var p2p: P2P { P2P(deposits: deposits) }
     /// Withdrawal requests: `/withdrawal_requests/`.
     public var withdrawalRequests: WithdrawalRequests {
-        WithdrawalRequests(api: api, name: "withdrawalRequests", path: "withdrawal_requests")
+        WithdrawalRequests(calls: CollectionCalls(api: api, operations: UseGatewayOperations.withdrawalRequests))
     }
     /// Exchange rates: `/rates/`.
     public var rates: Rates { Rates(api: api) }

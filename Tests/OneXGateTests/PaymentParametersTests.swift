@@ -83,7 +83,7 @@ final class PaymentParametersTests: XCTestCase {
             (try parameters(failed: "ftp://example.com/x"), "callbacks.failed must be an absolute http(s) URL"),
         ]
         for (parameters, message) in cases {
-            XCTAssertThrowsError(try parameters.body(), message) { error in
+            XCTAssertThrowsError(try parameters.body().validated(), message) { error in
                 let error = error as? PaymentError
                 XCTAssertEqual(error?.kind, .invalidRequest, message)
                 XCTAssertTrue(error?.message.contains(message) == true, "\(String(describing: error)) ≠ \(message)")

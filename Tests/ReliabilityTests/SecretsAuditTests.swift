@@ -287,23 +287,19 @@ final class SecretsAuditTests: XCTestCase {
             apiKey: FakeSecrets.usdtInvoiceAPIKey, configuration: configured(ProviderHarness.usdtInvoice.baseURL))
         let oneXGate = try OneXGateClient(apiKey: FakeSecrets.oneXGateAPIKey, configuration: configuration)
         let useGateway = try UseGatewayClient(apiKey: FakeSecrets.useGatewayAPIKey, configuration: configuration)
-        let described: [(String, APIClient, [OperationDescriptor])] = [
-            ("UseGateway", useGateway.api, UseGatewayClient.operations),
-            ("StoreGateway", storeGateway.api, storeGateway.operations),
-            ("USDTInvoice", usdtInvoice.api, usdtInvoice.operations),
-            ("OneXGate", oneXGate.api, oneXGate.operations),
-        ]
-        return described.flatMap { folder, api, descriptors in
-            descriptors.map { descriptor in
-                let path = Dictionary(uniqueKeysWithValues: descriptor.pathParameters.map { ($0, "id_1") })
-                let input = JSONObject(descriptor.inputs.filter(\.isRequired).map { ($0.name, JSONValue.string("1")) })
-                let success = fixtures.responses(in: folder, for: descriptor.name).first.map { Data($0.bytes) }
-                return Operation(
-                    name: "\(folder) \(descriptor.name)", folder: folder, success: success ?? Data("{}".utf8),
-                    successStatus: 200,
-                    call: { try await api.call(descriptor, pathParameters: path, input: input) }
-                )
-            }
+        let openPOS = try OpenPOSClient(
+            username: FakeSecrets.openPOSUsername, apiKey: FakeSecrets.openPOSAPIKey, posID: "POS1",
+            configuration: configured(ProviderHarness.openPOS.baseURL))
+        let clients = ParityClients(
+            useGateway: useGateway, storeGateway: storeGateway, usdtInvoice: usdtInvoice, oneXGate: oneXGate,
+            openPOS: openPOS)
+        return OperationRows.all.map { row in
+            let folder = FuzzTargets.folder(ofRow: row.name)
+            let operation = String(row.name.split(separator: " ")[1])
+            let success = fixtures.responses(in: folder, for: operation).first.map { Data($0.bytes) }
+            return Operation(
+                name: "\(folder) \(operation)", folder: folder, success: success ?? Data("{}".utf8),
+                successStatus: 200, call: { try await row.swift(clients) })
         }
     }
 

@@ -8,9 +8,7 @@ import XCTest
 
 final class OperationsTests: XCTestCase {
     func testEveryOperationOfTheIssueIsDescribed() throws {
-        let (client, _) = try makeClient()
-
-        let table = client.operations.map { "\($0.method) \($0.name) \($0.path)" }
+        let table = USDTInvoiceOperations.entries.map { "\($0.method) \($0.name) \($0.path)" }
 
         XCTAssertEqual(
             table,
@@ -27,19 +25,19 @@ final class OperationsTests: XCTestCase {
                 "POST sandbox.testWebhook /api/v1/sandbox/test-webhook",
             ]
         )
-        XCTAssertEqual(client.operations.filter(\.isIdempotent).count, 5, "the GETs")
+        XCTAssertEqual(USDTInvoiceOperations.entries.filter(\.isIdempotent).count, 5, "the GETs")
     }
 
     func testCallingByNameDecodesWithTheModulesTypes() async throws {
         let (client, transport) = try makeClient()
         try transport.enqueue(fixture: "USDTInvoice/invoices_list.json")
         try transport.enqueue(fixture: "USDTInvoice/invoices_cancel.json")
-        let operations = Dictionary(uniqueKeysWithValues: client.operations.map { ($0.name, $0) })
+        let operations = Dictionary(uniqueKeysWithValues: USDTInvoiceOperations.entries.map { ($0.name, $0) })
 
-        let list = try await client.api.call(
-            try XCTUnwrap(operations["invoices.list"]), pathParameters: [:], input: ["page": 2, "limit": 20])
-        let cancelled = try await client.api.call(
-            try XCTUnwrap(operations["invoices.cancel"]), pathParameters: ["id": documentInvoiceID], input: [:])
+        let list = try await XCTUnwrap(operations["invoices.list"])
+            .call(client, pathParameters: [:], input: ["page": 2, "limit": 20])
+        let cancelled = try await XCTUnwrap(operations["invoices.cancel"])
+            .call(client, pathParameters: ["id": documentInvoiceID], input: [:])
 
         try transport.requests[0].expectQuery([("page", "2"), ("limit", "20")])
         XCTAssertEqual(list, try Fixtures.json("USDTInvoice/invoices_list.json"))

@@ -42,12 +42,13 @@ package enum FieldRules {
 
     /// A page the customer's browser can be sent to: an absolute `http` or `https` URL with a host; returns it.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` otherwise.
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` otherwise, or when there is none.
     @discardableResult
-    package static func webURL(_ url: URL, field: String) throws -> URL {
-        let scheme = url.scheme?.lowercased()
-        guard scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
-            throw PaymentError.invalidRequest("\(field) must be an absolute http(s) URL, got \(url.absoluteString)")
+    package static func webURL(_ url: URL?, field: String) throws -> URL {
+        let scheme = url?.scheme?.lowercased()
+        guard let url, scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else {
+            throw PaymentError.invalidRequest(
+                "\(field) must be an absolute http(s) URL, got \(url?.absoluteString ?? "nothing")")
         }
         return url
     }
@@ -65,5 +66,13 @@ package enum FieldRules {
         throw PaymentError.invalidRequest(
             "\(field) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got \"\(value.rawValue)\""
         )
+    }
+
+    /// Text that must be the raw value of one of `Value`'s documented values, when given: for parameters decoded as
+    /// plain text from a command line's input.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field`, the allowed values and the text otherwise.
+    package static func documented<Value: OpenEnumeration>(_ raw: String?, as type: Value.Type, field: String) throws {
+        try documented(raw.map(Value.init(rawValue:)), field: field)
     }
 }

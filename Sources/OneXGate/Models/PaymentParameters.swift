@@ -38,31 +38,25 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
         self.merchantUserID = merchantUserID
     }
 
-    /// The request body, after the client-side checks.
+    /// The request body in the document's shape; ``Body/validated()`` checks it.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an undocumented asset, an amount of zero or less or
-    ///   with too many decimals, a blank order id or a callback that is not an absolute `http(s)` URL.
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an asset 1xGate does not document.
     func body() throws -> Body {
         let code = try OneXGateAssets.requireCode(for: amount.asset)
-        try AmountRules.requirePositive(amount.amount, field: "amount")
-        try AmountRules.requireDecimalPlaces(amount.amount, atMost: code.decimals, field: "amount")
         return Body(
             currency: code.currency,
             network: code.network,
             amount: amount.amount,
-            orderId: try FieldRules.notBlank(orderID, field: "orderId"),
+            orderId: orderID,
             description: description,
             merchantUserEmail: merchantUserEmail,
             merchantUserId: merchantUserID,
-            callbacks: OneXGateCallbacks(
-                success: try FieldRules.webURL(successURL, field: "callbacks.success"),
-                failed: try FieldRules.webURL(failedURL, field: "callbacks.failed")
-            )
+            callbacks: OneXGateCallbacks(success: successURL, failed: failedURL)
         )
     }
 
-    /// The wire body, with the document's field names.
-    struct Body: Encodable, Sendable {
+    /// The wire body, with the document's field names: the parameters of `payments.create`.
+    struct Body: Codable, Sendable, OperationParameters {
         var currency: OneXGateCurrency
         var network: OneXGateNetwork
         @Amount<DecimalAsNumber> var amount: Decimal
@@ -71,5 +65,19 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
         var merchantUserEmail: String?
         var merchantUserId: String?
         var callbacks: OneXGateCallbacks
+
+        /// Checks the asset, the amount's sign and decimals, the order id and the callbacks.
+        ///
+        /// - Throws: ``PaymentError`` of kind `invalidRequest` for an undocumented asset, an amount of zero or less
+        ///   or with too many decimals, a blank order id or a callback that is not an absolute `http(s)` URL.
+        func validated() throws -> Self {
+            let code = try OneXGateAssets.requireCode(for: OneXGateAssets.asset(currency: currency, network: network))
+            try AmountRules.requirePositive(amount, field: "amount")
+            try AmountRules.requireDecimalPlaces(amount, atMost: code.decimals, field: "amount")
+            _ = try FieldRules.notBlank(orderId, field: "orderId")
+            _ = try FieldRules.webURL(callbacks.success, field: "callbacks.success")
+            _ = try FieldRules.webURL(callbacks.failed, field: "callbacks.failed")
+            return self
+        }
     }
 }

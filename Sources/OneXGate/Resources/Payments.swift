@@ -23,11 +23,14 @@ extension OneXGateClient {
         ///   `validation` when 1xGate rejects the data; `authentication` for a wrong key; otherwise as the other
         ///   calls (`server`, `transport`, `decoding`, `timedOut`).
         public func create(_ parameters: OneXGatePaymentParameters) async throws -> OneXGatePayment {
-            let operation = "payments.create"
-            let body = try api.validating(operation) { try parameters.body() }
+            try await create(try api.validating(OneXGateOperations.paymentsCreate.name) { try parameters.body() })
+        }
+
+        /// Posts a creation body to the pinned path, or to the learned one with one fallback on a 404.
+        func create(_ body: OneXGatePaymentParameters.Body) async throws -> OneXGatePayment {
+            let operation = OneXGateOperations.paymentsCreate
             func post(to path: OneXGatePaymentCreationPath) async throws -> OneXGatePayment {
-                let payment: OneXGatePayment = try await api.send(
-                    Endpoint(operation, .post, path.rawValue, body: .json(body)))
+                let payment = try await api.perform(operation, body, path: path.rawValue)
                 creationRoute.remember(path)
                 return payment
             }
@@ -51,14 +54,7 @@ extension OneXGateClient {
         ///   no such payment, `authentication` for a wrong key, otherwise `server`, `transport`, `decoding` or
         ///   `timedOut`.
         public func retrieve(id: String) async throws -> OneXGatePayment {
-            try await api.send(
-                Endpoint(
-                    "payments.retrieve",
-                    .get,
-                    "/v1/integrations/payments/{paymentId}",
-                    pathParameters: ["paymentId": id]
-                )
-            )
+            try await api.perform(OneXGateOperations.paymentsRetrieve, PathParameters(["paymentId": id]))
         }
 
         /// Retrieves the payment at once and then every `pollEvery` until its status ends a wait

@@ -44,15 +44,4 @@ public struct OpenPOSPaymentReference: Hashable, Sendable, Codable {
         try container.encode(address, forKey: .address)
     }
 
-    /// The query items every payment call shares, in the document's order: `currency`, `payment_id`, `address`.
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an empty id or address, or a currency the API
-    ///   cannot express.
-    func queryItems() throws -> [(String, String)] {
-        [
-            ("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency")),
-            ("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id")),
-            ("address", try FieldRules.notBlank(address, field: "address")),
-        ]
-    }
 }

@@ -25,18 +25,17 @@ public struct OpenPOSQuoteRequest: Hashable, Sendable {
         self.requireKYTForConfirmation = requireKYTForConfirmation
     }
 
-    /// The query items in the document's order.
+    /// GetRate's fields, with the API's codes for the currencies.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an amount of zero or less, an invoice currency that
-    ///   is not a three-letter code, or a cryptocurrency the API cannot express.
-    func queryItems() throws -> [URLQueryItem] {
-        var query = OpenPOSQuery()
-        query.add(
-            "invoice_currency", try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"))
-        query.add("invoice_amount", try OpenPOSValidation.positive(invoice.amount, field: "invoice_amount"))
-        query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
-        query.add("accept_zero_confirmations", acceptZeroConfirmations)
-        query.add("require_kyt_for_confirmation", requireKYTForConfirmation)
-        return query.items
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an invoice currency that is not a three-letter code
+    ///   or a cryptocurrency the API cannot express.
+    func fields() throws -> OpenPOSRateFields {
+        OpenPOSRateFields(
+            invoiceCurrency: try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
+            invoiceAmount: OpenPOSWireAmount(invoice.amount),
+            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            acceptZeroConfirmations: acceptZeroConfirmations,
+            requireKYTForConfirmation: requireKYTForConfirmation
+        )
     }
 }

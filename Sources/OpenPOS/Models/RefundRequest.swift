@@ -38,16 +38,15 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
     /// The amount as money.
     public var money: Money { Money(amount.value, currency) }
 
-    /// The query items in the document's order.
+    /// RefundPayment's fields, with the API's symbol for the currency.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an empty id or address, an amount of zero or less,
-    ///   or a currency the API cannot express.
-    func queryItems() throws -> [URLQueryItem] {
-        var query = OpenPOSQuery()
-        query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
-        query.add("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id"))
-        query.add("address_out", try FieldRules.notBlank(destinationAddress, field: "address_out"))
-        query.add("refund_amount", try OpenPOSValidation.positive(amount, field: "refund_amount"))
-        return query.items
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for a currency the API cannot express.
+    func fields() throws -> OpenPOSRefundFields {
+        OpenPOSRefundFields(
+            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            paymentID: paymentID,
+            addressOut: destinationAddress,
+            refundAmount: amount
+        )
     }
 }

@@ -62,23 +62,21 @@ public struct OpenPOSStartPaymentRequest: Hashable, Sendable {
         )
     }
 
-    /// The query items in the document's order.
+    /// StartPayment's fields, with the API's codes for the currencies.
     ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an empty payment id, an amount of zero or less, an
-    ///   invoice currency that is not a three-letter code, a cryptocurrency the API cannot express, or a blank
-    ///   optional value.
-    func queryItems() throws -> [URLQueryItem] {
-        var query = OpenPOSQuery()
-        query.add(
-            "invoice_currency", try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"))
-        query.add("payment_id", try FieldRules.notBlank(paymentID, field: "payment_id"))
-        query.add("invoice_amount", try OpenPOSValidation.positive(invoice.amount, field: "invoice_amount"))
-        query.add("currency", try OpenPOSAssets.requireSymbol(for: currency, field: "currency"))
-        query.add("reference_no", try FieldRules.notBlankIfPresent(referenceNumber, field: "reference_no"))
-        query.add("accept_zero_confirmations", acceptZeroConfirmations)
-        query.add("payer_ip_address", try FieldRules.notBlankIfPresent(payerIPAddress, field: "payer_ip_address"))
-        query.add("payer_user_agent", try FieldRules.notBlankIfPresent(payerUserAgent, field: "payer_user_agent"))
-        query.add("require_kyt_for_confirmation", requireKYTForConfirmation)
-        return query.items
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` for an invoice currency that is not a three-letter code
+    ///   or a cryptocurrency the API cannot express.
+    func fields() throws -> OpenPOSStartFields {
+        OpenPOSStartFields(
+            paymentID: paymentID,
+            invoiceCurrency: try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
+            invoiceAmount: OpenPOSWireAmount(invoice.amount),
+            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            referenceNumber: referenceNumber,
+            acceptZeroConfirmations: acceptZeroConfirmations,
+            payerIPAddress: payerIPAddress,
+            payerUserAgent: payerUserAgent,
+            requireKYTForConfirmation: requireKYTForConfirmation
+        )
     }
 }

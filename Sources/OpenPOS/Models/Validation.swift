@@ -3,14 +3,6 @@ import Foundation
 
 /// Client-side checks, run before anything is sent.
 enum OpenPOSValidation {
-    /// An amount greater than zero, as plain decimal text (`48.25`).
-    ///
-    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is zero or less.
-    static func positive(_ amount: Decimal, field: String) throws -> String {
-        try AmountRules.requirePositive(amount, field: field)
-        return DecimalText.format(amount)
-    }
-
     /// An amount greater than zero, in the characters the provider sent it in (`0.01000000`).
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field` when it is zero or less.
@@ -34,10 +26,5 @@ struct OpenPOSQuery {
     /// Appends a flag as `true`/`false` when present.
     mutating func add(_ name: String, _ flag: Bool?) {
         add(name, flag.map { $0 ? "true" : "false" })
-    }
-
-    /// Appends name/value pairs.
-    mutating func add(_ pairs: [(String, String)]) {
-        for (name, value) in pairs { add(name, value) }
     }
 }

@@ -10,6 +10,6 @@ extension OpenPOSClient {
     /// - Throws: `PaymentError`: the provider's `err` as `authentication` or `validation`; `decoding` only when
     ///   the answer is not JSON; otherwise as the client's other calls.
     public func currencyList(options: OpenPOSCallOptions = .none) async throws -> OpenPOSCurrencyList {
-        try await send("getCurrencyList", "/GetCurrencyList/", options: options) { [] }
+        try await perform(OpenPOSOperations.getCurrencyList, options: options) { OpenPOSNoFields() }
     }
 }

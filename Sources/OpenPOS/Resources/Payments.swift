@@ -15,11 +15,9 @@ extension OpenPOSClient {
     public func startPayment(_ request: OpenPOSStartPaymentRequest, options: OpenPOSCallOptions = .none) async throws
         -> OpenPOSPayment
     {
-        let payment: OpenPOSPayment = try await send(
-            "startPayment", "/StartPayment/", options: options, changesState: true
-        ) { try request.queryItems() }
-        try await addressBook?.record(payment.reference)
-        return payment
+        try await start(
+            OpenPOSCall(
+                try api.validating(OpenPOSOperations.startPayment.name) { try request.fields() }, options: options))
     }
 
     /// Gets a rate for the invoice and starts the payment at it: GetRate, then StartPayment, in one call.
@@ -45,7 +43,7 @@ extension OpenPOSClient {
         payerUserAgent: String? = nil,
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSStartedPayment {
-        try api.validating("startPayment") {
+        try api.validating(OpenPOSOperations.startPayment.name) {
             _ = try FieldRules.notBlankIfPresent(referenceNumber, field: "reference_no")
             _ = try FieldRules.notBlankIfPresent(payerIPAddress, field: "payer_ip_address")
             _ = try FieldRules.notBlankIfPresent(payerUserAgent, field: "payer_user_agent")
@@ -82,9 +80,7 @@ extension OpenPOSClient {
     public func checkPayment(_ reference: OpenPOSPaymentReference, options: OpenPOSCallOptions = .none) async throws
         -> OpenPOSPaymentCheck
     {
-        try await send("checkPayment", "/CheckPayment/", options: options) {
-            try reference.queryItems().map(URLQueryItem.init)
-        }
+        try await perform(OpenPOSOperations.checkPayment, options: options) { try OpenPOSReferenceFields(reference) }
     }
 
     /// Cancels a payment whose transfer will not be sent, `GET /CancelPayment/` (operation `cancelPayment`). A
@@ -107,19 +103,10 @@ extension OpenPOSClient {
         comment: String? = nil,
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSCancellation {
-        let answer: OpenPOSCancellation = try await send(
-            "cancelPayment", "/CancelPayment/", options: options, changesState: true
-        ) {
-            var query = OpenPOSQuery()
-            query.add(try reference.queryItems())
-            query.add("reason", try FieldRules.notBlankIfPresent(reason, field: "reason"))
-            query.add("comment", try FieldRules.notBlankIfPresent(comment, field: "comment"))
-            return query.items
+        let fields = try api.validating(OpenPOSOperations.cancelPayment.name) {
+            OpenPOSCancelFields(reference: try OpenPOSReferenceFields(reference), reason: reason, comment: comment)
         }
-        guard answer.cancelled else {
-            throw refusal("cancelPayment", "the provider did not cancel the payment; its transaction may be sent")
-        }
-        return answer
+        return try await cancel(OpenPOSCall(fields, options: options))
     }
 
     /// Accepts an underpayment for what a CheckPayment answer reports received, `GET /AcceptPayment/` (operation
@@ -181,25 +168,15 @@ extension OpenPOSClient {
         invoiceAmount: Money? = nil,
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSAcceptance {
-        let answer: OpenPOSAcceptance = try await send(
-            "acceptPayment", "/AcceptPayment/", options: options, changesState: true
-        ) {
-            var query = OpenPOSQuery()
-            query.add(try reference.queryItems())
-            query.add("accepted_amount", try OpenPOSValidation.positive(amount, field: "accepted_amount"))
+        let fields = try api.validating(OpenPOSOperations.acceptPayment.name) {
             if let invoiceAmount {
                 _ = try OpenPOSAssets.requireInvoiceCode(for: invoiceAmount.asset, field: "accepted_invoice_amount")
-                query.add(
-                    "accepted_invoice_amount",
-                    try OpenPOSValidation.positive(invoiceAmount.amount, field: "accepted_invoice_amount")
-                )
             }
-            return query.items
+            return OpenPOSAcceptFields(
+                reference: try OpenPOSReferenceFields(reference), acceptedAmount: amount,
+                acceptedInvoiceAmount: invoiceAmount.map { OpenPOSWireAmount($0.amount) })
         }
-        guard answer.success else {
-            throw refusal("acceptPayment", "the provider did not accept the payment")
-        }
-        return answer
+        return try await accept(OpenPOSCall(fields, options: options))
     }
 
     /// Refunds a payment, `GET /RefundPayment/` (operation `refundPayment`).
@@ -215,9 +192,32 @@ extension OpenPOSClient {
     public func refundPayment(_ request: OpenPOSRefundRequest, options: OpenPOSCallOptions = .none) async throws
         -> OpenPOSRefund
     {
-        try await send("refundPayment", "/RefundPayment/", options: options, changesState: true) {
-            try request.queryItems()
+        try await perform(OpenPOSOperations.refundPayment, options: options) { try request.fields() }
+    }
+
+    /// Starts a payment and records its reference in ``addressBook``.
+    func start(_ call: OpenPOSCall<OpenPOSStartFields>) async throws -> OpenPOSPayment {
+        let payment = try await perform(OpenPOSOperations.startPayment, call)
+        try await addressBook?.record(payment.reference)
+        return payment
+    }
+
+    /// Cancels a payment, refusing an answer that did not cancel it.
+    func cancel(_ call: OpenPOSCall<OpenPOSCancelFields>) async throws -> OpenPOSCancellation {
+        let answer = try await perform(OpenPOSOperations.cancelPayment, call)
+        guard answer.cancelled else {
+            throw refusal("cancelPayment", "the provider did not cancel the payment; its transaction may be sent")
         }
+        return answer
+    }
+
+    /// Accepts an underpayment, refusing an answer that did not accept it.
+    func accept(_ call: OpenPOSCall<OpenPOSAcceptFields>) async throws -> OpenPOSAcceptance {
+        let answer = try await perform(OpenPOSOperations.acceptPayment, call)
+        guard answer.success else {
+            throw refusal("acceptPayment", "the provider did not accept the payment")
+        }
+        return answer
     }
 
     private func refusal(_ operation: String, _ message: String) -> PaymentError {

@@ -13,6 +13,6 @@ extension OpenPOSClient {
     public func rate(for request: OpenPOSQuoteRequest, options: OpenPOSCallOptions = .none) async throws
         -> OpenPOSQuote
     {
-        try await send("getRate", "/GetRate/", options: options) { try request.queryItems() }
+        try await perform(OpenPOSOperations.getRate, options: options) { try request.fields() }
     }
 }

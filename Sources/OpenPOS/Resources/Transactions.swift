@@ -18,8 +18,8 @@ extension OpenPOSClient {
         limit: Int = defaultTransactionPageSize,
         options: OpenPOSCallOptions = .none
     ) async throws -> [OpenPOSTransaction] {
-        try await send("getTransactions", "/GetTransactions/", options: options) {
-            try Self.page(offset: offset, limit: limit)
+        try await perform(OpenPOSOperations.getTransactions, options: options) {
+            OpenPOSPageFields(offset: offset, limit: limit)
         }
     }
 
@@ -32,15 +32,11 @@ extension OpenPOSClient {
         pageSize: Int = defaultTransactionPageSize,
         options: OpenPOSCallOptions = .none
     ) throws -> AsyncThrowingStream<OpenPOSTransaction, any Error> {
-        _ = try api.validating("getTransactions") { try Self.page(offset: 0, limit: pageSize) }
+        _ = try api.validating(OpenPOSOperations.getTransactions.name) {
+            try OpenPOSPageFields(offset: 0, limit: pageSize).queryItems()
+        }
         return Pagination.items(offsetFrom: 0, limit: pageSize) { offset, limit in
             try await transactions(offset: offset, limit: limit, options: options)
         }
-    }
-
-    private static func page(offset: Int, limit: Int) throws -> [URLQueryItem] {
-        guard offset >= 0 else { throw PaymentError.invalidRequest("offset must be 0 or more, got \(offset)") }
-        guard limit >= 1 else { throw PaymentError.invalidRequest("limit must be 1 or more, got \(limit)") }
-        return [URLQueryItem(name: "offset", value: String(offset)), URLQueryItem(name: "limit", value: String(limit))]
     }
 }

@@ -75,10 +75,20 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
 }
 
 /// The body of `POST /convert`: `{from_amount, from_asset_id, asset_id}`.
-struct ConversionBody: Hashable, Sendable, Codable {
+struct ConversionBody: Hashable, Sendable, Codable, OperationParameters {
     @Amount<DecimalAsNumber> var fromAmount: Decimal
     var fromAssetID: String
     var assetID: String
+
+    /// Checks that the amount is positive and both assets are named.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming the field.
+    func validated() throws -> Self {
+        try AmountRules.requirePositive(fromAmount, field: "from_amount")
+        try FieldRules.notBlank(fromAssetID, field: "from_asset_id")
+        try FieldRules.notBlank(assetID, field: "asset_id")
+        return self
+    }
 
     private enum CodingKeys: String, CodingKey {
         case fromAmount = "from_amount"
@@ -91,7 +101,6 @@ struct ConversionBody: Hashable, Sendable, Codable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for an amount of zero or less or an asset Store Gateway
     ///   cannot express.
     init(converting amount: Money, to asset: Asset) throws {
-        try AmountRules.requirePositive(amount.amount, field: "from_amount")
         fromAmount = amount.amount
         fromAssetID = try StoreGatewayAssets.requireID(for: amount.asset, field: "from_asset_id")
         assetID = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")

@@ -2,7 +2,7 @@ import CryptoPayCore
 import Foundation
 
 /// What to dedicate an address with (`POST /dedicate`).
-public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codable {
+public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codable, OperationParameters {
     /// The address's currency (`asset_id`).
     public var asset: Asset
     /// The payer's e-mail address.
@@ -53,6 +53,14 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an asset Store Gateway cannot express, an undocumented
     ///   payer language, address allocation or dedication type, or a custom slot outside custom1…custom9.
+    /// The parameters as given, once they pass ``validate()``.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        try validate()
+        return self
+    }
+
     func validate() throws {
         _ = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
         try FieldRules.documented(payerLanguage, field: "payer_lang")

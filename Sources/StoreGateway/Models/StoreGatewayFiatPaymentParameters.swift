@@ -3,7 +3,7 @@ import Foundation
 
 /// What to create a fiat payment with (`POST /payment` with `fiat_provider` and `fiat_asset_id`): the payer pays in
 /// fiat money through a fiat provider, and the store receives ``StoreGatewayPaymentParameters/paymentAsset``.
-public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
+public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable, OperationParameters {
     /// Every field of a crypto payment.
     public var payment: StoreGatewayPaymentParameters
     /// The provider that takes the payer's fiat money.
@@ -25,6 +25,14 @@ public struct StoreGatewayFiatPaymentParameters: Hashable, Sendable, Codable {
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: as ``StoreGatewayPaymentParameters``, a fiat provider
     ///   the document does not list, or a fiat asset that is not one of ``documentedFiatAssets``.
+    /// The parameters as given, once they pass ``validate()``.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        try validate()
+        return self
+    }
+
     func validate() throws {
         try payment.validate()
         try FieldRules.documented(fiatProvider, field: "fiat_provider")

@@ -6,7 +6,7 @@ import Foundation
 /// The amount may be in fiat or crypto: the service converts it into ``paymentAsset`` at the going rate
 /// (`amount=100, asset_id=USD, payment_asset_id=BTC`), or takes it as is when both are the same crypto. The store's
 /// markup applies on conversion.
-public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
+public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable, OperationParameters {
     /// The amount ordered (`amount`, `asset_id`); must be greater than zero.
     public var amount: Money
     /// The crypto the payer pays with (`payment_asset_id`).
@@ -70,6 +70,14 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an amount of zero or less, an asset Store Gateway cannot
     ///   express, an undocumented payment type, a timeout outside 0…1440, an undocumented payer language, a custom
     ///   slot outside custom1…custom9, or an empty dedicate ID.
+    /// The parameters as given, once they pass ``validate()``.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        try validate()
+        return self
+    }
+
     func validate() throws {
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")

@@ -2,7 +2,7 @@ import CryptoPayCore
 import Foundation
 
 /// What to move between two of the merchant's stores with (`POST /transfer`).
-public struct StoreGatewayTransferParameters: Hashable, Sendable, Codable {
+public struct StoreGatewayTransferParameters: Hashable, Sendable, Codable, OperationParameters {
     /// The destination store's ID.
     public var toStoreID: String
     /// The amount to move (`amount`, `asset_id`); must be greater than zero.
@@ -21,6 +21,14 @@ public struct StoreGatewayTransferParameters: Hashable, Sendable, Codable {
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an empty store ID, an amount of zero or less, or an
     ///   asset Store Gateway cannot express.
+    /// The parameters as given, once they pass ``validate()``.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        try validate()
+        return self
+    }
+
     func validate() throws {
         try FieldRules.notBlank(toStoreID, field: "to_store_id")
         try AmountRules.requirePositive(amount.amount, field: "amount")

@@ -6,7 +6,7 @@ import Foundation
 /// The document warns that an API withdrawal is protected only by the API key and secret, and that fees cannot be
 /// managed through the API: keep enough balance on one address, or set ``consolidate``. The TOTP code is left out
 /// of descriptions and mirrors.
-public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, CustomReflectable {
+public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, CustomReflectable, OperationParameters {
     /// The amount to withdraw (`amount`, `asset_id`); must be greater than zero.
     public var amount: Money
     /// The crypto to withdraw in (`withdraw_asset_id`), when it differs from the amount's asset.
@@ -81,6 +81,14 @@ public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, Cus
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest`: an amount of zero or less, an asset Store Gateway cannot
     ///   express, a timeout outside 0…1440, a custom slot outside custom1…custom9, or an empty address.
+    /// The parameters as given, once they pass ``validate()``.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        try validate()
+        return self
+    }
+
     func validate() throws {
         try AmountRules.requirePositive(amount.amount, field: "amount")
         _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")

@@ -9,7 +9,7 @@ extension StoreGatewayClient {
         ///
         /// - Throws: `PaymentError` as any request (`authentication`, `server`, `transport`, `decoding` …).
         public func list() async throws -> StoreGatewayAccounts {
-            try await api.send(Endpoint("accounts.list", .get, "/accounts"))
+            try await api.perform(StoreGatewayOperations.accountsList, PathParameters())
         }
     }
 }

@@ -9,7 +9,7 @@ extension StoreGatewayClient {
         ///
         /// - Throws: `PaymentError` as any request (`authentication`, `server`, `transport`, `decoding` …).
         public func list() async throws -> [StoreGatewayAsset] {
-            try await api.send(Endpoint("assets.list", .get, "/assets"))
+            try await api.perform(StoreGatewayOperations.assetsList, PathParameters())
         }
     }
 }

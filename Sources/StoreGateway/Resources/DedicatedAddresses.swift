@@ -16,11 +16,7 @@ extension StoreGatewayClient {
         public func create(_ parameters: StoreGatewayDedicatedAddressParameters) async throws
             -> StoreGatewayDedicatedAddress
         {
-            let body = try api.validating("dedicatedAddresses.create") {
-                try parameters.validate()
-                return parameters
-            }
-            return try await api.send(Endpoint("dedicatedAddresses.create", .post, "/dedicate", body: .json(body)))
+            try await api.perform(StoreGatewayOperations.dedicatedAddressesCreate, parameters)
         }
 
         /// Releases a dedicated address, `POST /dedicate/{dedicate_id}/release` (operation
@@ -29,14 +25,7 @@ extension StoreGatewayClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); otherwise as any request,
         ///   with an unknown outcome for HTTP 500 or a lost connection.
         public func release(id: String) async throws -> StoreGatewayDedicatedAddress {
-            try await api.send(
-                Endpoint(
-                    "dedicatedAddresses.release",
-                    .post,
-                    "/dedicate/{dedicate_id}/release",
-                    pathParameters: ["dedicate_id": id]
-                )
-            )
+            try await api.perform(StoreGatewayOperations.dedicatedAddressesRelease, PathParameters(["dedicate_id": id]))
         }
     }
 }

@@ -21,11 +21,7 @@ extension StoreGatewayClient {
         ///   with the service's code; `server` (HTTP 500), `transport` or `decoding` with `PaymentError.outcome`
         ///   `unknown` when the payment may have been created; otherwise as any request.
         public func create(_ parameters: StoreGatewayPaymentParameters) async throws -> StoreGatewayPayment {
-            let body = try api.validating("payments.create") {
-                try parameters.validate()
-                return parameters
-            }
-            return try await sendCreation("payments.create", body: body, slot: nil)
+            try await sendCreation(StoreGatewayOperations.paymentsCreate, parameters, slot: nil)
         }
 
         /// Creates a crypto payment carrying `reconciliationKey` in a custom slot, `POST /payment` (operation
@@ -43,13 +39,12 @@ extension StoreGatewayClient {
             reconciliationKey: String,
             slot: StoreGatewayCustomSlot
         ) async throws -> StoreGatewayPayment {
-            let body = try api.validating("payments.create") {
+            let body = try api.validating(StoreGatewayOperations.paymentsCreate.name) {
                 var parameters = parameters
                 parameters.customFields = try Self.stamped(parameters.customFields, key: reconciliationKey, slot: slot)
-                try parameters.validate()
                 return parameters
             }
-            return try await sendCreation("payments.create", body: body, slot: slot)
+            return try await sendCreation(StoreGatewayOperations.paymentsCreate, body, slot: slot)
         }
 
         /// Creates a fiat payment, `POST /payment` with `fiat_provider` and `fiat_asset_id` (operation
@@ -59,11 +54,7 @@ extension StoreGatewayClient {
         ///   document does not list or a fiat asset other than USD, EUR, JPY, KRW and TRY (nothing is sent);
         ///   otherwise as ``create(_:)``, including the unknown outcome.
         public func createFiat(_ parameters: StoreGatewayFiatPaymentParameters) async throws -> StoreGatewayPayment {
-            let body = try api.validating("payments.createFiat") {
-                try parameters.validate()
-                return parameters
-            }
-            return try await sendCreation("payments.createFiat", body: body, slot: nil)
+            try await sendCreation(StoreGatewayOperations.paymentsCreateFiat, parameters, slot: nil)
         }
 
         /// Creates a fiat payment carrying `reconciliationKey` in a custom slot (operation `payments.createFiat`);
@@ -75,14 +66,13 @@ extension StoreGatewayClient {
             reconciliationKey: String,
             slot: StoreGatewayCustomSlot
         ) async throws -> StoreGatewayPayment {
-            let body = try api.validating("payments.createFiat") {
+            let body = try api.validating(StoreGatewayOperations.paymentsCreateFiat.name) {
                 var parameters = parameters
                 parameters.payment.customFields = try Self.stamped(
                     parameters.payment.customFields, key: reconciliationKey, slot: slot)
-                try parameters.validate()
                 return parameters
             }
-            return try await sendCreation("payments.createFiat", body: body, slot: slot)
+            return try await sendCreation(StoreGatewayOperations.paymentsCreateFiat, body, slot: slot)
         }
 
         /// The payments created between two days, `GET /payments?from=&to=` (operation `payments.list`).
@@ -104,22 +94,13 @@ extension StoreGatewayClient {
             asset: Asset? = nil,
             dedicateID: String? = nil
         ) async throws -> [StoreGatewayPayment] {
-            let query = try api.validating("payments.list") {
-                let start = try Validation.day(from, field: "from")
-                let end = try Validation.day(to, field: "to")
-                guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
-                try FieldRules.notBlankIfPresent(dedicateID, field: "dedicate_id")
-                try FieldRules.documented(status, field: "status", allowed: Self.listableStatuses)
-                var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
-                if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
-                if let asset {
-                    let id = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
-                    query.append(URLQueryItem(name: "asset_id", value: id))
-                }
-                if let dedicateID { query.append(URLQueryItem(name: "dedicate_id", value: dedicateID)) }
-                return query
+            let assetID = try api.validating(StoreGatewayOperations.paymentsList.name) {
+                try asset.map { try StoreGatewayAssets.requireID(for: $0, field: "asset_id") }
             }
-            return try await api.send(Endpoint("payments.list", .get, "/payments", query: query))
+            return try await api.perform(
+                StoreGatewayOperations.paymentsList,
+                PaymentListQuery(from: from, to: to, status: status, assetID: assetID, dedicateID: dedicateID)
+            )
         }
 
         /// The payment with this ID, `GET /payment/{payment_id}` (operation `payments.retrieve`).
@@ -127,9 +108,7 @@ extension StoreGatewayClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
         ///   `ERR_NO_PAYMENT`; otherwise as any request.
         public func retrieve(id: String) async throws -> StoreGatewayPayment {
-            try await api.send(
-                Endpoint("payments.retrieve", .get, "/payment/{payment_id}", pathParameters: ["payment_id": id])
-            )
+            try await api.perform(StoreGatewayOperations.paymentsRetrieve, PathParameters(["payment_id": id]))
         }
 
         /// The blockchain transactions to a payment's address, `GET /payment/{payment_id}/txs` (operation
@@ -138,9 +117,7 @@ extension StoreGatewayClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); `notFound` for
         ///   `ERR_NO_PAYMENT`; otherwise as any request.
         public func transactions(id: String) async throws -> [StoreGatewayTransaction] {
-            try await api.send(
-                Endpoint("payments.transactions", .get, "/payment/{payment_id}/txs", pathParameters: ["payment_id": id])
-            )
+            try await api.perform(StoreGatewayOperations.paymentsTransactions, PathParameters(["payment_id": id]))
         }
 
         /// What became of a creation sent with `reconciliationKey` in `slot`: the documented way to learn what a
@@ -190,13 +167,13 @@ extension StoreGatewayClient {
         }
 
         /// Sends a creation once and, when its outcome is unknown, says how to find out what happened.
-        private func sendCreation<Body: Encodable & Sendable>(
-            _ operation: String,
-            body: Body,
+        private func sendCreation<Parameters>(
+            _ operation: APIOperation<Parameters, StoreGatewayPayment>,
+            _ parameters: Parameters,
             slot: StoreGatewayCustomSlot?
         ) async throws -> StoreGatewayPayment {
             do {
-                return try await api.send(Endpoint(operation, .post, "/payment", body: .json(body)))
+                return try await api.perform(operation, parameters)
             } catch var error as PaymentError where error.outcome == .unknown {
                 let hint =
                     if let slot {

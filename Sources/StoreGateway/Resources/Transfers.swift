@@ -13,11 +13,7 @@ extension StoreGatewayClient {
         ///   Store Gateway cannot express (nothing is sent); `server` (HTTP 500), `transport` or `decoding` with
         ///   `PaymentError.outcome` `unknown` when the transfer may have been made; otherwise as any request.
         public func create(_ parameters: StoreGatewayTransferParameters) async throws -> StoreGatewayTransfer {
-            let body = try api.validating("transfers.create") {
-                try parameters.validate()
-                return parameters
-            }
-            return try await api.send(Endpoint("transfers.create", .post, "/transfer", body: .json(body)))
+            try await api.perform(StoreGatewayOperations.transfersCreate, parameters)
         }
     }
 }

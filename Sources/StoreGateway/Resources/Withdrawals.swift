@@ -16,20 +16,14 @@ extension StoreGatewayClient {
         ///   `decoding` with `PaymentError.outcome` `unknown` when the withdrawal may have been made; otherwise as
         ///   any request.
         public func create(_ parameters: StoreGatewayWithdrawalParameters) async throws -> StoreGatewayWithdrawal {
-            let body = try api.validating("withdrawals.create") {
-                try parameters.validate()
-                return parameters
-            }
-            return try await api.send(Endpoint("withdrawals.create", .post, "/withdraw", body: .json(body)))
+            try await api.perform(StoreGatewayOperations.withdrawalsCreate, parameters)
         }
 
         /// The withdrawal with this ID, `GET /withdraw/{withdraw_id}` (operation `withdrawals.retrieve`).
         ///
         /// - Throws: `PaymentError`: `invalidRequest` for an empty ID (nothing is sent); otherwise as any request.
         public func retrieve(id: String) async throws -> StoreGatewayWithdrawal {
-            try await api.send(
-                Endpoint("withdrawals.retrieve", .get, "/withdraw/{withdraw_id}", pathParameters: ["withdraw_id": id])
-            )
+            try await api.perform(StoreGatewayOperations.withdrawalsRetrieve, PathParameters(["withdraw_id": id]))
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// Encodes to the provider's body: `amountUsdt` as a JSON number with exactly the amount's digits, the other
 /// fields under their documented names, absent optional fields left out. ``USDTInvoiceClient/Invoices`` checks the
 /// documented limits before sending and fills in ``reference`` when it is `nil`.
-public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
+public struct USDTInvoiceParameters: Hashable, Sendable, Codable, OperationParameters {
     /// The amount in USDT: at least 0.0001, at most four decimal places. It is set from a `Money` at creation and
     /// cannot be assigned afterwards, so no float literal can reach it.
     public let amountUSDT: Decimal
@@ -81,6 +81,17 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable {
     /// your order before creating the invoice, so that a retry after a crash uses the same one.
     public static func makeReference() -> String {
         "cp-" + UUID().uuidString.lowercased()
+    }
+
+    /// The parameters to send: with a generated reference when none is given (``makeReference()``), checked
+    /// against the document's limits.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    package func validated() throws -> Self {
+        var parameters = self
+        parameters.reference = reference ?? Self.makeReference()
+        try Validation.check(parameters)
+        return parameters
     }
 
     private enum CodingKeys: String, CodingKey {

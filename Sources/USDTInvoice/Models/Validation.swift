@@ -29,8 +29,8 @@ enum Validation {
             )
         }
         if let reference = parameters.reference { try self.reference(reference) }
-        try url(parameters.callbackURL, field: "callbackUrl")
-        try url(parameters.returnURL, field: "returnUrl")
+        try url(parameters.callbackURL?.absoluteString, field: "callbackUrl")
+        try url(parameters.returnURL?.absoluteString, field: "returnUrl")
         try FieldRules.atMost(maximumTitleLength, characters: parameters.title, field: "title")
         try FieldRules.atMost(maximumDescriptionLength, characters: parameters.description, field: "description")
         if let seconds = parameters.expirySeconds, !expirySeconds.contains(seconds) {
@@ -58,10 +58,10 @@ enum Validation {
         try FieldRules.atMost(maximumReferenceLength, characters: reference, field: "reference")
     }
 
-    /// A URL of at most 500 characters.
+    /// A URL's text of at most 500 characters.
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` otherwise.
-    static func url(_ url: URL?, field: String) throws {
-        try FieldRules.atMost(maximumURLLength, characters: url?.absoluteString, field: field)
+    static func url(_ text: String?, field: String) throws {
+        try FieldRules.atMost(maximumURLLength, characters: text, field: field)
     }
 }

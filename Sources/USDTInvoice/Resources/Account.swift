@@ -13,7 +13,7 @@ extension USDTInvoiceClient {
         ///   otherwise as any call (`rateLimited`, `server`, `transport`, `decoding` when the body is not a JSON
         ///   object).
         public func retrieve() async throws -> USDTInvoiceAccount {
-            try await client.api.send(Endpoint("account.retrieve", .get, client.path("/account")))
+            try await client.perform(USDTInvoiceOperations.accountRetrieve, PathParameters())
         }
 
         /// Your most recent API requests, newest first as the provider orders them,
@@ -26,17 +26,7 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` for a limit below 1 (nothing is sent), otherwise as
         ///   ``retrieve()``.
         public func apiLogs(limit: Int = 50) async throws -> [USDTInvoiceAPILog] {
-            let operation = "account.apiLogs"
-            try client.api.validating(operation) { try FieldRules.atLeastOne(limit, field: "limit") }
-            let wire = try await client.api.send(
-                Endpoint<WireList<USDTInvoiceAPILog>>(
-                    operation,
-                    .get,
-                    client.path("/account/api-logs"),
-                    query: [URLQueryItem(name: "limit", value: String(limit))]
-                )
-            )
-            return wire.items
+            try await client.perform(USDTInvoiceOperations.accountAPILogs, LogQuery(limit: limit)).items
         }
     }
 }

@@ -17,7 +17,7 @@ extension USDTInvoiceClient.Invoices {
     ///   reference already used; `rateLimited` (HTTP 429, with `PaymentError.retryAfter`), not resent;
     ///   otherwise as ``retrieve(id:)``.
     public func create(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
-        try await send(prepared(parameters).body)
+        try await send(parameters)
     }
 
     /// Creates an invoice, or returns the one that already has its reference, so that a create whose outcome is
@@ -46,23 +46,18 @@ extension USDTInvoiceClient.Invoices {
         }
     }
 
-    private static let createOperation = "invoices.create"
+    private static let createOperation = USDTInvoiceOperations.invoicesCreate.name
 
     /// The parameters with a reference, checked against the document's limits.
     private func prepared(_ parameters: USDTInvoiceParameters) throws -> (
         body: USDTInvoiceParameters, reference: String
     ) {
-        try api.validating(Self.createOperation) {
-            var body = parameters
-            let reference = parameters.reference ?? USDTInvoiceParameters.makeReference()
-            body.reference = reference
-            try Validation.check(body)
-            return (body, reference)
-        }
+        let body = try api.validating(Self.createOperation) { try parameters.validated() }
+        return (body, body.reference ?? "")
     }
 
     private func send(_ body: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
-        try await api.send(Endpoint(Self.createOperation, .post, client.path("/invoices"), body: .json(body)))
+        try await client.perform(USDTInvoiceOperations.invoicesCreate, body)
     }
 
     /// Looks up the invoice a failed create may have made, by its reference.

@@ -15,11 +15,7 @@ extension USDTInvoiceClient {
         ///   no such invoice, otherwise as any call (`authentication`, `permission`, `rateLimited`, `server`,
         ///   `transport`, `decoding`).
         public func retrieve(id: String) async throws -> USDTInvoiceInvoice {
-            let operation = "invoices.retrieve"
-            try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
-            return try await api.send(
-                Endpoint(operation, .get, client.path("/invoices/{id}"), pathParameters: ["id": id])
-            )
+            try await client.perform(USDTInvoiceOperations.invoicesRetrieve, PathParameters(["id": id]))
         }
 
         /// The invoice with your reference, `GET /api/v1/invoices/reference/{reference}` (the reference is
@@ -28,16 +24,8 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty reference or one over 50 characters (nothing
         ///   is sent), `notFound` when no invoice has it, otherwise as ``retrieve(id:)``.
         public func retrieve(reference: String) async throws -> USDTInvoiceInvoice {
-            let operation = "invoices.retrieveByReference"
-            try api.validating(operation) { try Validation.reference(reference) }
-            return try await api.send(
-                Endpoint(
-                    operation,
-                    .get,
-                    client.path("/invoices/reference/{reference}"),
-                    pathParameters: ["reference": reference]
-                )
-            )
+            try await client.perform(
+                USDTInvoiceOperations.invoicesRetrieveByReference, ReferenceParameters(reference: reference))
         }
 
         /// One page of your invoices, `GET /api/v1/invoices?page=&limit=`. Rate limit: 60 per minute (class
@@ -53,18 +41,8 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` for a page or limit below 1 (nothing is sent), otherwise as
         ///   ``retrieve(id:)``.
         public func list(page: Int = 1, limit: Int = 20) async throws -> Page<USDTInvoiceInvoice> {
-            let operation = "invoices.list"
-            try api.validating(operation) {
-                try FieldRules.atLeastOne(page, field: "page")
-                try FieldRules.atLeastOne(limit, field: "limit")
-            }
-            let query = [
-                URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit)),
-            ]
-            let wire = try await api.send(
-                Endpoint<WireList<USDTInvoiceInvoice>>(operation, .get, client.path("/invoices"), query: query)
-            )
-            return wire.page(page, limit: limit)
+            try await client.perform(USDTInvoiceOperations.invoicesList, PageQuery(page: page, limit: limit))
+                .page(page, limit: limit)
         }
 
         /// Every invoice, fetching pages of `pageSize` only as the previous page is consumed.
@@ -72,7 +50,9 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError` of kind `invalidRequest` for a size below 1 (nothing is sent); the stream ends
         ///   with whatever ``list(page:limit:)`` throws.
         public func all(pageSize: Int = 20) throws -> AsyncThrowingStream<USDTInvoiceInvoice, any Error> {
-            try api.validating("invoices.list") { try FieldRules.atLeastOne(pageSize, field: "limit") }
+            try api.validating(USDTInvoiceOperations.invoicesList.name) {
+                try FieldRules.atLeastOne(pageSize, field: "limit")
+            }
             return Pagination.items { page in try await list(page: page, limit: pageSize) }
         }
 
@@ -83,11 +63,7 @@ extension USDTInvoiceClient {
         ///   when the invoice is no longer pending, `notFound` when there is no such invoice, otherwise as
         ///   ``retrieve(id:)``.
         public func cancel(id: String) async throws -> USDTInvoiceInvoice {
-            let operation = "invoices.cancel"
-            try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
-            return try await api.send(
-                Endpoint(operation, .post, client.path("/invoices/{id}/cancel"), pathParameters: ["id": id])
-            )
+            try await client.perform(USDTInvoiceOperations.invoicesCancel, PathParameters(["id": id]))
         }
 
         /// Polls the invoice, as the document recommends for custom payment pages, until its status ends a wait

@@ -20,13 +20,10 @@ extension USDTInvoiceClient {
         public func simulatePayment(invoiceID: String, delaySeconds: Int? = nil) async throws
             -> USDTInvoiceSandboxResult
         {
-            try await send("simulatePayment", "/sandbox/simulate-payment") {
-                try FieldRules.notBlank(invoiceID, field: "invoiceId")
-                if let delaySeconds, delaySeconds < 0 {
-                    throw PaymentError.invalidRequest("delaySeconds must be 0 or more, got \(delaySeconds)")
-                }
-                return SimulatePaymentBody(invoiceId: invoiceID, delaySeconds: delaySeconds)
-            }
+            try await client.perform(
+                USDTInvoiceOperations.sandboxSimulatePayment,
+                SimulatePaymentBody(invoiceId: invoiceID, delaySeconds: delaySeconds)
+            )
         }
 
         /// Expires a test invoice now, `POST /api/v1/sandbox/trigger-expiry`.
@@ -34,10 +31,8 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` with a live key or an empty id (nothing is sent); otherwise
         ///   as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func triggerExpiry(invoiceID: String) async throws -> USDTInvoiceSandboxResult {
-            try await send("triggerExpiry", "/sandbox/trigger-expiry") {
-                try FieldRules.notBlank(invoiceID, field: "invoiceId")
-                return TriggerExpiryBody(invoiceId: invoiceID)
-            }
+            try await client.perform(
+                USDTInvoiceOperations.sandboxTriggerExpiry, TriggerExpiryBody(invoiceId: invoiceID))
         }
 
         /// Sends a test webhook, `POST /api/v1/sandbox/test-webhook`.
@@ -48,27 +43,9 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` with a live key, an empty id or a URL over 500 characters
         ///   (nothing is sent); otherwise as ``simulatePayment(invoiceID:delaySeconds:)``.
         public func testWebhook(url: URL? = nil, invoiceID: String? = nil) async throws -> USDTInvoiceSandboxResult {
-            try await send("testWebhook", "/sandbox/test-webhook") {
-                if let invoiceID { try FieldRules.notBlank(invoiceID, field: "invoiceId") }
-                try Validation.url(url, field: "url")
-                return TestWebhookBody(url: url?.absoluteString, invoiceId: invoiceID)
-            }
-        }
-
-        /// Refuses a live key, builds the body and sends it.
-        private func send<Body: Encodable & Sendable>(
-            _ action: String,
-            _ path: String,
-            body makeBody: () throws -> Body
-        ) async throws -> USDTInvoiceSandboxResult {
-            let operation = "sandbox.\(action)"
-            let body = try client.api.validating(operation) {
-                guard client.mode == .test else {
-                    throw PaymentError.invalidRequest("the sandbox needs a test_ key; this client has a live_ key")
-                }
-                return try makeBody()
-            }
-            return try await client.api.send(Endpoint(operation, .post, client.path(path), body: .json(body)))
+            try await client.perform(
+                USDTInvoiceOperations.sandboxTestWebhook,
+                TestWebhookBody(url: url?.absoluteString, invoiceId: invoiceID))
         }
     }
 }

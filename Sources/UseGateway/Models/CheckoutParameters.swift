@@ -105,8 +105,9 @@ public struct UseGatewayInvoiceParameters: Hashable, Sendable {
     }
 }
 
-/// The JSON body of payment and invoice creation, built only from validated values.
-struct CheckoutBody: Encodable, Sendable {
+/// The JSON body of payment and invoice creation under UseGateway's field names: the parameters of
+/// `payments.create` and `invoices.create`.
+struct CheckoutBody: Codable, Sendable, OperationParameters {
     var name: String
     var description: String?
     var pricingType: String?
@@ -124,13 +125,24 @@ struct CheckoutBody: Encodable, Sendable {
         redirectURL: URL?,
         cancelURL: URL?
     ) throws {
-        self.name = try Validation.required(name, field: "name")
-        self.description = try Validation.limited(description, field: "description")
+        self.name = name
+        self.description = description
         self.pricingType = pricingType?.rawValue
-        self.localPrice = try Validation.amount(price, in: UseGatewayCurrency.self, field: "local_price")
+        self.localPrice = try Validation.wire(price, in: UseGatewayCurrency.self, field: "local_price")
         self.metadata = metadata.map(JSONValue.object)
         self.redirectURL = redirectURL?.absoluteString
         self.cancelURL = cancelURL?.absoluteString
+    }
+
+    /// Checks the name, description, pricing type and price against the document.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+    func validated() throws -> Self {
+        _ = try Validation.required(name, field: "name")
+        _ = try Validation.limited(description, field: "description")
+        try FieldRules.documented(pricingType, as: UseGatewayPricingType.self, field: "pricing_type")
+        try Validation.amount(localPrice, in: UseGatewayCurrency.self, field: "local_price")
+        return self
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -39,19 +39,20 @@ public struct UseGatewayDepositParameters: Hashable, Sendable {
 
     func body() throws -> Body {
         Body(
-            userID: try Validation.required(userID, field: "user_id"),
-            site: try Validation.required(site, field: "site"),
-            name: try Validation.limited(name, field: "name"),
-            description: try Validation.limited(description, field: "description"),
+            userID: userID,
+            site: site,
+            name: name,
+            description: description,
             isP2P: isP2P,
             localPrice: try localPrice.map {
-                try Validation.amount($0, in: UseGatewayCurrency.self, field: "local_price")
+                try Validation.wire($0, in: UseGatewayCurrency.self, field: "local_price")
             },
             metadata: metadata.map(JSONValue.object)
         )
     }
 
-    struct Body: Encodable, Sendable {
+    /// The JSON body under UseGateway's field names: the parameters of `deposits.create` and `p2p.create`.
+    struct Body: Codable, Sendable, OperationParameters {
         var userID: String
         var site: String
         var name: String?
@@ -59,6 +60,18 @@ public struct UseGatewayDepositParameters: Hashable, Sendable {
         var isP2P: Bool?
         var localPrice: WireMoney?
         var metadata: JSONValue?
+
+        /// Checks the user id, site, strings and price against the document.
+        ///
+        /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+        func validated() throws -> Self {
+            _ = try Validation.required(userID, field: "user_id")
+            _ = try Validation.required(site, field: "site")
+            _ = try Validation.limited(name, field: "name")
+            _ = try Validation.limited(description, field: "description")
+            if let localPrice { try Validation.amount(localPrice, in: UseGatewayCurrency.self, field: "local_price") }
+            return self
+        }
 
         private enum CodingKeys: String, CodingKey {
             case site, name, description, metadata

@@ -20,11 +20,8 @@ enum Validation {
         try FieldRules.atMost(maximumLength, characters: value, field: field)
     }
 
-    /// A positive amount in a currency `Code` documents (``UseGatewayCurrency`` for prices, ``UseGatewayCryptocurrency``
-    /// for crypto withdrawals), as the wire `{amount, currency}`.
-    static func amount<Code: UseGatewayAssetCode>(_ money: Money, in code: Code.Type, field: String) throws -> WireMoney
-    {
-        try AmountRules.requirePositive(money.amount, field: "\(field).amount")
+    /// An amount as the wire `{amount, currency}`, with `Code`'s code for its asset.
+    static func wire<Code: UseGatewayAssetCode>(_ money: Money, in code: Code.Type, field: String) throws -> WireMoney {
         guard let currency = Code(asset: money.asset) else {
             throw PaymentError.invalidRequest(
                 "\(field).currency must be one of " + Code.documented.map(\.rawValue).joined(separator: ", ")
@@ -32,6 +29,18 @@ enum Validation {
             )
         }
         return WireMoney(amount: money.amount, currency: currency.rawValue)
+    }
+
+    /// A positive amount in a currency `Code` documents (``UseGatewayCurrency`` for prices, ``UseGatewayCryptocurrency``
+    /// for crypto withdrawals).
+    static func amount<Code: UseGatewayAssetCode>(_ money: WireMoney, in code: Code.Type, field: String) throws {
+        try AmountRules.requirePositive(money.amount, field: "\(field).amount")
+        guard Code.documented.contains(where: { $0.rawValue == money.currency }) else {
+            throw PaymentError.invalidRequest(
+                "\(field).currency must be one of " + Code.documented.map(\.rawValue).joined(separator: ", ")
+                    + ", got \(money.currency)"
+            )
+        }
     }
 
     /// A page number (from 1) and size (1…100).

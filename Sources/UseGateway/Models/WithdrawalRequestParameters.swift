@@ -34,34 +34,69 @@ public struct UseGatewayWithdrawalRequestParameters: Hashable, Sendable {
     }
 
     func body() throws -> Body {
-        let comment = try Validation.limited(comment, field: "comment")
         switch value {
         case .crypto(let amount, let address):
-            return Body(
-                address: try Validation.required(address, field: "address"),
+            Body(
+                address: address,
                 value: [
-                    "crypto": try Validation.amount(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")
+                    "crypto": try Validation.wire(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")
                 ],
                 comment: comment
             )
         case .local(let amount, let address):
-            return Body(
+            Body(
                 address: address,
-                value: ["local": try Validation.amount(amount, in: UseGatewayCurrency.self, field: "value.local")],
+                value: ["local": try Validation.wire(amount, in: UseGatewayCurrency.self, field: "value.local")],
                 comment: comment
             )
         }
     }
 
-    struct Body: Encodable, Sendable {
+    /// The JSON body under UseGateway's field names: the parameters of `withdrawalRequests.create`.
+    struct Body: Codable, Sendable, OperationParameters {
         var address: String?
         var value: [String: WireMoney]
         var comment: String?
+
+        /// Checks the comment, and that the value is one documented crypto amount sent to an address or one
+        /// documented fiat amount.
+        ///
+        /// - Throws: `PaymentError` of kind `invalidRequest` naming the field.
+        func validated() throws -> Self {
+            _ = try Validation.limited(comment, field: "comment")
+            guard value.count == 1, let (kind, amount) = value.first else {
+                throw PaymentError.invalidRequest("value must hold exactly one of crypto and local")
+            }
+            switch kind {
+            case "crypto":
+                _ = try Validation.required(address ?? "", field: "address")
+                try Validation.amount(amount, in: UseGatewayCryptocurrency.self, field: "value.crypto")
+            case "local":
+                try Validation.amount(amount, in: UseGatewayCurrency.self, field: "value.local")
+            default:
+                throw PaymentError.invalidRequest("value must hold crypto or local, got \(kind)")
+            }
+            return self
+        }
     }
 }
 
-/// The body of a decline: an optional comment.
-struct DeclineBody: Encodable, Sendable {
+/// The parameters of a decline: the request's id in the path and an optional comment in the body.
+struct DeclineParameters: Decodable, Sendable, OperationParameters {
+    var id: String
     /// Left out when `nil`, so that a decline without a comment sends `{}`.
     var comment: String?
+
+    /// Checks the comment's length.
+    ///
+    /// - Throws: `PaymentError` of kind `invalidRequest`.
+    func validated() throws -> Self {
+        _ = try Validation.limited(comment, field: "comment")
+        return self
+    }
+
+    /// The body: the comment alone.
+    struct Body: Encodable, Sendable {
+        var comment: String?
+    }
 }

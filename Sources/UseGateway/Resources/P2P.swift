@@ -4,7 +4,7 @@ extension UseGatewayClient {
     /// P2P deposits: deposits whose hosted page offers peer-to-peer exchangers. They are created through
     /// `/deposits/` with `is_p2p: true` and read, cancelled and resolved through ``UseGatewayClient/deposits``.
     public struct P2P: Sendable {
-        let deposits: UseGatewayResource<UseGatewayDeposit>
+        let deposits: Deposits
 
         /// Creates a P2P deposit, `POST /deposits/` with `is_p2p: true` whatever
         /// ``UseGatewayDepositParameters/isP2P`` says.
@@ -12,9 +12,7 @@ extension UseGatewayClient {
         /// - Throws: as `client.deposits.create(_:)`: `PaymentError` of kind `invalidRequest` for invalid
         ///   parameters (nothing is sent), `validation` when the provider rejects the data, and so on.
         public func create(_ parameters: UseGatewayDepositParameters) async throws -> UseGatewayDeposit {
-            var parameters = parameters
-            parameters.isP2P = true
-            return try await deposits.create(parameters.body)
+            try await deposits.calls.create(UseGatewayOperations.p2pCreate, parameters.body)
         }
     }
 }

@@ -26,14 +26,9 @@ extension UseGatewayClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty code (nothing is sent); `decoding` when the
         ///   response has no rate for the pair; otherwise as `APIClient.send(_:)`.
         public func get(from base: String, to quote: String) async throws -> UseGatewayRate {
-            let endpoint = Endpoint<WireRate>(
-                "rates.get",
-                .get,
-                "/rates/{currency1}/{currency2}",
-                pathParameters: ["currency1": base, "currency2": quote],
-                requiresAuthentication: false
-            )
-            let rates = try await api.send(endpoint).rate.mapValues(\.wrappedValue)
+            let rates = try await api.perform(
+                UseGatewayOperations.ratesGet, PathParameters(["currency1": base, "currency2": quote])
+            ).rate.mapValues(\.wrappedValue)
             guard let rate = UseGatewayRate.rate(in: rates, base: base, quote: quote) else {
                 throw PaymentError(
                     .decoding,

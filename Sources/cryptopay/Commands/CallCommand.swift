@@ -8,13 +8,19 @@ struct CallCommand {
 
     static let help = """
         usage: cryptopay call <provider> <operation> [--id VALUE] [--reference VALUE] [--path NAME=VALUE]...
-                              [--input JSON | --input @file | --input -] [--base-url URL]
+                              [--input JSON | --input @file | --input -] [--base-url URL] [--raw]
 
-        Calls an operation (see 'cryptopay operations <provider>') and prints the decoded response as JSON with the
-        provider's field names. --input holds the operation's inputs under the provider's own field names: the JSON
-        body, or for operations without a body the query parameters as a flat object. --id (or --reference) fills the
+        Calls an operation (see 'cryptopay operations <provider>') through the same code as the Swift API: --input
+        is decoded into the operation's typed parameters (the provider's own field names: the JSON body, or for
+        operations without a body the query parameters as a flat object), checked and completed exactly as the Swift
+        call does (an unknown or mistyped field is refused, nothing is sent). --id (or --reference) fills the
         operation's path parameter; --path name=value fills any (rates.get takes currency1 and currency2). http is
         accepted only for loopback hosts.
+
+        Prints the response as the module decodes it, with the provider's field names and every value in the
+        provider's own text (decimals keep their digits: "201.20" stays "201.20"); fields the module does not know
+        are left out. --raw prints the provider's body as received instead, unknown fields included, with secrets
+        (such as access tokens) redacted.
 
         Credentials come from the environment: USEGATEWAY_API_KEY, USEGATEWAY_BASE_URL (optional);
         STOREGATEWAY_API_KEY, STOREGATEWAY_API_SECRET, STOREGATEWAY_BASE_URL; USDTINVOICE_API_KEY,
@@ -29,7 +35,10 @@ struct CallCommand {
     func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            flags: ["id": .value, "reference": .value, "path": .repeated, "input": .value, "base-url": .value],
+            flags: [
+                "id": .value, "reference": .value, "path": .repeated, "input": .value, "base-url": .value,
+                "raw": .flag,
+            ],
             command: "call")
         if parsed.wantsHelp {
             console.line(Self.help)
@@ -46,8 +55,8 @@ struct CallCommand {
             }
             return url
         }
-        let client = try entry.liveClient(environment: environment, baseURL: baseURL)
-        let operations = try entry.operations(of: client, environment: environment)
+        let recorder = ResponseRecorder()
+        let operations = try entry.liveOperations(environment: environment, baseURL: baseURL, middleware: [recorder])
         guard let operation = operations.first(where: { $0.name == parsed.positionals[1] }) else {
             throw UsageError(
                 message: "\(entry.id) has no operation \(parsed.positionals[1]); "
@@ -67,8 +76,19 @@ struct CallCommand {
             }
             path[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
         }
-        let result = try await client.call(operation, pathParameters: path, input: input)
-        console.line(JSONOutput.text(result))
+        let decoded: JSONValue
+        do {
+            decoded = try await operation.call(path, input)
+        } catch var error as PaymentError {
+            error.provider = error.provider ?? entry.id
+            throw error
+        }
+        let body = recorder.body ?? Data()
+        if parsed.has("raw") {
+            console.line(String(decoding: Redactor.redactedBody(body), as: UTF8.self))
+        } else {
+            console.line(ExactJSON.merged(model: decoded, raw: ExactJSON.parse(body)).text)
+        }
         return ExitStatus.success
     }
 
@@ -91,5 +111,22 @@ struct CallCommand {
             throw PaymentError.invalidRequest("--input must be a JSON object")
         }
         return object
+    }
+}
+
+/// Keeps the body of the last response the client received, after its retries, for printing as the provider sent it.
+private final class ResponseRecorder: HTTPMiddleware, @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: Data?
+
+    var body: Data? { lock.withLock { last } }
+
+    func intercept(
+        _ request: TransportRequest,
+        next: @Sendable (TransportRequest) async throws -> TransportResponse
+    ) async throws -> TransportResponse {
+        let response = try await next(request)
+        lock.withLock { last = response.body }
+        return response
     }
 }

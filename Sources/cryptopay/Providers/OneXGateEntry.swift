@@ -10,17 +10,17 @@ struct OneXGateEntry: ProviderEntry {
     let webhookScheme = "unsigned; verified by lookup"
     let signsWebhooks = false
 
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        try client(SandboxCredentials.oneXGate.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
-            .operations
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
+        let client = try client(
+            SandboxCredentials.oneXGate.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
+        return OneXGateOperations.entries.map { CallableOperation($0, client: client) }
     }
 
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
-        try live(environment: environment, baseURL: baseURL).api
-    }
-
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor] {
-        try live(environment: environment, baseURL: client.baseURL).operations
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
+    {
+        let client = try live(environment: environment, baseURL: baseURL, middleware: middleware)
+        return OneXGateOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
@@ -52,14 +52,20 @@ struct OneXGateEntry: ProviderEntry {
         throw unsignedRefusal()
     }
 
-    private func live(environment: [String: String], baseURL: URL?) throws -> OneXGateClient {
+    private func live(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware] = []) throws
+        -> OneXGateClient
+    {
         try client(
             try required("ONEXGATE_API_KEY", in: environment),
             baseURL: try self.baseURL(baseURL, variable: "ONEXGATE_BASE_URL", in: environment),
-            transport: URLSessionTransport.shared)
+            transport: URLSessionTransport.shared, middleware: middleware)
     }
 
-    private func client(_ key: String, baseURL: URL?, transport: any HTTPTransport) throws -> OneXGateClient {
-        try OneXGateClient(apiKey: key, configuration: ClientConfiguration(baseURL: baseURL, transport: transport))
+    private func client(
+        _ key: String, baseURL: URL?, transport: any HTTPTransport, middleware: [any HTTPMiddleware] = []
+    ) throws -> OneXGateClient {
+        try OneXGateClient(
+            apiKey: key,
+            configuration: ClientConfiguration(baseURL: baseURL, transport: transport, middleware: middleware))
     }
 }

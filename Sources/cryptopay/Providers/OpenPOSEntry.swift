@@ -10,16 +10,21 @@ struct OpenPOSEntry: ProviderEntry {
     let webhookScheme = "unsigned; verified by lookup"
     let signsWebhooks = false
 
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        OpenPOSClient.operations
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
+        let credentials = SandboxCredentials.openPOS
+        let client = try OpenPOSClient(
+            username: credentials.username,
+            apiKey: credentials.apiKey,
+            posID: credentials.posID,
+            configuration: ClientConfiguration(baseURL: sandbox.baseURL(for: id), transport: sandbox))
+        return OpenPOSOperations.entries.map { CallableOperation($0, client: client) }
     }
 
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
-        try live(environment: environment, baseURL: baseURL).api
-    }
-
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor] {
-        OpenPOSClient.operations
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
+    {
+        let client = try live(environment: environment, baseURL: baseURL, middleware: middleware)
+        return OpenPOSOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
@@ -72,7 +77,9 @@ struct OpenPOSEntry: ProviderEntry {
     /// A client for the real API: every variable `call` documents is required (`--base-url` replaces
     /// `OPENPOS_BASE_URL`), and operations called by name get `OPENPOS_POS_ID` as their `pos_id` unless their input
     /// names one.
-    private func live(environment: [String: String], baseURL: URL?) throws -> OpenPOSClient {
+    private func live(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware] = []) throws
+        -> OpenPOSClient
+    {
         let username = try required("OPENPOS_USERNAME", in: environment)
         let apiKey = try required("OPENPOS_API_KEY", in: environment)
         if baseURL == nil { _ = try required("OPENPOS_BASE_URL", in: environment) }
@@ -83,7 +90,7 @@ struct OpenPOSEntry: ProviderEntry {
             apiKey: apiKey,
             posID: posID,
             configuration: ClientConfiguration(
-                baseURL: url, transport: URLSessionTransport.shared, middleware: [OpenPOSPointOfService(posID: posID)])
+                baseURL: url, transport: URLSessionTransport.shared, middleware: middleware)
         )
     }
 }

@@ -16,12 +16,12 @@ protocol ProviderEntry: Sendable {
     /// True when the provider signs webhooks (so `webhook sign` and `--secret` apply).
     var signsWebhooks: Bool { get }
 
-    /// The operations, described on a client pointed at `sandbox` (the list does not depend on credentials).
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor]
-    /// A client for `call`: credentials from the environment, the base URL from `--base-url` or the environment.
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient
-    /// The operations of a live client.
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor]
+    /// The operations, on a client pointed at `sandbox` (the list does not depend on credentials).
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation]
+    /// The operations of a client for `call`: credentials from the environment, the base URL from `--base-url` or
+    /// the environment, and `middleware` outermost (it sees the response the caller gets).
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
     /// The provider behind ``PaymentProvider`` on a sandbox (in process, or a `cryptopay sandbox serve` server) at
     /// `baseURL` through `transport`, with the sandbox's credentials and secrets.
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider

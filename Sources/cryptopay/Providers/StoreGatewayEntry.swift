@@ -12,16 +12,16 @@ struct StoreGatewayEntry: ProviderEntry {
     let webhookScheme = "HMAC-SHA256 (X-Webhook-HMAC-SHA256)"
     let signsWebhooks = true
 
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        try sandboxClient(baseURL: sandbox.baseURL(for: id), transport: sandbox).operations
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
+        let client = try sandboxClient(baseURL: sandbox.baseURL(for: id), transport: sandbox)
+        return StoreGatewayOperations.entries.map { CallableOperation($0, client: client) }
     }
 
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
-        try live(environment: environment, baseURL: baseURL).api
-    }
-
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor] {
-        try live(environment: environment, baseURL: client.baseURL).operations
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
+    {
+        let client = try live(environment: environment, baseURL: baseURL, middleware: middleware)
+        return StoreGatewayOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
@@ -64,7 +64,9 @@ struct StoreGatewayEntry: ProviderEntry {
             body: body, secret: secret, headerName: HMACHeaderSignatureScheme.storeGatewayHeaderName)
     }
 
-    private func live(environment: [String: String], baseURL: URL?) throws -> StoreGatewayClient {
+    private func live(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware] = []) throws
+        -> StoreGatewayClient
+    {
         let key = try required("STOREGATEWAY_API_KEY", in: environment)
         let secret = try required("STOREGATEWAY_API_SECRET", in: environment)
         guard let url = try self.baseURL(baseURL, variable: "STOREGATEWAY_BASE_URL", in: environment) else {
@@ -73,7 +75,7 @@ struct StoreGatewayEntry: ProviderEntry {
                 provider: id)
         }
         return try StoreGatewayClient(
-            apiKey: key, apiSecret: secret, configuration: ClientConfiguration(baseURL: url))
+            apiKey: key, apiSecret: secret, configuration: ClientConfiguration(baseURL: url, middleware: middleware))
     }
 
     private func sandboxClient(baseURL: URL, transport: any HTTPTransport) throws -> StoreGatewayClient {

@@ -11,17 +11,23 @@ struct USDTInvoiceEntry: ProviderEntry {
     let webhookScheme = "HMAC-SHA256 hex (X-Webhook-Signature)"
     let signsWebhooks = true
 
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        try client(SandboxCredentials.usdtInvoice.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
-            .operations
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
+        let client = try client(
+            SandboxCredentials.usdtInvoice.apiKey, baseURL: sandbox.baseURL(for: id), transport: sandbox)
+        return USDTInvoiceOperations.entries.map { CallableOperation($0, client: client) }
     }
 
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
-        try live(environment: environment, baseURL: baseURL).api
-    }
-
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor] {
-        try live(environment: environment, baseURL: client.baseURL).operations
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
+    {
+        let key = try required("USDTINVOICE_API_KEY", in: environment)
+        let variable = "USDTINVOICE_BASE_URL"
+        if baseURL == nil { _ = try required(variable, in: environment) }
+        let client = try client(
+            key,
+            baseURL: try self.baseURL(baseURL, variable: variable, in: environment),
+            transport: URLSessionTransport.shared, middleware: middleware)
+        return USDTInvoiceOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
@@ -62,17 +68,11 @@ struct USDTInvoiceEntry: ProviderEntry {
         return headers
     }
 
-    private func live(environment: [String: String], baseURL: URL?) throws -> USDTInvoiceClient {
-        let key = try required("USDTINVOICE_API_KEY", in: environment)
-        let variable = "USDTINVOICE_BASE_URL"
-        if baseURL == nil { _ = try required(variable, in: environment) }
-        return try client(
-            key,
-            baseURL: try self.baseURL(baseURL, variable: variable, in: environment),
-            transport: URLSessionTransport.shared)
-    }
-
-    private func client(_ key: String, baseURL: URL?, transport: any HTTPTransport) throws -> USDTInvoiceClient {
-        try USDTInvoiceClient(apiKey: key, configuration: ClientConfiguration(baseURL: baseURL, transport: transport))
+    private func client(
+        _ key: String, baseURL: URL?, transport: any HTTPTransport, middleware: [any HTTPMiddleware] = []
+    ) throws -> USDTInvoiceClient {
+        try USDTInvoiceClient(
+            apiKey: key,
+            configuration: ClientConfiguration(baseURL: baseURL, transport: transport, middleware: middleware))
     }
 }

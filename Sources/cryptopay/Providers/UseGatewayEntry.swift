@@ -10,20 +10,23 @@ struct UseGatewayEntry: ProviderEntry {
     let webhookScheme = "Svix (svix-id, svix-timestamp, svix-signature)"
     let signsWebhooks = true
 
-    func operations(on sandbox: SandboxTransport) throws -> [OperationDescriptor] {
-        UseGatewayClient.operations
+    func operations(on sandbox: SandboxTransport) throws -> [CallableOperation] {
+        let client = try UseGatewayClient(
+            apiKey: SandboxCredentials.useGateway.apiKey,
+            configuration: ClientConfiguration(baseURL: sandbox.baseURL(for: id), transport: sandbox))
+        return UseGatewayOperations.entries.map { CallableOperation($0, client: client) }
     }
 
-    func liveClient(environment: [String: String], baseURL: URL?) throws -> APIClient {
-        try UseGatewayClient(
+    func liveOperations(environment: [String: String], baseURL: URL?, middleware: [any HTTPMiddleware]) throws
+        -> [CallableOperation]
+    {
+        let client = try UseGatewayClient(
             apiKey: try required("USEGATEWAY_API_KEY", in: environment),
             configuration: ClientConfiguration(
-                baseURL: try self.baseURL(baseURL, variable: "USEGATEWAY_BASE_URL", in: environment))
-        ).api
-    }
-
-    func operations(of client: APIClient, environment: [String: String]) throws -> [OperationDescriptor] {
-        UseGatewayClient.operations
+                baseURL: try self.baseURL(baseURL, variable: "USEGATEWAY_BASE_URL", in: environment),
+                middleware: middleware)
+        )
+        return UseGatewayOperations.entries.map { CallableOperation($0, client: client) }
     }
 
     func sandboxProvider(baseURL: URL, transport: any HTTPTransport) throws -> any PaymentProvider {
