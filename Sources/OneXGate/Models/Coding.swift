@@ -1,15 +1,6 @@
 import CryptoPayCore
 import Foundation
 
-extension KeyedDecodingContainer {
-    /// A status text read through ``OneXGateStatus``.
-    ///
-    /// - Throws: `DecodingError` naming the field when the status is missing or not a string.
-    func decodeStatus(forKey key: Key) throws -> ProviderStatus {
-        OneXGateStatus.status(for: try decode(String.self, forKey: key))
-    }
-}
-
 extension KeyedEncodingContainer {
     /// Writes a date as 1xGate does (JavaScript's `toISOString()`: UTC, three fraction digits), leaving the key
     /// out when `nil`.

@@ -4,7 +4,7 @@ import Foundation
 /// An object's status pair. The document spells it `status`/`status_name` in most examples and
 /// `status_type`/`status_type_name` in its tables; either is read, and the spelling read is written back.
 struct StatusFields: Hashable, Sendable, Codable {
-    var code: StoreGatewayStatusCode?
+    var code: StoreGatewayStatus?
     var name: String?
     var spelledAsType: Bool
 
@@ -17,8 +17,8 @@ struct StatusFields: Hashable, Sendable, Codable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let plain = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: .status)
-        let typed = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: .statusType)
+        let plain = try container.decodeIfPresent(StoreGatewayStatus.self, forKey: .status)
+        let typed = try container.decodeIfPresent(StoreGatewayStatus.self, forKey: .statusType)
         let plainName = try container.decodeIfPresent(String.self, forKey: .statusName)
         let typedName = try container.decodeIfPresent(String.self, forKey: .statusTypeName)
         spelledAsType = plain == nil && (typed != nil || typedName != nil)

@@ -34,9 +34,14 @@ enum Validation {
         field: String,
         allowed: [Value] = Value.documented
     ) throws {
+        try documented(value?.rawValue, field: field, allowed: allowed.map(\.rawValue))
+    }
+
+    /// A wire spelling the document lists for `field`; `nil` passes.
+    static func documented(_ value: String?, field: String, allowed: [String]) throws {
         guard let value, !allowed.contains(value) else { return }
         throw PaymentError.invalidRequest(
-            "\(field) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got \"\(value.rawValue)\""
+            "\(field) must be one of \(allowed.joined(separator: ", ")), got \"\(value)\""
         )
     }
 

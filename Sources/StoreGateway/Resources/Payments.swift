@@ -8,7 +8,7 @@ extension StoreGatewayClient {
         let api: APIClient
 
         /// The status filter values `GET /payments` documents.
-        public static let listableStatuses: [StoreGatewayStatusCode] = [.open, .complete, .cancel]
+        public static let listableStatuses: [StoreGatewayStatus] = [.open, .complete, .cancel]
 
         /// Creates a crypto payment, `POST /payment` (operation `payments.create`).
         ///
@@ -100,7 +100,7 @@ extension StoreGatewayClient {
         public func list(
             from: String,
             to: String,
-            status: StoreGatewayStatusCode? = nil,
+            status: StoreGatewayStatus? = nil,
             asset: Asset? = nil,
             dedicateID: String? = nil
         ) async throws -> [StoreGatewayPayment] {
@@ -109,7 +109,7 @@ extension StoreGatewayClient {
                 let end = try Validation.day(to, field: "to")
                 guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
                 try Validation.identifier(dedicateID, field: "dedicate_id")
-                try Validation.documented(status, field: "status", allowed: Self.listableStatuses)
+                try Validation.documented(status?.rawValue, field: "status", allowed: Self.listableStatuses.map(\.rawValue))
                 var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
                 if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
                 if let asset {
