@@ -36,5 +36,7 @@ public struct UseGatewayInvoiceStatus: UseGatewayStatus {
     public static let closed = Self(rawValue: "Closed", paymentStatus: .cancelled)
 
     /// The documented statuses.
-    public static let documented: [Self] = [.created, .opened, .viewed, .renewed, .paid, .expired, .unresolved, .resolved, .closed]
+    public static let documented: [Self] = [
+        .created, .opened, .viewed, .renewed, .paid, .expired, .unresolved, .resolved, .closed,
+    ]
 }

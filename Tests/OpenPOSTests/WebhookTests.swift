@@ -211,7 +211,8 @@ final class WebhookTests: XCTestCase {
 
         let verified = try await webhook.verify(delivery)
 
-        XCTAssertEqual(verified.event.status, .init(rawValue: "confirmed", paymentStatus: .paid), file: file, line: line)
+        XCTAssertEqual(
+            verified.event.status, .init(rawValue: "confirmed", paymentStatus: .paid), file: file, line: line)
         XCTAssertEqual(verified.idempotencyKey, "\(documentPaymentID):payment.confirmed", file: file, line: line)
         XCTAssertEqual(faults.attempts.count, 4, file: file, line: line)
     }

@@ -24,7 +24,8 @@ func assertDocumentPayment(_ payment: StoreGatewayPayment, file: StaticString = 
     XCTAssertEqual(payment.remaining, Money(try decimal("0.00370885"), .btc), file: file, line: line)
     XCTAssertEqual(payment.status, .open, file: file, line: line)
     XCTAssertEqual(payment.statusName, "Open", file: file, line: line)
-    XCTAssertEqual(payment.status, StoreGatewayStatus(rawValue: "OPEN", paymentStatus: .pending), file: file, line: line)
+    XCTAssertEqual(
+        payment.status, StoreGatewayStatus(rawValue: "OPEN", paymentStatus: .pending), file: file, line: line)
     XCTAssertEqual(payment.network, .bitcoin, file: file, line: line)
     XCTAssertEqual(payment.cryptoNetworkName, "Bitcoin", file: file, line: line)
     XCTAssertEqual(payment.addressID, "df08d662-7abd-40b3-9a96-c7eada9c334e", file: file, line: line)

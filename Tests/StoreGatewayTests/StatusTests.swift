@@ -67,7 +67,9 @@ final class StatusTests: XCTestCase {
 
     func testOtherCancellationsAreCancelled() throws {
         let beforeEnd = "2023-06-02T14:30:00Z"
-        XCTAssertEqual(try payment(.cancel, completed: beforeEnd).status, StoreGatewayStatus(rawValue: "CANCEL", paymentStatus: .cancelled))
+        XCTAssertEqual(
+            try payment(.cancel, completed: beforeEnd).status,
+            StoreGatewayStatus(rawValue: "CANCEL", paymentStatus: .cancelled))
         XCTAssertEqual(
             status(try payment(.cancel, type: .openAmount, received: "0.0001", completed: "2023-06-02T15:07:00Z")),
             .cancelled
@@ -79,7 +81,9 @@ final class StatusTests: XCTestCase {
     }
 
     func testUnknownCodesAndMissingStatus() throws {
-        XCTAssertEqual(try payment(StoreGatewayStatus(rawValue: "REFUND")).status, StoreGatewayStatus(rawValue: "REFUND", paymentStatus: .unknown("REFUND")))
+        XCTAssertEqual(
+            try payment(StoreGatewayStatus(rawValue: "REFUND")).status,
+            StoreGatewayStatus(rawValue: "REFUND", paymentStatus: .unknown("REFUND")))
         var missing = try payment(.open)
         missing.status = nil
         XCTAssertNil(missing.status)

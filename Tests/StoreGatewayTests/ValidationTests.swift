@@ -233,7 +233,9 @@ final class ValidationTests: XCTestCase {
 
     /// `CLOSING` is a status payments can have, but the list's `status` filter documents only three values.
     func testListStatusFilterTakesOnlyTheDocumentedValues() async throws {
-        for status in [StoreGatewayStatus.closing, StoreGatewayStatus(rawValue: "PENDING"), StoreGatewayStatus(rawValue: "open")] {
+        for status in [
+            StoreGatewayStatus.closing, StoreGatewayStatus(rawValue: "PENDING"), StoreGatewayStatus(rawValue: "open"),
+        ] {
             try await assertRefused(
                 "payments.list", mentioning: "status must be one of OPEN, COMPLETE, CANCEL, got \"\(status.rawValue)\""
             ) {

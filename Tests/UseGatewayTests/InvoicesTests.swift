@@ -56,7 +56,8 @@ final class InvoicesTests: XCTestCase {
         try assertDocumentCheckout(invoice, resource: "invoice")
         XCTAssertEqual(invoice.hostedURL?.absoluteString, "https://usegateway.app/invoices/YJM5BAID")
         XCTAssertEqual(
-            invoice.timeline.map { UseGatewayInvoiceStatus(rawValue: $0.status).paymentStatus }, [.created, .pending, .paid])
+            invoice.timeline.map { UseGatewayInvoiceStatus(rawValue: $0.status).paymentStatus },
+            [.created, .pending, .paid])
     }
 
     func testCancel() async throws {

@@ -76,6 +76,18 @@ extension ProviderStatus {
         try container.encode(rawValue)
     }
 
+    /// Equal when both the text and the unified status are: `RawRepresentable`'s own `==` would compare the text
+    /// alone, and call a Store Gateway payment expired by its `CANCEL` code equal to one cancelled by hand.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue == rhs.rawValue && lhs.paymentStatus == rhs.paymentStatus
+    }
+
+    /// Hashes the text and the unified status, as ``==(_:_:)`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rawValue)
+        hasher.combine(paymentStatus)
+    }
+
     /// `paid (Completed)`: the unified status, then the provider's text.
     public var description: String { "\(paymentStatus) (\(rawValue))" }
 }

@@ -109,7 +109,8 @@ extension StoreGatewayClient {
                 let end = try Validation.day(to, field: "to")
                 guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
                 try Validation.identifier(dedicateID, field: "dedicate_id")
-                try Validation.documented(status?.rawValue, field: "status", allowed: Self.listableStatuses.map(\.rawValue))
+                try Validation.documented(
+                    status?.rawValue, field: "status", allowed: Self.listableStatuses.map(\.rawValue))
                 var query = [URLQueryItem(name: "from", value: from), URLQueryItem(name: "to", value: to)]
                 if let status { query.append(URLQueryItem(name: "status", value: status.rawValue)) }
                 if let asset {

@@ -83,7 +83,9 @@ struct DemoCommand {
         row.statuses.append(event.status.description)
         let final = try await provider.checkout(id: created.id)
         row.statuses.append(final.status.description)
-        guard final.status == .paid else { throw DemoFailure("the final status is \(final.status) (\(final.providerStatus))") }
+        guard final.status == .paid else {
+            throw DemoFailure("the final status is \(final.status) (\(final.providerStatus))")
+        }
     }
 }
 

@@ -7,11 +7,6 @@ private struct ExactStatus: ProviderStatus {
     let rawValue: String
     let paymentStatus: PaymentStatus
 
-    init(rawValue: String, paymentStatus: PaymentStatus) {
-        self.rawValue = rawValue
-        self.paymentStatus = paymentStatus
-    }
-
     static let completed = Self(rawValue: "Completed", paymentStatus: .paid)
     static let opened = Self(rawValue: "Opened", paymentStatus: .pending)
     static let documented: [Self] = [.completed, .opened]
@@ -21,11 +16,6 @@ private struct ExactStatus: ProviderStatus {
 private struct CaselessStatus: ProviderStatus {
     let rawValue: String
     let paymentStatus: PaymentStatus
-
-    init(rawValue: String, paymentStatus: PaymentStatus) {
-        self.rawValue = rawValue
-        self.paymentStatus = paymentStatus
-    }
 
     static let completed = Self(rawValue: "Completed", paymentStatus: .paid)
     static let documented: [Self] = [.completed]
@@ -38,6 +28,13 @@ final class ProviderStatusTests: XCTestCase {
         XCTAssertEqual(ExactStatus(rawValue: "Opened").paymentStatus, .pending)
         XCTAssertEqual(ExactStatus(rawValue: "Teleported").paymentStatus, .unknown("Teleported"))
         XCTAssertEqual(ExactStatus.completed.description, "paid (Completed)")
+    }
+
+    func testEqualityComparesTheTextAndTheUnifiedStatus() {
+        let refined = ExactStatus(rawValue: "Completed", paymentStatus: .overpaid)
+        XCTAssertNotEqual(refined, .completed)
+        XCTAssertEqual(refined.rawValue, ExactStatus.completed.rawValue)
+        XCTAssertEqual(Set([refined, .completed, ExactStatus(rawValue: "Completed")]).count, 2)
     }
 
     func testCaseAndSpacesMatterUnlessTheProviderSaysOtherwise() {
