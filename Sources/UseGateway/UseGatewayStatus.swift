@@ -6,7 +6,7 @@ import Foundation
 /// viewed).
 ///
 /// A status may carry a detail in parentheses (`Unresolved (Underpaid)`): the unified status is looked up by the
-/// part before it, and ``ProviderStatus/rawValue`` keeps the whole text. Anything the document does not name
+/// part before it, and `rawValue` keeps the whole text. Anything the document does not name
 /// becomes `PaymentStatus.unknown(_:)` with the whole text.
 public protocol UseGatewayStatus: ProviderStatus {}
 
