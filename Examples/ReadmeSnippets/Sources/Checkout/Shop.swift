@@ -30,9 +30,8 @@ public struct Shop: Sendable {
 
     func handleWebhook(provider id: String, body: Data, headers: [(name: String, value: String)]) async -> Int {
         do {
-            let event = try await providers.verifyWebhook(
-                WebhookRequest(body: body, headers: headers),
-                for: ProviderID(rawValue: id))
+            let event = try await providers.verifyWebhook(WebhookRequest(body: body, headers: headers),
+                                                          for: ProviderID(rawValue: id))
             // Record event.idempotencyKey durably, in the same transaction as the effect; skip it if already seen.
             try await orders.apply(event.status, to: event.checkoutID, once: event.idempotencyKey)
             return 200
