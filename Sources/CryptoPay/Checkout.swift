@@ -7,8 +7,11 @@ public struct Checkout: Sendable, CustomStringConvertible {
     public var id: String
     /// The provider.
     public var provider: ProviderID
-    /// The unified status with the provider's spelling.
-    public var status: ProviderStatus
+    /// The unified status: switch on this.
+    public var status: PaymentStatus
+    /// The provider's status exactly as sent (`Completed`, `Unresolved (Underpaid)`), for logs and support; empty
+    /// when the provider's object has none.
+    public var providerStatus: String
     /// What was asked for; `nil` when the provider's object does not say (never a made-up amount: compare what
     /// arrived against your order's own price then).
     public var requested: Money?
@@ -29,7 +32,8 @@ public struct Checkout: Sendable, CustomStringConvertible {
     public init(
         id: String,
         provider: ProviderID,
-        status: ProviderStatus,
+        status: PaymentStatus,
+        providerStatus: String,
         requested: Money?,
         paid: Money? = nil,
         payAddress: String? = nil,
@@ -41,6 +45,7 @@ public struct Checkout: Sendable, CustomStringConvertible {
         self.id = id
         self.provider = provider
         self.status = status
+        self.providerStatus = providerStatus
         self.requested = requested
         self.paid = paid
         self.payAddress = payAddress
@@ -57,6 +62,6 @@ public struct Checkout: Sendable, CustomStringConvertible {
 
     /// `usegateway 497f… paid (Completed) 10 USD` (`requested unknown` without a requested amount).
     public var description: String {
-        "\(provider) \(id) \(status) \(requested.map(\.description) ?? "requested unknown")"
+        "\(provider) \(id) \(status) (\(providerStatus)) \(requested.map(\.description) ?? "requested unknown")"
     }
 }

@@ -11,8 +11,11 @@ public struct PaymentEvent: Sendable, CustomStringConvertible {
     public var idempotencyKey: String
     /// The checkout (payment or invoice) the event is about.
     public var checkoutID: String
-    /// The checkout's status as the event reports it (for lookup-authenticated providers: as fetched).
-    public var status: ProviderStatus
+    /// The checkout's unified status as the event reports it (for lookup-authenticated providers: as fetched).
+    public var status: PaymentStatus
+    /// The provider's status exactly as sent, for logs and support; for an event that is not about a payment's
+    /// status, the provider's event name.
+    public var providerStatus: String
     /// What was asked for, when the event says.
     public var requested: Money?
     /// What has arrived, when the event says.
@@ -29,7 +32,8 @@ public struct PaymentEvent: Sendable, CustomStringConvertible {
         provider: ProviderID,
         idempotencyKey: String,
         checkoutID: String,
-        status: ProviderStatus,
+        status: PaymentStatus,
+        providerStatus: String,
         requested: Money? = nil,
         paid: Money? = nil,
         authentication: WebhookAuthentication,
@@ -40,6 +44,7 @@ public struct PaymentEvent: Sendable, CustomStringConvertible {
         self.idempotencyKey = idempotencyKey
         self.checkoutID = checkoutID
         self.status = status
+        self.providerStatus = providerStatus
         self.requested = requested
         self.paid = paid
         self.authentication = authentication
@@ -59,6 +64,7 @@ public struct PaymentEvent: Sendable, CustomStringConvertible {
             idempotencyKey: idempotencyKey,
             checkoutID: checkout.id,
             status: checkout.status,
+            providerStatus: checkout.providerStatus,
             requested: checkout.requested,
             paid: checkout.paid,
             authentication: authentication,
@@ -74,6 +80,6 @@ public struct PaymentEvent: Sendable, CustomStringConvertible {
 
     /// `onexgate p1 paid (success) by lookup`.
     public var description: String {
-        "\(provider) \(checkoutID) \(status) by \(authentication)"
+        "\(provider) \(checkoutID) \(status) (\(providerStatus)) by \(authentication)"
     }
 }

@@ -66,7 +66,7 @@ extension PaymentProvider {
             provider: provider,
             operation: "checkouts.waitForFinalStatus",
             fetch: { try await checkout(id: id) },
-            isDone: { $0.status.status.endsWait }
+            isDone: { $0.status.endsWait }
         )
     }
 }

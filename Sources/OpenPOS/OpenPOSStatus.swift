@@ -1,11 +1,14 @@
 import CryptoPayCore
 import Foundation
 
-/// How the POS API's payment states map onto the unified `PaymentStatus`.
+/// A POS API payment's status: the provider's text exactly as sent (CheckPayment's `state`, GetTransactions'
+/// `status`), and its unified `PaymentStatus`.
 ///
-/// CheckPayment reports a `state` and, separately, whether the transaction is `confirmed` and how many
-/// confirmations it has. The state decides for cancelled, refunded and underpaid payments; for a waiting or
-/// confirmed one the `confirmed` flag decides, because the document says to poll "until confirmed=true":
+/// Read from the text alone (``init(rawValue:)``, GetTransactions), matching ignores case (GetTransactions writes
+/// `Confirmed`). CheckPayment reports, beside its `state`, whether the transaction is `confirmed` and how many
+/// confirmations it has; ``OpenPOSPaymentCheck/status`` lets the state decide for cancelled, refunded and underpaid
+/// payments and the `confirmed` flag for a waiting or confirmed one, because the document says to poll "until
+/// confirmed=true":
 ///
 /// | state | flag and confirmations | status |
 /// | --- | --- | --- |
@@ -17,21 +20,37 @@ import Foundation
 /// | `cancelled` | any | `cancelled` |
 /// | `refunded` | any | `refunded` |
 /// | anything else | any | `unknown` |
-public enum OpenPOSStatus {
-    /// The spellings of states and transaction statuses (matched ignoring case: GetTransactions writes
-    /// `Confirmed`), each mapped without the confirmation details.
-    public static let table: [String: PaymentStatus] = [
-        "waiting": .pending, "confirmed": .paid, "underpaid": .partiallyPaid, "cancelled": .cancelled,
-        "refunded": .refunded,
-    ]
+public struct OpenPOSStatus: ProviderStatus {
+    /// The status exactly as sent (`waiting`, `Confirmed`).
+    public let rawValue: String
+    /// The unified status.
+    public let paymentStatus: PaymentStatus
 
-    /// The unified status of a CheckPayment answer, following the table above; ``ProviderStatus/raw`` is the state.
-    static func status(
-        state: OpenPOSPaymentState,
-        confirmed: Bool,
-        confirmations: Int?,
-        received: Decimal?
-    ) -> ProviderStatus {
+    /// Pairs the provider's text with a unified status; ``init(rawValue:)`` looks the status up instead.
+    public init(rawValue: String, paymentStatus: PaymentStatus) {
+        self.rawValue = rawValue
+        self.paymentStatus = paymentStatus
+    }
+
+    /// `waiting`, read from the text alone: `PaymentStatus.pending`.
+    public static let waiting = Self(rawValue: "waiting", paymentStatus: .pending)
+    /// `confirmed`, read from the text alone: `PaymentStatus.paid`.
+    public static let confirmed = Self(rawValue: "confirmed", paymentStatus: .paid)
+    /// `underpaid`: `PaymentStatus.partiallyPaid`.
+    public static let underpaid = Self(rawValue: "underpaid", paymentStatus: .partiallyPaid)
+    /// `cancelled`: `PaymentStatus.cancelled`.
+    public static let cancelled = Self(rawValue: "cancelled", paymentStatus: .cancelled)
+    /// `refunded`: `PaymentStatus.refunded`.
+    public static let refunded = Self(rawValue: "refunded", paymentStatus: .refunded)
+
+    /// True: GetTransactions writes `Confirmed` where CheckPayment writes `confirmed`.
+    public static let matchesIgnoringCase = true
+
+    /// The documented and inferred states and transaction statuses.
+    public static let documented: [Self] = [.waiting, .confirmed, .underpaid, .cancelled, .refunded]
+
+    /// The status of a CheckPayment answer, following the table above; the text is the state.
+    init(state: OpenPOSPaymentState, confirmed: Bool, confirmations: Int?, received: Decimal?) {
         let status: PaymentStatus
         switch state {
         case .cancelled: status = .cancelled
@@ -42,11 +61,6 @@ public enum OpenPOSStatus {
             status = confirmed ? .paid : (seen || state == .confirmed) ? .processing : .pending
         case .unknown(let raw): status = .unknown(raw)
         }
-        return ProviderStatus(status, raw: state.rawValue)
-    }
-
-    /// The unified status of a GetTransactions `status` (`Confirmed`), from ``table``.
-    public static func status(transactionStatus raw: String) -> ProviderStatus {
-        ProviderStatus(raw: raw, table: table)
+        self.init(rawValue: state.rawValue, paymentStatus: status)
     }
 }

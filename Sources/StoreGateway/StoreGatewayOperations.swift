@@ -101,7 +101,7 @@ package enum StoreGatewayOperations {
 struct PaymentListQuery: OperationParameters {
     var from: String
     var to: String
-    var status: StoreGatewayStatusCode?
+    var status: StoreGatewayStatus?
     var assetID: String?
     var dedicateID: String?
 
@@ -121,7 +121,8 @@ struct PaymentListQuery: OperationParameters {
         guard end >= start else { throw PaymentError.invalidRequest("to (\(to)) is before from (\(from))") }
         try FieldRules.notBlankIfPresent(dedicateID, field: "dedicate_id")
         try FieldRules.notBlankIfPresent(assetID, field: "asset_id")
-        try FieldRules.documented(status, field: "status", allowed: StoreGatewayClient.Payments.listableStatuses)
+        try FieldRules.documented(
+            status?.rawValue, field: "status", allowed: StoreGatewayClient.Payments.listableStatuses.map(\.rawValue))
         return self
     }
 

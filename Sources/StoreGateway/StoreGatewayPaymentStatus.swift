@@ -2,7 +2,9 @@ import CryptoPayCore
 import Foundation
 
 extension StoreGatewayPayment {
-    /// The unified status, with the provider's code as `ProviderStatus.raw`; `nil` when the payment has no status.
+    /// The status code as sent (`status` or `status_type`) with the unified status it and the amounts stand for;
+    /// `nil` when the payment has no status. Setting it sets the code; the unified status is read again from the
+    /// code and the amounts.
     ///
     /// - `OPEN` is `PaymentStatus.pending` while nothing was received (`ip_amount` is 0 or absent). Once something
     ///   was received it is `PaymentStatus.partiallyPaid` for a fixed-amount payment that still needs more
@@ -18,25 +20,27 @@ extension StoreGatewayPayment {
     ///   the one the service attempts after answering HTTP 500, or of an open-amount payment that received
     ///   something, is therefore `PaymentStatus.cancelled`.
     /// - Any other code is `PaymentStatus.unknown(_:)` with the code.
-    public var status: ProviderStatus? {
-        guard let code = statusCode else { return nil }
-        return ProviderStatus(unifiedStatus(for: code), raw: code.rawValue)
+    ///
+    /// Compare ``StoreGatewayStatus/rawValue`` to match the code alone: `status == .open` is false for an open
+    /// payment that is partly paid.
+    public var status: StoreGatewayStatus? {
+        get {
+            statusFields.code.map { StoreGatewayStatus(rawValue: $0.rawValue, paymentStatus: unifiedStatus(for: $0)) }
+        }
+        set { statusFields.code = newValue.map { StoreGatewayStatus(rawValue: $0.rawValue) } }
     }
 
-    private func unifiedStatus(for code: StoreGatewayStatusCode) -> PaymentStatus {
-        switch code {
-        case .open:
+    private func unifiedStatus(for code: StoreGatewayStatus) -> PaymentStatus {
+        // The code alone gives `OPEN` as pending and `CANCEL` as cancelled; the amounts and dates refine those two.
+        switch code.paymentStatus {
+        case .pending:
             guard receivedSomething else { return .pending }
             return paymentType != .openAmount && stillOwed ? .partiallyPaid : .processing
-        case .closing:
-            return .processing
-        case .complete:
-            return .paid
-        case .cancel:
+        case .cancelled:
             let tooLittle = !receivedSomething || (paymentType != .openAmount && stillOwed)
             return tooLittle && timeRanOut ? .expired : .cancelled
-        case .unknown(let raw):
-            return .unknown(raw)
+        default:
+            return code.paymentStatus
         }
     }
 

@@ -1,46 +1,34 @@
 import CryptoPayCore
 import Foundation
 
-/// How one kind of UseGateway resource spells its statuses, and what each means in the unified `PaymentStatus`.
+/// A UseGateway status: payments, invoices, deposits and withdrawal requests each have their own type, because the
+/// document gives the same word different meanings for each (`Opened` is a live payment but an invoice not yet
+/// viewed).
 ///
-/// Statuses may carry a detail in parentheses (`Unresolved (Underpaid)`); the table matches the part before it, and
-/// the whole text stays in `ProviderStatus.raw`. Anything the document does not name becomes
-/// `PaymentStatus.unknown(_:)`.
-public struct UseGatewayStatusTable: Sendable {
-    /// The documented spellings (matched ignoring case) and their unified statuses.
-    public let entries: [String: PaymentStatus]
+/// A status may carry a detail in parentheses (`Unresolved (Underpaid)`): the unified status is looked up by the
+/// part before it, and `rawValue` keeps the whole text. Anything the document does not name
+/// becomes `PaymentStatus.unknown(_:)` with the whole text.
+public protocol UseGatewayStatus: ProviderStatus {}
 
-    /// Payments: Opened, Completed, Expired, Unresolved, Resolved, Closed.
-    public static let payment = UseGatewayStatusTable(entries: [
-        "Opened": .pending, "Completed": .paid, "Expired": .expired,
-        "Unresolved": .needsReview, "Resolved": .resolved, "Closed": .cancelled,
-    ])
+extension UseGatewayStatus {
+    /// UseGateway's document is not consistent about case: a status matches whatever its case.
+    public static var matchesIgnoringCase: Bool { true }
 
-    /// Invoices: the table's Created and the examples' Opened (the same state: not yet viewed), Viewed, Renewed,
-    /// Paid, Expired, Unresolved, Resolved, Closed.
-    public static let invoice = UseGatewayStatusTable(entries: [
-        "Created": .created, "Opened": .created, "Viewed": .pending, "Renewed": .pending, "Paid": .paid,
-        "Expired": .expired, "Unresolved": .needsReview, "Resolved": .resolved, "Closed": .cancelled,
-    ])
-
-    /// Deposits: Created, Replenished, Unresolved, Resolved, Closed.
-    public static let deposit = UseGatewayStatusTable(entries: [
-        "Created": .pending, "Replenished": .paid, "Unresolved": .needsReview, "Resolved": .resolved,
-        "Closed": .cancelled,
-    ])
-
-    /// Withdrawal requests: Received, Approved, Declined (also the table's misspelling `Declcined`).
-    public static let withdrawalRequest = UseGatewayStatusTable(entries: [
-        "Received": .pending, "Approved": .paid, "Declined": .failed, "Declcined": .failed,
-    ])
-
-    /// The unified status of a raw status text, keeping the text.
-    public func status(for raw: String) -> ProviderStatus {
-        let mapped = ProviderStatus(raw: Self.split(raw).base, table: entries)
-        if case .unknown = mapped.status { return ProviderStatus(.unknown(raw), raw: raw) }
-        return ProviderStatus(mapped.status, raw: raw)
+    /// The unified status of the text before any parenthesised detail, `PaymentStatus.unknown(_:)` with the whole
+    /// text when the document does not name it.
+    public static func paymentStatus(for rawValue: String) -> PaymentStatus {
+        documentedPaymentStatus(for: UseGatewayStatusText.split(rawValue).base) ?? .unknown(rawValue)
     }
 
+    /// Why the resource is unresolved, when the status is `Unresolved (…)`; `nil` for any other status or a bare
+    /// `Unresolved`.
+    public var unresolvedReason: UseGatewayUnresolvedReason? {
+        UseGatewayStatusText.unresolvedReason(rawValue)
+    }
+}
+
+/// Reads the parts of a UseGateway status text.
+enum UseGatewayStatusText {
     /// `Unresolved (Underpaid)` → (`Unresolved`, `Underpaid`); text without parentheses has no detail.
     static func split(_ raw: String) -> (base: String, detail: String?) {
         let text = raw.trimmingSpaces()
@@ -48,6 +36,13 @@ public struct UseGatewayStatusTable: Sendable {
         let base = text[..<open].trimmingSpaces()
         let detail = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingSpaces()
         return (base, detail.isEmpty ? nil : detail)
+    }
+
+    /// The reason of an `Unresolved (…)` text; `nil` for any other text or a bare `Unresolved`.
+    static func unresolvedReason(_ raw: String) -> UseGatewayUnresolvedReason? {
+        let parts = split(raw)
+        guard parts.base.lowercased() == "unresolved", let detail = parts.detail else { return nil }
+        return UseGatewayUnresolvedReason(detail: detail)
     }
 }
 
@@ -81,16 +76,16 @@ public enum UseGatewayUnresolvedReason: Hashable, Sendable {
 
 /// A resource whose current status is the last entry of its timeline.
 public protocol UseGatewayStatusReporting {
-    /// The table that maps this resource's statuses.
-    static var statusTable: UseGatewayStatusTable { get }
+    /// The type of this resource's statuses.
+    associatedtype Status: UseGatewayStatus
     /// The entry that holds the current status, `nil` when the resource has none.
     var currentStatusEntry: UseGatewayTimelineEntry? { get }
 }
 
 extension UseGatewayStatusReporting {
-    /// The current status, mapped and with the provider's spelling; `nil` when the resource has no status yet.
-    public var status: ProviderStatus? {
-        currentStatusEntry.map { Self.statusTable.status(for: $0.status) }
+    /// The current status as sent, with its unified status; `nil` when the resource has no status yet.
+    public var status: Status? {
+        currentStatusEntry.map { Status(rawValue: $0.status) }
     }
 
     /// Why the resource is unresolved, when its current status is `Unresolved (…)`.

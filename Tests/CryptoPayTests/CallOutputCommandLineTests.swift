@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// What `cryptopay call` prints: the module's fields with the provider's own decimal text, or with `--raw` the body

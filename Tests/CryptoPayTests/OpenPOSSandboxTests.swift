@@ -60,7 +60,8 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         XCTAssertEqual(created.id, Self.firstID)
         XCTAssertEqual(created.provider, .openPOS)
-        XCTAssertEqual(created.status, ProviderStatus(.pending, raw: "waiting"))
+        XCTAssertEqual(created.status, .pending)
+        XCTAssertEqual(created.providerStatus, "waiting")
         XCTAssertEqual(created.requested, try Money("48.25", .eur))
         XCTAssertNil(created.paid)
         XCTAssertEqual(created.payAddress, "SBX-BTC-000001")
@@ -93,7 +94,8 @@ final class OpenPOSSandboxTests: XCTestCase {
         XCTAssertFalse(requests[1].request.isIdempotent)
 
         let waiting = try await provider.checkout(id: created.id)
-        XCTAssertEqual(waiting.status, ProviderStatus(.pending, raw: "waiting"))
+        XCTAssertEqual(waiting.status, .pending)
+        XCTAssertEqual(waiting.providerStatus, "waiting")
         XCTAssertEqual(waiting.paid, Money(0, .btc))
         try recorder.requests[2].expect(.get, "/v2/CheckPayment/")
         try recorder.requests[2].expectQuery([
@@ -117,7 +119,8 @@ final class OpenPOSSandboxTests: XCTestCase {
         XCTAssertEqual(event.authentication, .lookup)
         XCTAssertEqual(event.idempotencyKey, "\(Self.firstID):payment.confirmed")
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "confirmed")
         XCTAssertEqual(event.requested, try Money("48.25", .eur))
         XCTAssertEqual(event.paid, try Money("0.00096652", .btc))
         let native = try XCTUnwrap(event.native(as: OpenPOSPaymentEvent.self))
@@ -128,7 +131,8 @@ final class OpenPOSSandboxTests: XCTestCase {
         XCTAssertEqual(native.payment.refundAmountOpened, try decimal("0.00096652"))
 
         let final = try await provider.checkout(id: created.id)
-        XCTAssertEqual(final.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(final.status, .paid)
+        XCTAssertEqual(final.providerStatus, "confirmed")
         XCTAssertEqual(final.paid, try Money("0.00096652", .btc))
         XCTAssertEqual(final.payAddress, "SBX-BTC-000001")
     }
@@ -140,7 +144,8 @@ final class OpenPOSSandboxTests: XCTestCase {
         let underpaid = try XCTUnwrap(try sandbox.pay(.openPOS, id: created.id, .fraction(try decimal("0.5"))).first)
         let event = try await provider.verifyWebhook(underpaid)
         XCTAssertEqual(event.idempotencyKey, "\(created.id):payment.underpaid")
-        XCTAssertEqual(event.status, ProviderStatus(.partiallyPaid, raw: "underpaid"))
+        XCTAssertEqual(event.status, .partiallyPaid)
+        XCTAssertEqual(event.providerStatus, "underpaid")
         XCTAssertEqual(event.paid, try Money("0.00048326", .btc))
         let check = try XCTUnwrap(event.native(as: OpenPOSPaymentEvent.self)).payment
         XCTAssertEqual(check.refundAmountOpened, try decimal("0.00048326"))
@@ -149,7 +154,8 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         let rest = try XCTUnwrap(try sandbox.pay(.openPOS, id: created.id).first)
         let confirmed = try await provider.verifyWebhook(rest)
-        XCTAssertEqual(confirmed.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(confirmed.status, .paid)
+        XCTAssertEqual(confirmed.providerStatus, "confirmed")
         XCTAssertEqual(confirmed.paid, try Money("0.00096652", .btc))
         XCTAssertThrowsError(try sandbox.pay(.openPOS, id: created.id)) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .conflict)
@@ -163,7 +169,8 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         let event = try await provider.verifyWebhook(delivery)
 
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "confirmed")
         XCTAssertEqual(event.paid, try Money("0.00106317", .btc))
         XCTAssertEqual(event.checkout?.native(as: OpenPOSPaymentCheck.self)?.amount, try decimal("0.00096652"))
     }
@@ -188,7 +195,8 @@ final class OpenPOSSandboxTests: XCTestCase {
         let accepted = try await client.acceptPayment(reference, check: check)
         XCTAssertTrue(accepted.success)
         let final = try await provider.checkout(id: created.id)
-        XCTAssertEqual(final.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(final.status, .paid)
+        XCTAssertEqual(final.providerStatus, "confirmed")
         XCTAssertEqual(final.paid, try Money("0.00024163", .btc))
     }
 
@@ -221,8 +229,8 @@ final class OpenPOSSandboxTests: XCTestCase {
             try OpenPOSRefundRequest(check: checks[1], paymentID: refunded.id, to: "payer-address"))
 
         let final = try await [provider.checkout(id: accepted.id), provider.checkout(id: refunded.id)]
-        XCTAssertEqual(
-            final.map(\.status), [ProviderStatus(.paid, raw: "confirmed"), ProviderStatus(.refunded, raw: "refunded")])
+        XCTAssertEqual(final.map(\.status), [.paid, .refunded])
+        XCTAssertEqual(final.map(\.providerStatus), ["confirmed", "refunded"])
         XCTAssertEqual(
             recorder.requests.compactMap { request in
                 request.queryItems.first { $0.name == "accepted_amount" || $0.name == "refund_amount" }?.value
@@ -253,7 +261,8 @@ final class OpenPOSSandboxTests: XCTestCase {
             ("refund_amount", "0.00096652"),
         ])
         let refunded = try await provider.checkout(id: created.id)
-        XCTAssertEqual(refunded.status, ProviderStatus(.refunded, raw: "refunded"))
+        XCTAssertEqual(refunded.status, .refunded)
+        XCTAssertEqual(refunded.providerStatus, "refunded")
     }
 
     func testCancelBeforeAnyTransactionAndConflictAfterOne() async throws {
@@ -262,7 +271,8 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         let cancelled = try await provider.cancelCheckout(id: first.id)
 
-        XCTAssertEqual(cancelled.status, ProviderStatus(.cancelled, raw: "cancelled"))
+        XCTAssertEqual(cancelled.status, .cancelled)
+        XCTAssertEqual(cancelled.providerStatus, "cancelled")
         XCTAssertEqual(recorder.requests.map(\.path).suffix(2), ["/v2/CancelPayment/", "/v2/CheckPayment/"])
         XCTAssertFalse(try XCTUnwrap(recorder.requests.dropLast().last).request.isIdempotent)
         XCTAssertThrowsError(try sandbox.pay(.openPOS, id: first.id)) {
@@ -288,7 +298,7 @@ final class OpenPOSSandboxTests: XCTestCase {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .notFound)
         }
         let unchanged = try await provider.checkout(id: created.id)
-        XCTAssertEqual(unchanged.status.status, .pending)
+        XCTAssertEqual(unchanged.status, .pending)
     }
 
     // MARK: Refusals, credentials, unknown ids
@@ -426,7 +436,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         XCTAssertEqual(malformed.webhookRejection, .malformedPayload)
 
         let event = try await provider.verifyWebhook(genuine)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
     }
 
     // MARK: The rest of the simulated API
@@ -504,7 +514,7 @@ final class OpenPOSSandboxTests: XCTestCase {
 
         XCTAssertEqual(transactions.map(\.paymentID), [paid.id, waiting.id])
         let first = transactions[0]
-        XCTAssertEqual(first.status, ProviderStatus(.paid, raw: "Confirmed"))
+        XCTAssertEqual(first.status, OpenPOSStatus(rawValue: "Confirmed", paymentStatus: .paid))
         XCTAssertEqual(first.posID, "POS1")
         XCTAssertEqual(first.invoiceAmount, try decimal("48.25"))
         XCTAssertEqual(first.amount, try decimal("0.00096652"))
@@ -516,7 +526,7 @@ final class OpenPOSSandboxTests: XCTestCase {
         XCTAssertNil(first.cancelledAt)
         XCTAssertEqual(first.type, .sell)
         XCTAssertNotNil(first.accessToken)
-        XCTAssertEqual(transactions[1].status, ProviderStatus(.pending, raw: "Waiting"))
+        XCTAssertEqual(transactions[1].status, OpenPOSStatus(rawValue: "Waiting", paymentStatus: .pending))
         XCTAssertEqual(transactions[1].amount, try decimal("0.00242"))
         try recorder.requests.last?.expectQuery([("pos_id", "POS1"), ("offset", "0"), ("limit", "20")])
 

@@ -51,7 +51,7 @@ final class ProviderSettingsTests: XCTestCase {
         let event = try await providers.verifyWebhook(delivery, for: .useGateway)
 
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
         XCTAssertEqual(event.authentication, .signature)
     }
 

@@ -36,7 +36,8 @@ final class SandboxFlowTests: XCTestCase {
         let created = try await provider.createCheckout(request(try Money("10.00", .usd), payAsset: .usdtTron))
 
         XCTAssertEqual(created.provider, .useGateway)
-        XCTAssertEqual(created.status, ProviderStatus(.pending, raw: "Opened"))
+        XCTAssertEqual(created.status, .pending)
+        XCTAssertEqual(created.providerStatus, "Opened")
         XCTAssertEqual(created.requested, try Money("10", .usd))
         XCTAssertEqual(created.payAsset, .usdtTron)
         XCTAssertEqual(created.payAddress, "SBX-USDT_TRC20-SBX00001")
@@ -48,10 +49,11 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(event.authentication, .signature)
         XCTAssertEqual(event.idempotencyKey, "msg_sandbox_1")
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "Completed"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "Completed")
         XCTAssertEqual(event.paid, try Money("10", .usd))
         let final = try await provider.checkout(id: created.id)
-        XCTAssertEqual(final.status.status, .paid)
+        XCTAssertEqual(final.status, .paid)
     }
 
     func testUseGatewayPartialPaymentNeedsReviewAndCancelIsRefusedAfterPayment() async throws {
@@ -60,7 +62,8 @@ final class SandboxFlowTests: XCTestCase {
         try sandbox.pay(.useGateway, id: created.id, .fraction(try XCTUnwrap(DecimalText.parse("0.5"))))
 
         let fetched = try await provider.checkout(id: created.id)
-        XCTAssertEqual(fetched.status, ProviderStatus(.needsReview, raw: "Unresolved (Underpaid)"))
+        XCTAssertEqual(fetched.status, .needsReview)
+        XCTAssertEqual(fetched.providerStatus, "Unresolved (Underpaid)")
         XCTAssertEqual(fetched.paid, try Money("10", .eur))
         do {
             _ = try await provider.cancelCheckout(id: created.id)
@@ -92,14 +95,16 @@ final class SandboxFlowTests: XCTestCase {
     func testOneXGateWebhookIsAuthenticatedByLookupAgainstTheSandbox() async throws {
         let provider = try oneXGate()
         let created = try await provider.createCheckout(request(try Money("25", .usdtTron)))
-        XCTAssertEqual(created.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(created.status, .pending)
+        XCTAssertEqual(created.providerStatus, "pending")
         XCTAssertEqual(created.payAddress, "SBX-USDT-\(created.id)")
 
         let delivery = try XCTUnwrap(try sandbox.pay(.oneXGate, id: created.id).first)
         let event = try await provider.verifyWebhook(delivery)
 
         XCTAssertEqual(event.authentication, .lookup)
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "success"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "success")
         XCTAssertEqual(event.paid, try Money("25", .usdtTron))
         XCTAssertEqual(event.idempotencyKey, "\(created.id):success:25")
     }
@@ -132,7 +137,7 @@ final class SandboxFlowTests: XCTestCase {
         }
         try sandbox.expire(.oneXGate, id: created.id)
         let expired = try await provider.checkout(id: created.id)
-        XCTAssertEqual(expired.status.status, .expired)
+        XCTAssertEqual(expired.status, .expired)
     }
 
     func testWrongCredentialsGetTheProvidersOwn401() async throws {
@@ -172,7 +177,7 @@ final class SandboxFlowTests: XCTestCase {
         }
         let final = try await provider.waitForFinalStatus(id: id, pollEvery: .seconds(5), clock: clock.waitClock)
         try await payer.value
-        XCTAssertEqual(final.status.status, .paid)
+        XCTAssertEqual(final.status, .paid)
     }
 
     func testRegistryRoutesWebhooksByProvider() async throws {

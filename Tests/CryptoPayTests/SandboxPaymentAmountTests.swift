@@ -32,12 +32,12 @@ final class SandboxPaymentAmountTests: XCTestCase {
         try sandbox.pay(.oneXGate, id: created.id, .exactly(try XCTUnwrap(DecimalText.parse("10.123456"))))
         let partial = try await provider.checkout(id: created.id)
         XCTAssertEqual(partial.paid?.amount, try XCTUnwrap(DecimalText.parse("10.123456")))
-        XCTAssertEqual(partial.status.raw, "partiallyPaid")
+        XCTAssertEqual(partial.providerStatus, "partiallyPaid")
 
         try sandbox.pay(.oneXGate, id: created.id, .adding(try XCTUnwrap(DecimalText.parse("0.5"))))
         let over = try await provider.checkout(id: created.id)
         XCTAssertEqual(over.paid?.amount, try XCTUnwrap(DecimalText.parse("25.5")))
-        XCTAssertEqual(over.status.raw, "success")
+        XCTAssertEqual(over.providerStatus, "success")
     }
 
     func testUseGatewayNamesUnderAndOverpaymentsByTheAmountPaid() async throws {
@@ -47,7 +47,7 @@ final class SandboxPaymentAmountTests: XCTestCase {
             let created = try await provider.createCheckout(
                 CheckoutRequest(amount: Money(10, .usd), payAsset: .usdtTron, orderReference: "o"))
             try sandbox.pay(.useGateway, id: created.id, payment)
-            statuses.append(try await provider.checkout(id: created.id).status.raw)
+            statuses.append(try await provider.checkout(id: created.id).providerStatus)
         }
         XCTAssertEqual(
             statuses, ["Unresolved (Underpaid)", "Completed", "Unresolved (Overpaid)", "Unresolved (Underpaid)"])

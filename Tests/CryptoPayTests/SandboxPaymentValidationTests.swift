@@ -32,7 +32,7 @@ final class SandboxPaymentValidationTests: XCTestCase {
             }
         }
         let unpaid = try await provider.checkout(id: checkout.id)
-        XCTAssertEqual(unpaid.status.raw, "pending")
+        XCTAssertEqual(unpaid.providerStatus, "pending")
         do {
             try sandbox.pay(.oneXGate, id: checkout.id, .fraction(1))
             XCTFail("fraction(1) was paid")
@@ -61,7 +61,7 @@ final class SandboxPaymentValidationTests: XCTestCase {
                 configuration: ClientConfiguration(baseURL: try sandbox.baseURL(for: .openPOS), transport: sandbox)))
         let checkout = try await provider.createCheckout(
             CheckoutRequest(amount: Money(10, .eur), payAsset: .btc, orderReference: "pos-1"))
-        XCTAssertEqual(checkout.status.status, .pending)
+        XCTAssertEqual(checkout.status, .pending)
         XCTAssertEqual(try sandbox.checkouts(.openPOS).map(\.id), [checkout.id])
     }
 }

@@ -100,7 +100,7 @@ final class StoreGatewayReconciliationTests: XCTestCase {
             let checkout = try await provider.createCheckout(request)
 
             XCTAssertEqual(checkout.id, "open")
-            XCTAssertEqual(checkout.status.status, .pending)
+            XCTAssertEqual(checkout.status, .pending)
             XCTAssertEqual(checkout.requested, Money(100, .usd))
             XCTAssertEqual(transport.requests.count, 2, "\(failure)")
             try expectCreation(transport.requests[0])

@@ -50,7 +50,8 @@ final class StoreGatewaySandboxTests: XCTestCase {
 
         XCTAssertEqual(created.provider, .storeGateway)
         XCTAssertEqual(created.id, "5a7e0000-0000-4000-8900-000000000001")
-        XCTAssertEqual(created.status, ProviderStatus(.pending, raw: "OPEN"))
+        XCTAssertEqual(created.status, .pending)
+        XCTAssertEqual(created.providerStatus, "OPEN")
         XCTAssertEqual(created.requested, Money(10, .usd))
         XCTAssertEqual(created.paid, Money(0, .usd))
         XCTAssertEqual(created.payAsset, .btc)
@@ -86,21 +87,24 @@ final class StoreGatewaySandboxTests: XCTestCase {
             XCTAssertEqual(delivery.headers[header]?.count, 64)
         }
         let opened = try await provider.verifyWebhook(deliveries[0])
-        XCTAssertEqual(opened.status, ProviderStatus(.processing, raw: "OPEN"))
+        XCTAssertEqual(opened.status, .processing)
+        XCTAssertEqual(opened.providerStatus, "OPEN")
         XCTAssertEqual(opened.idempotencyKey, "payment:\(created.id):payment.open:OPEN:0.0004")
         XCTAssertEqual(opened.native(as: StoreGatewayWebhookEvent.self)?.event, .paymentOpen)
 
         let completed = try await provider.verifyWebhook(deliveries[1])
         XCTAssertEqual(completed.authentication, .signature)
         XCTAssertEqual(completed.checkoutID, created.id)
-        XCTAssertEqual(completed.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(completed.status, .paid)
+        XCTAssertEqual(completed.providerStatus, "COMPLETE")
         XCTAssertEqual(completed.idempotencyKey, "payment:\(created.id):payment.complete:COMPLETE:0.0004")
         XCTAssertEqual(completed.requested, Money(10, .usd))
         XCTAssertEqual(completed.paid, Money(10, .usd))
         XCTAssertEqual(completed.native(as: StoreGatewayWebhookEvent.self)?.type, "notification")
 
         let final = try await provider.checkout(id: created.id)
-        XCTAssertEqual(final.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(final.status, .paid)
+        XCTAssertEqual(final.providerStatus, "COMPLETE")
         XCTAssertEqual(final.paid, Money(10, .usd))
         let paid = try native(final)
         XCTAssertEqual(paid.ipAmount, try decimal("0.0004"))
@@ -124,11 +128,12 @@ final class StoreGatewaySandboxTests: XCTestCase {
 
         XCTAssertEqual(partial.count, 1)
         let event = try await provider.verifyWebhook(try XCTUnwrap(partial.first))
-        XCTAssertEqual(event.status, ProviderStatus(.partiallyPaid, raw: "OPEN"))
+        XCTAssertEqual(event.status, .partiallyPaid)
+        XCTAssertEqual(event.providerStatus, "OPEN")
         XCTAssertEqual(event.paid, Money(10, .usdtTron))
         XCTAssertEqual(event.idempotencyKey, "payment:\(created.id):payment.open:OPEN:10")
         let fetched = try await provider.checkout(id: created.id)
-        XCTAssertEqual(fetched.status.status, .partiallyPaid)
+        XCTAssertEqual(fetched.status, .partiallyPaid)
         XCTAssertEqual(try native(fetched).ipAmount, 10)
         XCTAssertEqual(try native(fetched).remainAmount, 15)
 
@@ -136,7 +141,8 @@ final class StoreGatewaySandboxTests: XCTestCase {
 
         XCTAssertEqual(rest.count, 2)
         let completed = try await provider.verifyWebhook(rest[1])
-        XCTAssertEqual(completed.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(completed.status, .paid)
+        XCTAssertEqual(completed.providerStatus, "COMPLETE")
         XCTAssertEqual(completed.paid, Money(25, .usdtTron))
         let transactions = try await provider.client.payments.transactions(id: created.id)
         XCTAssertEqual(transactions.map(\.amount), [10, 15])
@@ -150,7 +156,8 @@ final class StoreGatewaySandboxTests: XCTestCase {
         let deliveries = try sandbox.pay(.storeGateway, id: created.id, .over(try decimal("0.1")))
 
         let event = try await provider.verifyWebhook(try XCTUnwrap(deliveries.last))
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "COMPLETE")
         XCTAssertEqual(event.paid, try Money("0.011", .eth))
         let fetched = try native(try await provider.checkout(id: created.id))
         XCTAssertEqual(fetched.ipAmount, try decimal("0.011"))
@@ -176,10 +183,12 @@ final class StoreGatewaySandboxTests: XCTestCase {
 
         let event = try await provider.verifyWebhook(try XCTUnwrap(deliveries.first))
         XCTAssertEqual(deliveries.count, 1)
-        XCTAssertEqual(event.status, ProviderStatus(.expired, raw: "CANCEL"))
+        XCTAssertEqual(event.status, .expired)
+        XCTAssertEqual(event.providerStatus, "CANCEL")
         XCTAssertEqual(event.native(as: StoreGatewayWebhookEvent.self)?.event, .paymentCancel)
         let expired = try await provider.checkout(id: created.id)
-        XCTAssertEqual(expired.status, ProviderStatus(.expired, raw: "CANCEL"))
+        XCTAssertEqual(expired.status, .expired)
+        XCTAssertEqual(expired.providerStatus, "CANCEL")
         XCTAssertEqual(try native(expired).completeDate, Self.start.addingTimeInterval(90 * 60))
         XCTAssertThrowsError(try sandbox.pay(.storeGateway, id: created.id)) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .conflict)
@@ -325,7 +334,8 @@ final class StoreGatewaySandboxTests: XCTestCase {
             client: try client(), webhook: StoreGatewayWebhook(confirmingWith: try client()))
         let confirmed = try await lookup.verifyWebhook(WebhookRequest(body: genuine.body, headers: HeaderFields()))
         XCTAssertEqual(confirmed.authentication, .lookup)
-        XCTAssertEqual(confirmed.status, ProviderStatus(.partiallyPaid, raw: "OPEN"))
+        XCTAssertEqual(confirmed.status, .partiallyPaid)
+        XCTAssertEqual(confirmed.providerStatus, "OPEN")
         XCTAssertEqual(confirmed.paid, Money(5, .usd))
         do {
             _ = try await lookup.verifyWebhook(WebhookRequest(body: claimingCompletion, headers: HeaderFields()))
@@ -404,7 +414,7 @@ final class StoreGatewaySandboxTests: XCTestCase {
         let event = try await providers.verifyWebhook(delivery, for: .storeGateway)
 
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
         XCTAssertEqual(event.paid, Money(7, .usd))
     }
 }

@@ -1,6 +1,7 @@
 import CryptoPay
 import CryptoPayTesting
 import Foundation
+import TestKit
 import XCTest
 
 /// `cryptopay call` runs the Swift API's code: its defaults, its validation, its typed parameters.

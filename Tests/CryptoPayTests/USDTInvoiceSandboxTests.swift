@@ -67,7 +67,8 @@ final class USDTInvoiceSandboxTests: XCTestCase {
 
         XCTAssertEqual(created.id, firstID)
         XCTAssertEqual(created.provider, .usdtInvoice)
-        XCTAssertEqual(created.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(created.status, .pending)
+        XCTAssertEqual(created.providerStatus, "pending")
         XCTAssertEqual(created.requested, Money(150, .usdtTron))
         XCTAssertNil(created.paid)
         XCTAssertEqual(created.payAddress, tronWallet)
@@ -115,16 +116,18 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertEqual(event.authentication, .signature)
         XCTAssertEqual(event.idempotencyKey, "ORDER-12345:confirmed")
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "confirmed")
         XCTAssertEqual(event.requested, Money(150, .usdtTron))
         XCTAssertEqual(event.paid, Money(150, .usdtTron))
-        XCTAssertEqual(event.checkout?.status.status, .paid)
+        XCTAssertEqual(event.checkout?.status, .paid)
         let native = try XCTUnwrap(event.native(as: USDTInvoiceWebhookEvent.self))
         XCTAssertEqual(native.paidAt, Self.start.addingTimeInterval(120))
         XCTAssertEqual(native.amountUSDTExact, try decimal("150.0000"))
 
         let final = try await provider.checkout(id: created.id)
-        XCTAssertEqual(final.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(final.status, .paid)
+        XCTAssertEqual(final.providerStatus, "confirmed")
         XCTAssertEqual(final.paid, Money(150, .usdtTron))
     }
 
@@ -140,13 +143,15 @@ final class USDTInvoiceSandboxTests: XCTestCase {
 
         XCTAssertTrue(partial.isEmpty, "no webhook for an amount that confirms nothing")
         let afterPartial = try await provider.checkout(id: created.id)
-        XCTAssertEqual(afterPartial.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(afterPartial.status, .pending)
+        XCTAssertEqual(afterPartial.providerStatus, "pending")
         XCTAssertNil(afterPartial.paid)
 
         let over = try XCTUnwrap(try sandbox.pay(.usdtInvoice, id: created.id, .over(try decimal("0.1"))).first)
         let event = try await provider.verifyWebhook(over)
 
-        XCTAssertEqual(event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.status, .paid)
+        XCTAssertEqual(event.providerStatus, "confirmed")
         XCTAssertEqual(event.paid, Money(try decimal("25.5"), .usdtBSC))
         XCTAssertEqual(try JSONDecoder().decode(JSONValue.self, from: over.body)["amount_usdt_exact"], "25.5000")
         XCTAssertEqual(try JSONDecoder().decode(JSONValue.self, from: over.body)["asset_code"], "USDT_BSC")
@@ -159,7 +164,8 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertEqual(try sandbox.expire(.usdtInvoice, id: expired.id).count, 0)
 
         let fetched = try await provider.checkout(id: expired.id)
-        XCTAssertEqual(fetched.status, ProviderStatus(.expired, raw: "expired"))
+        XCTAssertEqual(fetched.status, .expired)
+        XCTAssertEqual(fetched.providerStatus, "expired")
         let cancel = try await paymentError { try await provider.cancelCheckout(id: expired.id) }
         XCTAssertEqual(cancel.kind, .validation)
         XCTAssertEqual(cancel.httpStatus, 400)
@@ -173,10 +179,11 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let short = try await provider.createCheckout(shortRequest)
         clock.advance(by: .seconds(299))
         let stillPending = try await provider.checkout(id: short.id)
-        XCTAssertEqual(stillPending.status.status, .pending)
+        XCTAssertEqual(stillPending.status, .pending)
         clock.advance(by: .seconds(1))
         let ranOut = try await provider.checkout(id: short.id)
-        XCTAssertEqual(ranOut.status, ProviderStatus(.expired, raw: "expired"))
+        XCTAssertEqual(ranOut.status, .expired)
+        XCTAssertEqual(ranOut.providerStatus, "expired")
     }
 
     func testAPendingInvoiceIsCancelledAndCannotBePaidAfterwards() async throws {
@@ -186,7 +193,8 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let cancelled = try await provider.cancelCheckout(id: created.id)
 
         XCTAssertEqual(cancelled.id, created.id)
-        XCTAssertEqual(cancelled.status, ProviderStatus(.cancelled, raw: "cancelled"))
+        XCTAssertEqual(cancelled.status, .cancelled)
+        XCTAssertEqual(cancelled.providerStatus, "cancelled")
         XCTAssertNil(cancelled.paid)
         XCTAssertThrowsError(try sandbox.pay(.usdtInvoice, id: created.id)) {
             XCTAssertEqual(($0 as? PaymentError)?.kind, .conflict)
@@ -299,7 +307,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         let event = try await providers.verifyWebhook(delivery, for: .usdtInvoice)
 
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
     }
 
     // MARK: The provider's own API on the sandbox

@@ -46,7 +46,7 @@ final class WebhookHandlingTests: XCTestCase {
 
         guard case .applied(let event) = a else { return XCTFail("first delivery: \(a)") }
         guard case .duplicate = b, case .duplicate = c else { return XCTFail("redeliveries: \(b), \(c)") }
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
         XCTAssertEqual(b.event.idempotencyKey, event.idempotencyKey)
         let count = await applied.value
         XCTAssertEqual(count, 1)

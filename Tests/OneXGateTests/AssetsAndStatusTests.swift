@@ -43,11 +43,13 @@ final class AssetsAndStatusTests: XCTestCase {
             ("created", .created), ("crated", .created), ("pending", .pending), ("success", .paid),
             ("partiallyPaid", .partiallyPaid), ("expired", .expired), ("error", .failed),
         ]
-        XCTAssertEqual(OneXGateStatus.table.count, expected.count)
+        XCTAssertEqual(OneXGateStatus.documented.map(\.rawValue), expected.map(\.0))
         for (raw, status) in expected {
-            XCTAssertEqual(OneXGateStatus.status(for: raw), ProviderStatus(status, raw: raw), raw)
+            XCTAssertEqual(OneXGateStatus(rawValue: raw), OneXGateStatus(rawValue: raw, paymentStatus: status), raw)
         }
-        XCTAssertEqual(OneXGateStatus.status(for: "Success"), ProviderStatus(.paid, raw: "Success"))
-        XCTAssertEqual(OneXGateStatus.status(for: "cancelled"), ProviderStatus(.unknown("cancelled"), raw: "cancelled"))
+        XCTAssertEqual(OneXGateStatus(rawValue: "Success"), OneXGateStatus(rawValue: "Success", paymentStatus: .paid))
+        XCTAssertEqual(
+            OneXGateStatus(rawValue: "cancelled"),
+            OneXGateStatus(rawValue: "cancelled", paymentStatus: .unknown("cancelled")))
     }
 }

@@ -26,7 +26,7 @@ final class PaymentModelTests: XCTestCase {
         XCTAssertEqual(payment.wage, 0)
         XCTAssertEqual(payment.orderID, "ORDER_ID_IN_YOUR_DB")
         XCTAssertEqual(payment.type, .external)
-        XCTAssertEqual(payment.status, ProviderStatus(.created, raw: "created"))
+        XCTAssertEqual(payment.status, .init(rawValue: "created", paymentStatus: .created))
         XCTAssertEqual(payment.inUse, true)
         XCTAssertNil(payment.expiresAt)
         XCTAssertEqual(payment.callbacks?.success?.absoluteString, "https://google.com/q=success")
@@ -49,7 +49,7 @@ final class PaymentModelTests: XCTestCase {
         XCTAssertEqual(payment.id, "66ad24125dececa8b9a16bf3")
         XCTAssertEqual(payment.address, "TK7sq71kJcMu7AvZPZbUmFGg4psfXVNew5")
         XCTAssertNil(payment.memo)
-        XCTAssertEqual(payment.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(payment.status, .init(rawValue: "pending", paymentStatus: .pending))
         XCTAssertNil(payment.description)
         XCTAssertNil(payment.merchantUserID)
         XCTAssertNil(payment.merchantUserEmail)
@@ -71,7 +71,7 @@ final class PaymentModelTests: XCTestCase {
         let payment = try assertRoundTrip(OneXGatePayment.self, fixtureData("payments_retrieve_success.json"))
 
         XCTAssertEqual(payment.id, "63decf79eec0e4414cc6823b")
-        XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "success"))
+        XCTAssertEqual(payment.status, .init(rawValue: "success", paymentStatus: .paid))
         XCTAssertEqual(payment.paid, Money(try decimal("2.3"), .usdtTron))
         XCTAssertEqual(payment.amountPaidUSD, try decimal("2.29839"))
         XCTAssertEqual(payment.amountDue, Money(0, .usdtTron))
@@ -80,7 +80,7 @@ final class PaymentModelTests: XCTestCase {
     func testPartiallyPaidPaymentExposesTheShortfall() throws {
         let payment = try assertRoundTrip(OneXGatePayment.self, fixtureData("payments_retrieve_partially_paid.json"))
 
-        XCTAssertEqual(payment.status, ProviderStatus(.partiallyPaid, raw: "partiallyPaid"))
+        XCTAssertEqual(payment.status, .init(rawValue: "partiallyPaid", paymentStatus: .partiallyPaid))
         XCTAssertEqual(payment.paid, Money(2, .usdtTron))
         XCTAssertEqual(payment.amountPaidUSD, try decimal("1.9986"))
         XCTAssertEqual(payment.amountDue, Money(try decimal("0.3"), .usdtTron))
@@ -100,7 +100,7 @@ final class PaymentModelTests: XCTestCase {
 
         let payment = try assertRoundTrip(OneXGatePayment.self, json)
 
-        XCTAssertEqual(payment.status, ProviderStatus(.created, raw: "crated"))
+        XCTAssertEqual(payment.status, .init(rawValue: "crated", paymentStatus: .created))
     }
 
     func testUndocumentedValuesStayOpen() throws {
@@ -112,7 +112,7 @@ final class PaymentModelTests: XCTestCase {
 
         let payment = try assertRoundTrip(OneXGatePayment.self, json)
 
-        XCTAssertEqual(payment.status, ProviderStatus(.unknown("refunded"), raw: "refunded"))
+        XCTAssertEqual(payment.status, .init(rawValue: "refunded", paymentStatus: .unknown("refunded")))
         XCTAssertEqual(payment.currency, .unknown("usdc"))
         XCTAssertEqual(payment.network, .unknown("bsc"))
         XCTAssertEqual(payment.asset, Asset(code: "USDC", network: .bsc))

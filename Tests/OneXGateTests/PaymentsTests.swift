@@ -20,7 +20,7 @@ final class PaymentsTests: XCTestCase {
         XCTAssertEqual(request.request.operation, "payments.create")
         XCTAssertFalse(request.request.isIdempotent)
         XCTAssertEqual(payment.id, "66ad24125dececa8b9a16bf3")
-        XCTAssertEqual(payment.status, ProviderStatus(.created, raw: "created"))
+        XCTAssertEqual(payment.status, .init(rawValue: "created", paymentStatus: .created))
         XCTAssertEqual(payment.requested, Money(try decimal("2.3"), .usdtTron))
         XCTAssertEqual(payment.priceUnit, try decimal("0.9993"))
         XCTAssertEqual(payment.link?.absoluteString, "https://pay.1xgate.com/66ad24125dececa8b9a16bf3")
@@ -135,7 +135,7 @@ final class PaymentsTests: XCTestCase {
         try request.expectJSONBody(nil as JSONValue?)
         try request.expectHeader("Content-Type", nil)
         XCTAssertEqual(request.request.operation, "payments.retrieve")
-        XCTAssertEqual(payment.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(payment.status, .init(rawValue: "pending", paymentStatus: .pending))
         XCTAssertEqual(payment.address, "TK7sq71kJcMu7AvZPZbUmFGg4psfXVNew5")
         XCTAssertEqual(payment.expiresAt, try date("2024-08-02T18:52:53.368Z"))
         XCTAssertEqual(payment.hook?.retries, 24)
@@ -149,7 +149,7 @@ final class PaymentsTests: XCTestCase {
 
         let payment = try await client.payments.retrieve(id: "66ad24125dececa8b9a16bf3")
 
-        XCTAssertEqual(payment.status.status, .partiallyPaid)
+        XCTAssertEqual(payment.status.paymentStatus, .partiallyPaid)
         XCTAssertEqual(payment.amountDue, Money(try decimal("0.3"), .usdtTron))
     }
 

@@ -45,7 +45,7 @@ final class WaitForFinalStatusTests: XCTestCase {
             clock: manual.clock
         )
 
-        XCTAssertEqual(payment.status.status, .paid)
+        XCTAssertEqual(payment.status.paymentStatus, .paid)
         XCTAssertEqual(transport.requests.count, 4)
         for request in transport.requests {
             try expectAuthenticated(request, .get, "/v1/integrations/payments/\(id)")
@@ -59,7 +59,7 @@ final class WaitForFinalStatusTests: XCTestCase {
 
         let payment = try await client.payments.waitForFinalStatus(id: id, clock: ManualClock().clock)
 
-        XCTAssertEqual(payment.status.status, .partiallyPaid)
+        XCTAssertEqual(payment.status.paymentStatus, .partiallyPaid)
         XCTAssertEqual(transport.requests.count, 1)
     }
 

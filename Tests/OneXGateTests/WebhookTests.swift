@@ -46,7 +46,7 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(transport.requests.count, 1)
         let fetched = try decode(OneXGatePayment.self, from: fixtureData("payments_retrieve_success.json"))
         XCTAssertEqual(verified.event, fetched)
-        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "success"))
+        XCTAssertEqual(verified.event.status, .init(rawValue: "success", paymentStatus: .paid))
         XCTAssertEqual(verified.event.paid, Money(try decimal("2.3"), .usdtTron))
         XCTAssertEqual(verified.event.address, "TK7sq71kJcMu7AvZPZbUmFGg4psfXVNew5")
         XCTAssertEqual(verified.authentication, .lookup)
@@ -188,7 +188,7 @@ final class WebhookTests: XCTestCase {
 
         let verified = try await webhook.verify(delivery)
 
-        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "success"), file: file, line: line)
+        XCTAssertEqual(verified.event.status, .init(rawValue: "success", paymentStatus: .paid), file: file, line: line)
         XCTAssertEqual(verified.idempotencyKey, "63decf79eec0e4414cc6823b:success:2.3", file: file, line: line)
         XCTAssertEqual(verified.authentication, .lookup, file: file, line: line)
         XCTAssertEqual(faults.attempts.count, 4, file: file, line: line)
@@ -253,7 +253,7 @@ final class WebhookTests: XCTestCase {
 
         let verified = try await OneXGateWebhook(client: client).verify(request)
 
-        XCTAssertEqual(verified.event.status, ProviderStatus(.created, raw: "created"))
+        XCTAssertEqual(verified.event.status, .init(rawValue: "created", paymentStatus: .created))
         XCTAssertEqual(verified.idempotencyKey, "66ad24125dececa8b9a16bf3:created:0")
     }
 

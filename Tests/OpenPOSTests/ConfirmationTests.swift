@@ -17,7 +17,7 @@ final class ConfirmationTests: XCTestCase {
             of: documentReference, pollEvery: .seconds(5), timeout: .seconds(60), clock: clock.waitClock)
 
         XCTAssertTrue(check.confirmed)
-        XCTAssertEqual(check.status.status, .paid)
+        XCTAssertEqual(check.status.paymentStatus, .paid)
         XCTAssertEqual(clock.sleeps, [.seconds(5), .seconds(5)])
         XCTAssertEqual(transport.requests.count, 3)
         for request in transport.requests {
@@ -33,7 +33,7 @@ final class ConfirmationTests: XCTestCase {
 
         let check = try await client.waitForConfirmation(of: documentReference, clock: clock.waitClock)
 
-        XCTAssertEqual(check.status.status, .cancelled)
+        XCTAssertEqual(check.status.paymentStatus, .cancelled)
         XCTAssertEqual(clock.sleeps, [.seconds(5)])
     }
 
@@ -46,7 +46,7 @@ final class ConfirmationTests: XCTestCase {
 
         let check = try await client.waitForConfirmation(of: documentReference, clock: clock.waitClock)
 
-        XCTAssertEqual(check.status.status, .partiallyPaid)
+        XCTAssertEqual(check.status.paymentStatus, .partiallyPaid)
         XCTAssertEqual(check.received, Money(try decimal("0.005"), .btc))
         XCTAssertEqual(clock.sleeps, [.seconds(5)])
         XCTAssertEqual(transport.requests.count, 2)

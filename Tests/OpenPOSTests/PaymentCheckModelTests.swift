@@ -24,7 +24,7 @@ final class PaymentCheckModelTests: XCTestCase {
         XCTAssertEqual(check.statusMessage, "Waiting for transaction.")
         XCTAssertEqual(check.waitDuration, .seconds(5))
         XCTAssertNil(check.refundAmountOpened)
-        XCTAssertEqual(check.status, ProviderStatus(.pending, raw: "waiting"))
+        XCTAssertEqual(check.status, .init(rawValue: "waiting", paymentStatus: .pending))
         XCTAssertEqual(check.amountDue, Money(try decimal("0.00668125"), .btc))
         XCTAssertEqual(check.received, Money(0, .btc))
         XCTAssertEqual(check.outstanding, Money(try decimal("0.00668125"), .btc))
@@ -40,7 +40,7 @@ final class PaymentCheckModelTests: XCTestCase {
         ]
         for (fixture, status, state) in expected {
             let check = try assertRoundTrip(OpenPOSPaymentCheck.self, fixture)
-            XCTAssertEqual(check.status, ProviderStatus(status, raw: state.rawValue), fixture)
+            XCTAssertEqual(check.status, OpenPOSStatus(rawValue: state.rawValue, paymentStatus: status), fixture)
             XCTAssertEqual(check.state, state, fixture)
             XCTAssertEqual(check.amount, try decimal("0.00701648"), fixture)
         }
@@ -62,7 +62,7 @@ final class PaymentCheckModelTests: XCTestCase {
         XCTAssertEqual(check.confirmations, 1)
         XCTAssertEqual(check.minConfirmations, 2)
         XCTAssertFalse(check.confirmed)
-        XCTAssertEqual(check.status.status, .processing)
+        XCTAssertEqual(check.status.paymentStatus, .processing)
         XCTAssertEqual(check.outstanding.amount, 0)
     }
 
@@ -70,8 +70,8 @@ final class PaymentCheckModelTests: XCTestCase {
         func status(_ state: OpenPOSPaymentState, _ confirmed: Bool, _ confirmations: Int?, _ received: Decimal?)
             -> PaymentStatus
         {
-            OpenPOSStatus.status(state: state, confirmed: confirmed, confirmations: confirmations, received: received)
-                .status
+            OpenPOSStatus(state: state, confirmed: confirmed, confirmations: confirmations, received: received)
+                .paymentStatus
         }
         XCTAssertEqual(status(.waiting, false, 0, 0), .pending)
         XCTAssertEqual(status(.waiting, false, nil, nil), .pending)
@@ -101,7 +101,7 @@ final class PaymentCheckModelTests: XCTestCase {
         XCTAssertEqual(check.confirmations, 3)
         XCTAssertFalse(check.confirmed)
         XCTAssertEqual(check.state, .unknown("expired"))
-        XCTAssertEqual(check.status, ProviderStatus(.unknown("expired"), raw: "expired"))
+        XCTAssertEqual(check.status, .init(rawValue: "expired", paymentStatus: .unknown("expired")))
         XCTAssertNil(check.invoice)
     }
 

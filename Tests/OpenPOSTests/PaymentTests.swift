@@ -66,7 +66,7 @@ final class PaymentTests: XCTestCase {
         let check = try await client.checkPayment(documentReference)
 
         try expectDocumentRequest(try transport.lastRequest(), fixture: "checkPayment_request.json")
-        XCTAssertEqual(check.status, ProviderStatus(.pending, raw: "waiting"))
+        XCTAssertEqual(check.status, .init(rawValue: "waiting", paymentStatus: .pending))
         XCTAssertEqual(check.amount, try decimal("0.00668125"))
     }
 

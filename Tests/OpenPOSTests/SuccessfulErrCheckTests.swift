@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import OpenPOS
+import TestKit
 import XCTest
 
 /// A 2xx answer is checked for an `err` element on every call; the check must not decode a success a second time.

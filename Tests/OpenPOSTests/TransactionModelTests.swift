@@ -11,7 +11,7 @@ final class TransactionModelTests: XCTestCase {
 
         XCTAssertEqual(transactions.count, 1)
         let transaction = try XCTUnwrap(transactions.first)
-        XCTAssertEqual(transaction.status, ProviderStatus(.paid, raw: "Confirmed"))
+        XCTAssertEqual(transaction.status, .init(rawValue: "Confirmed", paymentStatus: .paid))
         XCTAssertEqual(transaction.posID, "POS1")
         XCTAssertEqual(transaction.paymentID, documentPaymentID)
         XCTAssertEqual(transaction.invoiceCurrency, "EUR")
@@ -83,12 +83,12 @@ final class TransactionModelTests: XCTestCase {
 
         let transactions = try JSONCoding.makeDecoder().decode([OpenPOSTransaction].self, from: body)
 
-        XCTAssertEqual(transactions[0].status, ProviderStatus(.refunded, raw: "Refunded"))
+        XCTAssertEqual(transactions[0].status, .init(rawValue: "Refunded", paymentStatus: .refunded))
         XCTAssertTrue(transactions[0].hasDoubleSpendingAlert)
         XCTAssertEqual(transactions[0].refund, try decimal("0.5"))
         XCTAssertNil(transactions[0].confirmedAt)
         XCTAssertEqual(transactions[0].type, .unknown("Buy"))
-        XCTAssertEqual(transactions[1].status, ProviderStatus(.unknown("Teleported"), raw: "Teleported"))
+        XCTAssertEqual(transactions[1].status, .init(rawValue: "Teleported", paymentStatus: .unknown("Teleported")))
         XCTAssertFalse(transactions[1].hasDoubleSpendingAlert)
         XCTAssertNil(transactions[1].accessToken)
     }

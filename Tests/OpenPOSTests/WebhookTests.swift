@@ -43,7 +43,7 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(verified.event.reference, documentReference)
         XCTAssertEqual(
             verified.event.payment, try decodeFixture(OpenPOSPaymentCheck.self, "checkPayment_confirmed.json"))
-        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(verified.event.status, .init(rawValue: "confirmed", paymentStatus: .paid))
         XCTAssertEqual(verified.event.payment.received, Money(try decimal("0.00701648"), .btc))
     }
 
@@ -60,7 +60,7 @@ final class WebhookTests: XCTestCase {
             let verified = try await webhook.verify(try delivery(body))
 
             XCTAssertEqual(verified.event.type, type, body)
-            XCTAssertEqual(verified.event.status.status, status, body)
+            XCTAssertEqual(verified.event.status.paymentStatus, status, body)
             XCTAssertEqual(verified.idempotencyKey, "\(documentPaymentID):\(type.rawValue)")
         }
     }
@@ -212,7 +212,8 @@ final class WebhookTests: XCTestCase {
 
         let verified = try await webhook.verify(delivery)
 
-        XCTAssertEqual(verified.event.status, ProviderStatus(.paid, raw: "confirmed"), file: file, line: line)
+        XCTAssertEqual(
+            verified.event.status, .init(rawValue: "confirmed", paymentStatus: .paid), file: file, line: line)
         XCTAssertEqual(verified.idempotencyKey, "\(documentPaymentID):payment.confirmed", file: file, line: line)
         XCTAssertEqual(faults.attempts.count, 4, file: file, line: line)
     }

@@ -42,7 +42,7 @@ final class SandboxServerFlowTests: XCTestCase {
         for (id, authentication, events) in expected {
             let provider = try harness.provider(id)
             let created = try await provider.createCheckout(try SandboxServerHarness.request(id))
-            XCTAssertEqual(created.status.status, .pending, "\(id)")
+            XCTAssertEqual(created.status, .pending, "\(id)")
 
             let announced = try await harness.pay(id, created.id)
             XCTAssertEqual(announced.map { $0["event"]?.stringValue ?? "" }, events, "\(id)")
@@ -64,10 +64,10 @@ final class SandboxServerFlowTests: XCTestCase {
             let event = try await provider.verifyWebhook(WebhookRequest(body: last.body, headers: last.headers))
             XCTAssertEqual(event.authentication, authentication, "\(id)")
             XCTAssertEqual(event.checkoutID, created.id, "\(id)")
-            XCTAssertEqual(event.status.status, .paid, "\(id)")
+            XCTAssertEqual(event.status, .paid, "\(id)")
 
             let final = try await provider.checkout(id: created.id)
-            XCTAssertEqual(final.status.status, .paid, "\(id)")
+            XCTAssertEqual(final.status, .paid, "\(id)")
         }
         let attempts = try await harness.waitForLog(count: 6) { $0.contains(" attempt=1/6 status=200 ") }
         XCTAssertEqual(attempts.count, 6, harness.log.joined(separator: "\n"))
@@ -97,14 +97,15 @@ final class SandboxServerFlowTests: XCTestCase {
         let created = try await oneXGate.createCheckout(try SandboxServerHarness.request(.oneXGate))
         _ = try await harness.pay(.oneXGate, created.id, ["partial": "10.5"])
         let partial = try await oneXGate.checkout(id: created.id)
-        XCTAssertEqual(partial.status, ProviderStatus(.partiallyPaid, raw: "partiallyPaid"))
+        XCTAssertEqual(partial.status, .partiallyPaid)
+        XCTAssertEqual(partial.providerStatus, "partiallyPaid")
         XCTAssertEqual(partial.paid?.amount, try XCTUnwrap(DecimalText.parse("10.5")))
 
         let useGateway = try harness.provider(.useGateway)
         let over = try await useGateway.createCheckout(try SandboxServerHarness.request(.useGateway))
         _ = try await harness.pay(.useGateway, over.id, ["over": "0.25"])
         let overpaid = try await useGateway.checkout(id: over.id)
-        XCTAssertEqual(overpaid.status.raw, "Unresolved (Overpaid)")
+        XCTAssertEqual(overpaid.providerStatus, "Unresolved (Overpaid)")
         XCTAssertEqual(overpaid.paid?.amount, try XCTUnwrap(DecimalText.parse("10.25")))
     }
 
@@ -128,7 +129,7 @@ final class SandboxServerFlowTests: XCTestCase {
         XCTAssertEqual(webhook.path, "/webhooks/usdtinvoice")
         let event = try await provider.verifyWebhook(WebhookRequest(body: webhook.body, headers: webhook.headers))
         XCTAssertEqual(event.checkoutID, created.id)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
         try await Task.sleep(nanoseconds: 200_000_000)
         _ = try await provider.checkout(id: created.id)
         XCTAssertEqual(receiver.requests.count, 1, "a later read sends nothing again")

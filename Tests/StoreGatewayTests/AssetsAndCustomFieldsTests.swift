@@ -92,7 +92,7 @@ final class AssetsAndCustomFieldsTests: XCTestCase {
         XCTAssertEqual(StoreGatewayAddressAllocation(rawValue: "POOL"), .pool)
         XCTAssertEqual(StoreGatewayDedicationType(rawValue: "ASSIGN"), .assign)
         XCTAssertEqual(StoreGatewayAssetType(rawValue: "FIAT"), .fiat)
-        XCTAssertEqual(StoreGatewayStatusCode(rawValue: "CLOSING"), .closing)
+        XCTAssertEqual(StoreGatewayStatus(rawValue: "CLOSING"), .closing)
         XCTAssertEqual(StoreGatewayWebhookEventType(rawValue: "payment.cancel"), .paymentCancel)
     }
 }

@@ -116,7 +116,7 @@ final class CreationSafetyTests: XCTestCase {
         let payment = try await client.payments.retrieve(id: "f2a681c0-34e6-4668-8cb4-f76bac6b81c3")
 
         XCTAssertEqual(transport.requests.count, 2)
-        XCTAssertEqual(payment.status?.status, .pending)
+        XCTAssertEqual(payment.status?.paymentStatus, .pending)
     }
 
     func testAnHTTP500ToAReadThatKeepsFailingIsAPlainServerError() async throws {

@@ -143,7 +143,7 @@ final class DecodingTests: XCTestCase {
         let transactions = try decodeFixture("payments_transactions.json", as: [StoreGatewayTransaction].self)
 
         let transaction = try XCTUnwrap(transactions.first)
-        XCTAssertEqual(transaction.statusCode, .complete)
+        XCTAssertEqual(transaction.status, .complete)
         XCTAssertEqual(transaction.statusName, "Complete")
         XCTAssertEqual(transaction.transactionDate, try date("2022-12-13T10:17:46Z"))
         XCTAssertEqual(transaction.transactionReceived, try date("2022-12-13T10:17:46Z"))

@@ -23,9 +23,10 @@ func assertDocumentPayment(_ payment: StoreGatewayPayment, file: StaticString = 
     XCTAssertEqual(payment.received, Money(0, .btc), file: file, line: line)
     XCTAssertEqual(payment.remainAmount, try decimal("0.00370885"), file: file, line: line)
     XCTAssertEqual(payment.remaining, Money(try decimal("0.00370885"), .btc), file: file, line: line)
-    XCTAssertEqual(payment.statusCode, .open, file: file, line: line)
+    XCTAssertEqual(payment.status, .open, file: file, line: line)
     XCTAssertEqual(payment.statusName, "Open", file: file, line: line)
-    XCTAssertEqual(payment.status, ProviderStatus(.pending, raw: "OPEN"), file: file, line: line)
+    XCTAssertEqual(
+        payment.status, StoreGatewayStatus(rawValue: "OPEN", paymentStatus: .pending), file: file, line: line)
     XCTAssertEqual(payment.network, .bitcoin, file: file, line: line)
     XCTAssertEqual(payment.cryptoNetworkName, "Bitcoin", file: file, line: line)
     XCTAssertEqual(payment.addressID, "df08d662-7abd-40b3-9a96-c7eada9c334e", file: file, line: line)
@@ -72,7 +73,7 @@ func assertDocumentWithdrawal(
     XCTAssertEqual(withdrawal.feeMoney, Money(try decimal("0.0001"), .btc), file: file, line: line)
     XCTAssertEqual(withdrawal.cryptoNetwork, "BITCOIN", file: file, line: line)
     XCTAssertEqual(withdrawal.cryptoNetworkName, "Bitcoin", file: file, line: line)
-    XCTAssertEqual(withdrawal.statusCode, .complete, file: file, line: line)
+    XCTAssertEqual(withdrawal.status, .complete, file: file, line: line)
     XCTAssertEqual(withdrawal.statusName, "Completed", file: file, line: line)
     XCTAssertEqual(withdrawal.address, "bc1qec0djsvjhh0dg8mvsxc4u0tvk49t9jh7vd7gzp", file: file, line: line)
     XCTAssertEqual(withdrawal.confirmations, 0, file: file, line: line)
@@ -97,7 +98,7 @@ func assertDocumentWithdrawal(
 /// Checks the fields every dedicated-address example of the document shares.
 func assertDocumentDedication(
     _ dedication: StoreGatewayDedicatedAddress,
-    status: StoreGatewayStatusCode,
+    status: StoreGatewayStatus,
     name: String,
     file: StaticString = #filePath,
     line: UInt = #line
@@ -110,7 +111,7 @@ func assertDocumentDedication(
     XCTAssertEqual(dedication.storeName, "Main", file: file, line: line)
     XCTAssertEqual(dedication.isTest, false, file: file, line: line)
     XCTAssertEqual(dedication.assetID, "USD", file: file, line: line)
-    XCTAssertEqual(dedication.statusCode, status, file: file, line: line)
+    XCTAssertEqual(dedication.status, status, file: file, line: line)
     XCTAssertEqual(dedication.statusName, name, file: file, line: line)
     XCTAssertEqual(dedication.network, .bitcoin, file: file, line: line)
     XCTAssertEqual(dedication.addressID, "df08d662-7abd-40b3-9a96-c7eada9c334e", file: file, line: line)
@@ -146,7 +147,7 @@ func assertDocumentTransfer(_ transfer: StoreGatewayTransfer, file: StaticString
     XCTAssertEqual(transfer.toAccountID, "5b7e0c1a-2f3d-4e6a-9b8c-7d1e2f3a4b5c", file: file, line: line)
     XCTAssertEqual(transfer.isTest, false, file: file, line: line)
     XCTAssertEqual(transfer.money, Money(30, .usdtEthereum), file: file, line: line)
-    XCTAssertEqual(transfer.statusCode, .complete, file: file, line: line)
+    XCTAssertEqual(transfer.status, .complete, file: file, line: line)
     XCTAssertEqual(transfer.statusName, "Complete", file: file, line: line)
     XCTAssertEqual(transfer.cryptoNetwork, "ETHEREUM", file: file, line: line)
     XCTAssertEqual(transfer.cryptoNetworkName, "Ethereum", file: file, line: line)

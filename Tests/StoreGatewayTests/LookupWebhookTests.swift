@@ -34,14 +34,14 @@ final class LookupWebhookTests: XCTestCase {
         XCTAssertEqual(verified.event.event, .paymentComplete)
         guard case .payment(let payment) = verified.event.payload else { return XCTFail("expected a payment") }
         XCTAssertEqual(payment.payerName, "Fetched name")
-        XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(payment.status, StoreGatewayStatus(rawValue: "COMPLETE", paymentStatus: .paid))
         XCTAssertEqual(verified.idempotencyKey, "payment:\(paymentID):COMPLETE:0.002137791379927765")
         XCTAssertEqual(String(describing: webhook), "StoreGatewayWebhook(lookup)")
     }
 
     func testANotificationTheAPIDoesNotConfirmIsRejected() async throws {
         for (field, edit) in [
-            ("status", { (payment: inout StoreGatewayPayment) in payment.statusCode = .open }),
+            ("status", { (payment: inout StoreGatewayPayment) in payment.status = .open }),
             ("amount", { $0.amount = 40 }),
             ("ip_amount", { $0.ipAmount = 0 }),
         ] as [(String, (inout StoreGatewayPayment) -> Void)] {

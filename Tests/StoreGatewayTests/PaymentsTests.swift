@@ -175,6 +175,6 @@ final class PaymentsTests: XCTestCase {
         try expectStoreRequest(request, .get, "/payment/f2a681c0-34e6-4668-8cb4-f76bac6b81c3/txs")
         XCTAssertEqual(request.request.operation, "payments.transactions")
         XCTAssertEqual(transactions.map(\.money), [Money(try decimal("0.0008"), .btc)])
-        XCTAssertEqual(transactions.first?.statusCode, .complete)
+        XCTAssertEqual(transactions.first?.status, .complete)
     }
 }

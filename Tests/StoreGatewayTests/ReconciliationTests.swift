@@ -11,7 +11,7 @@ struct ListedPayment {
     var id: String
     var start: String
     var key: String?
-    var status: StoreGatewayStatusCode = .open
+    var status: StoreGatewayStatus = .open
 }
 
 /// The document's payment with its own ID, start time, custom9 value and status, as a JSON list.
@@ -22,7 +22,7 @@ func paymentList(_ payments: [ListedPayment]) throws -> String {
         payment.paymentID = item.id
         payment.startDate = try date(item.start)
         payment.customFields[.custom9] = item.key
-        payment.statusCode = item.status
+        payment.status = item.status
         return payment
     }
     return String(decoding: try JSONCoding.makeEncoder().encode(list), as: UTF8.self)
@@ -64,7 +64,7 @@ final class ReconciliationTests: XCTestCase {
             let (result, _) = try await find(listed)
             guard case .found(let payment) = result else { return XCTFail("expected found, got \(result)") }
             XCTAssertEqual(payment.paymentID, "open")
-            XCTAssertEqual(payment.statusCode, .open)
+            XCTAssertEqual(payment.status, .open)
         }
     }
 

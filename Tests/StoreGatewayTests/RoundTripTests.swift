@@ -51,7 +51,7 @@ final class RoundTripTests: XCTestCase {
             #"{"payment_id": "p", "amount": "1", "asset_id": "BTC", "status_type": "OPEN", "status_type_name": "Open"}"#
         let payment = try JSONCoding.makeDecoder().decode(StoreGatewayPayment.self, from: Data(json.utf8))
 
-        XCTAssertEqual(payment.statusCode, .open)
+        XCTAssertEqual(payment.status, .open)
         XCTAssertEqual(payment.statusName, "Open")
         XCTAssertEqual(
             try encodedJSON(payment),

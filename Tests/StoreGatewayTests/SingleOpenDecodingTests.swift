@@ -2,6 +2,7 @@ import CryptoPayCore
 import CryptoPayTesting
 import Foundation
 import StoreGateway
+import TestKit
 import XCTest
 
 /// A payment's custom fields and status pair sit in the payment object itself; reading them must not open the
@@ -15,7 +16,7 @@ final class SingleOpenDecodingTests: XCTestCase {
         let payment = try XCTUnwrap(probes.first?.payment)
         XCTAssertEqual(probes.first?.opened, 1)
         XCTAssertEqual(payment.paymentID, "f2a681c0-34e6-4668-8cb4-f76bac6b81c3")
-        XCTAssertEqual(payment.statusCode?.rawValue, "OPEN")
+        XCTAssertEqual(payment.status?.rawValue, "OPEN")
         XCTAssertEqual(payment.statusName, "Open")
         XCTAssertEqual(payment.customFields[StoreGatewayCustomSlot.documented[0]], "some value 1")
         XCTAssertEqual(payment.customFields[StoreGatewayCustomSlot.documented[1]], "some value 2")
@@ -34,7 +35,7 @@ final class SingleOpenDecodingTests: XCTestCase {
             + #""status_type_name": "Paid"}"#
         let payment = try JSONDecoder().decode(StoreGatewayPayment.self, from: Data(json.utf8))
 
-        XCTAssertEqual(payment.statusCode?.rawValue, "PAID")
+        XCTAssertEqual(payment.status?.rawValue, "PAID")
         XCTAssertEqual(payment.statusName, "Paid")
         XCTAssertTrue(payment.customFields.isEmpty)
         let written = try JSONCoding.makeEncoder().encode(payment)

@@ -9,14 +9,14 @@ import XCTest
 final class StatusTests: XCTestCase {
     /// The document's fixed-amount payment: 0.00370885 BTC payable, nothing received, ends 15:06:25.
     private func payment(
-        _ code: StoreGatewayStatusCode,
+        _ code: StoreGatewayStatus,
         type: StoreGatewayPaymentType? = .fixedAmount,
         received: String? = "0",
         remaining: String? = "0.00370885",
         completed: String? = nil
     ) throws -> StoreGatewayPayment {
         var payment = try decodeFixture("payments_create.json", as: StoreGatewayPayment.self)
-        payment.statusCode = code
+        payment.status = code
         payment.paymentType = type
         payment.ipAmount = try received.map { try decimal($0) }
         payment.remainAmount = try remaining.map { try decimal($0) }
@@ -25,11 +25,11 @@ final class StatusTests: XCTestCase {
     }
 
     private func status(_ payment: StoreGatewayPayment) -> PaymentStatus? {
-        payment.status?.status
+        payment.status?.paymentStatus
     }
 
     func testOpenIsPendingUntilSomethingArrives() throws {
-        XCTAssertEqual(try payment(.open).status, ProviderStatus(.pending, raw: "OPEN"))
+        XCTAssertEqual(try payment(.open).status, StoreGatewayStatus(rawValue: "OPEN", paymentStatus: .pending))
         XCTAssertEqual(status(try payment(.open, received: nil)), .pending)
         XCTAssertEqual(status(try payment(.open, type: .openAmount)), .pending)
     }
@@ -54,7 +54,7 @@ final class StatusTests: XCTestCase {
     func testCompleteIsPaid() throws {
         XCTAssertEqual(
             try payment(.complete, received: "0.00370885", remaining: "0").status,
-            ProviderStatus(.paid, raw: "COMPLETE"))
+            StoreGatewayStatus(rawValue: "COMPLETE", paymentStatus: .paid))
     }
 
     func testCancelAfterTheTimeRanOutWithTooLittleIsExpired() throws {
@@ -68,7 +68,9 @@ final class StatusTests: XCTestCase {
 
     func testOtherCancellationsAreCancelled() throws {
         let beforeEnd = "2023-06-02T14:30:00Z"
-        XCTAssertEqual(try payment(.cancel, completed: beforeEnd).status, ProviderStatus(.cancelled, raw: "CANCEL"))
+        XCTAssertEqual(
+            try payment(.cancel, completed: beforeEnd).status,
+            StoreGatewayStatus(rawValue: "CANCEL", paymentStatus: .cancelled))
         XCTAssertEqual(
             status(try payment(.cancel, type: .openAmount, received: "0.0001", completed: "2023-06-02T15:07:00Z")),
             .cancelled
@@ -80,9 +82,11 @@ final class StatusTests: XCTestCase {
     }
 
     func testUnknownCodesAndMissingStatus() throws {
-        XCTAssertEqual(try payment(.unknown("REFUND")).status, ProviderStatus(.unknown("REFUND"), raw: "REFUND"))
+        XCTAssertEqual(
+            try payment(StoreGatewayStatus(rawValue: "REFUND")).status,
+            StoreGatewayStatus(rawValue: "REFUND", paymentStatus: .unknown("REFUND")))
         var missing = try payment(.open)
-        missing.statusCode = nil
+        missing.status = nil
         XCTAssertNil(missing.status)
     }
 
@@ -93,7 +97,7 @@ final class StatusTests: XCTestCase {
                 + #""status_type": "COMPLETE", "status_type_name": "Done"}"#,
         ] {
             let payment = try JSONCoding.makeDecoder().decode(StoreGatewayPayment.self, from: Data(json.utf8))
-            XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "COMPLETE"))
+            XCTAssertEqual(payment.status, StoreGatewayStatus(rawValue: "COMPLETE", paymentStatus: .paid))
             XCTAssertEqual(payment.statusName, "Done")
         }
     }

@@ -44,7 +44,7 @@ final class WebhookTests: XCTestCase {
         XCTAssertEqual(verified.event.event, .paymentComplete)
         guard case .payment(let payment) = verified.event.payload else { return XCTFail("expected a payment") }
         XCTAssertEqual(payment.paymentID, "48bfcfc1-5658-48f9-81ca-d56ac92afd9d")
-        XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "COMPLETE"))
+        XCTAssertEqual(payment.status, StoreGatewayStatus(rawValue: "COMPLETE", paymentStatus: .paid))
         XCTAssertEqual(payment.requested, Money(4, .usd))
         XCTAssertEqual(payment.received, Money(try decimal("0.002137791379927765"), .eth))
         XCTAssertEqual(payment.rate, try decimal("0.0005344478449819411"))
@@ -66,10 +66,10 @@ final class WebhookTests: XCTestCase {
         guard case .payment(let opened) = open.event.payload, case .payment(let cancelled) = cancel.event.payload else {
             return XCTFail("expected payments")
         }
-        XCTAssertEqual(opened.status, ProviderStatus(.partiallyPaid, raw: "OPEN"))
+        XCTAssertEqual(opened.status, StoreGatewayStatus(rawValue: "OPEN", paymentStatus: .partiallyPaid))
         XCTAssertEqual(opened.remaining, Money(try decimal("0.001137791379927765"), .eth))
         XCTAssertEqual(cancel.event.event, .paymentCancel)
-        XCTAssertEqual(cancelled.status, ProviderStatus(.expired, raw: "CANCEL"))
+        XCTAssertEqual(cancelled.status, StoreGatewayStatus(rawValue: "CANCEL", paymentStatus: .expired))
         XCTAssertEqual(open.idempotencyKey, "payment:48bfcfc1-5658-48f9-81ca-d56ac92afd9d:payment.open:OPEN:0.001")
         XCTAssertNotEqual(open.idempotencyKey, cancel.idempotencyKey)
     }

@@ -31,7 +31,7 @@ final class InvoicesTests: XCTestCase {
         try request.expectHeader("Content-Type", "application/json")
         try request.expectJSONBody(Fixtures.json("USDTInvoice/invoices_create_request.json"))
         try assertDocumentInvoice(invoice)
-        XCTAssertEqual(invoice.status.providerStatus, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(invoice.status, USDTInvoiceStatus(rawValue: "pending", paymentStatus: .pending))
         XCTAssertEqual(invoice.isTest, true)
         try assertDocumentWhiteLabel(invoice.whiteLabel)
     }
@@ -152,7 +152,7 @@ final class InvoicesTests: XCTestCase {
         try expectAuthenticated(request, .post, "/api/v1/invoices/\(documentInvoiceID)/cancel")
         try request.expectJSONBody(nil)
         XCTAssertEqual(invoice.status, .cancelled)
-        XCTAssertEqual(invoice.status.providerStatus, ProviderStatus(.cancelled, raw: "cancelled"))
+        XCTAssertEqual(invoice.status, USDTInvoiceStatus(rawValue: "cancelled", paymentStatus: .cancelled))
     }
 
     func testCancellingAnInvoiceThatIsNotPendingIsAValidationError() async throws {

@@ -12,7 +12,7 @@ final class ModelTests: XCTestCase {
 
         try assertDocumentInvoice(invoice)
         XCTAssertEqual(invoice.status, .pending)
-        XCTAssertEqual(invoice.status.providerStatus, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(invoice.status, USDTInvoiceStatus(rawValue: "pending", paymentStatus: .pending))
         XCTAssertEqual(invoice.isTest, true)
         try assertDocumentWhiteLabel(invoice.whiteLabel)
     }

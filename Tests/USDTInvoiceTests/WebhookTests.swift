@@ -39,7 +39,7 @@ final class WebhookTests: XCTestCase {
         XCTAssertNil(verified.timestamp)
         let event = verified.event
         XCTAssertEqual(event.invoiceReference, "ORDER-12345")
-        XCTAssertEqual(event.status.providerStatus, ProviderStatus(.paid, raw: "confirmed"))
+        XCTAssertEqual(event.status, USDTInvoiceStatus(rawValue: "confirmed", paymentStatus: .paid))
         XCTAssertEqual(event.amount, Money(try decimal("150.0000"), .usdtTron))
         XCTAssertEqual(event.txHash, "abc123...def789")
         XCTAssertEqual(event.paidAt, documentPaidAt)

@@ -28,16 +28,16 @@ final class AssetsAndStatusTests: XCTestCase {
     }
 
     func testEveryDocumentedStatusMapsToOneUnifiedStatus() {
-        let tables: [(UseGatewayStatusTable, [(String, PaymentStatus)])] = [
+        let tables: [(any UseGatewayStatus.Type, [(String, PaymentStatus)])] = [
             (
-                .payment,
+                UseGatewayPaymentStatus.self,
                 [
                     ("Opened", .pending), ("Completed", .paid), ("Expired", .expired), ("Unresolved", .needsReview),
                     ("Resolved", .resolved), ("Closed", .cancelled),
                 ]
             ),
             (
-                .invoice,
+                UseGatewayInvoiceStatus.self,
                 [
                     ("Created", .created), ("Opened", .created), ("Viewed", .pending), ("Renewed", .pending),
                     ("Paid", .paid), ("Expired", .expired), ("Unresolved", .needsReview), ("Resolved", .resolved),
@@ -45,37 +45,41 @@ final class AssetsAndStatusTests: XCTestCase {
                 ]
             ),
             (
-                .deposit,
+                UseGatewayDepositStatus.self,
                 [
                     ("Created", .pending), ("Replenished", .paid), ("Unresolved", .needsReview),
                     ("Resolved", .resolved), ("Closed", .cancelled),
                 ]
             ),
             (
-                .withdrawalRequest,
+                UseGatewayWithdrawalRequestStatus.self,
                 [("Received", .pending), ("Approved", .paid), ("Declined", .failed), ("Declcined", .failed)]
             ),
         ]
-        for (table, rows) in tables {
-            XCTAssertEqual(table.entries.count, rows.count)
+        for (type, rows) in tables {
+            XCTAssertEqual(type.documented.map(\.rawValue), rows.map(\.0))
             for (raw, status) in rows {
-                XCTAssertEqual(table.status(for: raw), ProviderStatus(status, raw: raw), raw)
+                let read = type.init(rawValue: raw)
+                XCTAssertEqual(read.rawValue, raw)
+                XCTAssertEqual(read.paymentStatus, status, raw)
+                XCTAssertEqual(type.init(rawValue: raw.uppercased()).paymentStatus, status, raw)
             }
         }
     }
 
     func testParenthesisedDetailsAndUnknownStatuses() {
         XCTAssertEqual(
-            UseGatewayStatusTable.payment.status(for: "Unresolved (Overpaid)"),
-            ProviderStatus(.needsReview, raw: "Unresolved (Overpaid)")
+            UseGatewayPaymentStatus(rawValue: "Unresolved (Overpaid)"),
+            UseGatewayPaymentStatus(rawValue: "Unresolved (Overpaid)", paymentStatus: .needsReview)
+        )
+        XCTAssertEqual(UseGatewayPaymentStatus(rawValue: "Unresolved (Overpaid)").unresolvedReason, .overpaid)
+        XCTAssertEqual(
+            UseGatewayPaymentStatus(rawValue: "Teleported"),
+            UseGatewayPaymentStatus(rawValue: "Teleported", paymentStatus: .unknown("Teleported"))
         )
         XCTAssertEqual(
-            UseGatewayStatusTable.payment.status(for: "Teleported"),
-            ProviderStatus(.unknown("Teleported"), raw: "Teleported")
-        )
-        XCTAssertEqual(
-            UseGatewayStatusTable.deposit.status(for: "Closed (Merchant)"),
-            ProviderStatus(.cancelled, raw: "Closed (Merchant)")
+            UseGatewayDepositStatus(rawValue: "Closed (Merchant)"),
+            UseGatewayDepositStatus(rawValue: "Closed (Merchant)", paymentStatus: .cancelled)
         )
         let reasons: [(String, UseGatewayUnresolvedReason?)] = [
             ("Unresolved (Underpaid)", .underpaid), ("Unresolved (OVERPAID)", .overpaid),

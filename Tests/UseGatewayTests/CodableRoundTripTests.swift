@@ -246,7 +246,7 @@ final class CodableRoundTripTests: XCTestCase {
         XCTAssertEqual(json["status"], .object(["status": .string("Declcined")]))
         let again = try decode(UseGatewayWithdrawalRequest.self, json.description)
         XCTAssertEqual(again, bare)
-        XCTAssertEqual(again.status, ProviderStatus(.failed, raw: "Declcined"))
+        XCTAssertEqual(again.status, .init(rawValue: "Declcined", paymentStatus: .failed))
     }
 
     func testWebhookEpochTimestampIsWrittenAsISO8601AndOtherDataAsSent() throws {

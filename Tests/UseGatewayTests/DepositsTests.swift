@@ -42,7 +42,7 @@ final class DepositsTests: XCTestCase {
         assertDocumentDeposit(deposit)
         XCTAssertEqual(deposit.isP2P, false)
         XCTAssertEqual(deposit.description, "Deposit of User123")
-        XCTAssertEqual(deposit.status, ProviderStatus(.paid, raw: "Replenished"))
+        XCTAssertEqual(deposit.status, .init(rawValue: "Replenished", paymentStatus: .paid))
         try assertDocumentTransaction(deposit.transactions.first, crypto: "140")
     }
 
@@ -67,7 +67,7 @@ final class DepositsTests: XCTestCase {
         try request.expectJSONBody(Fixtures.json("UseGateway/deposits_create_request.json"))
         assertDocumentDeposit(deposit)
         XCTAssertEqual(deposit.hostedURL?.absoluteString, "https://usegateway.app/deposits/YJM5BAID")
-        XCTAssertEqual(deposit.status, ProviderStatus(.pending, raw: "Created"))
+        XCTAssertEqual(deposit.status, .init(rawValue: "Created", paymentStatus: .pending))
         XCTAssertTrue(deposit.transactions.isEmpty)
     }
 
@@ -111,7 +111,7 @@ final class DepositsTests: XCTestCase {
 
         try expectAuthenticated(try transport.lastRequest(), .get, "/v1/deposits/497f6eca-6276-4993-bfeb-53cbbbba6f08/")
         assertDocumentDeposit(deposit)
-        XCTAssertEqual(deposit.status?.status, .paid)
+        XCTAssertEqual(deposit.status?.paymentStatus, .paid)
         try assertDocumentTransaction(deposit.transactions.first)
     }
 
@@ -122,7 +122,7 @@ final class DepositsTests: XCTestCase {
         let deposit = try await client.deposits.resolve(id: "YJM5BAID")
 
         try expectAuthenticated(try transport.lastRequest(), .patch, "/v1/deposits/YJM5BAID/resolve")
-        XCTAssertEqual(deposit.status, ProviderStatus(.resolved, raw: "Resolved"))
+        XCTAssertEqual(deposit.status, .init(rawValue: "Resolved", paymentStatus: .resolved))
         XCTAssertEqual(deposit.timeline[1].unresolvedReason, .underpaid)
         try assertDocumentTransaction(deposit.transactions.first, crypto: "14.622008", local: "1")
     }
@@ -134,7 +134,7 @@ final class DepositsTests: XCTestCase {
         let deposit = try await client.deposits.cancel(id: "YJM5BAID")
 
         try expectAuthenticated(try transport.lastRequest(), .patch, "/v1/deposits/YJM5BAID/cancel")
-        XCTAssertEqual(deposit.status, ProviderStatus(.cancelled, raw: "Closed"))
+        XCTAssertEqual(deposit.status, .init(rawValue: "Closed", paymentStatus: .cancelled))
         XCTAssertEqual(deposit.timeline.last?.createdAt, confirmedTime)
     }
 }

@@ -15,7 +15,7 @@ final class PaginationTests: XCTestCase {
 
         XCTAssertEqual(payments.map(\.code), ["PAGE0001", "PAGE0002", "PAGE0003", "PAGE0004", "PAGE0005"])
         XCTAssertEqual(
-            payments.map { $0.status?.status },
+            payments.map { $0.status?.paymentStatus },
             [.paid, .pending, .cancelled, .resolved, .paid]
         )
         XCTAssertEqual(payments[3].timeline[1].unresolvedReason, .underpaid)

@@ -24,7 +24,7 @@ final class PaymentsTests: XCTestCase {
         try assertDocumentCheckout(payment, resource: "payment")
         XCTAssertEqual(payment.pricingType, .fixedPrice)
         XCTAssertEqual(payment.confirmedAt, confirmedTime)
-        XCTAssertEqual(payment.status, ProviderStatus(.paid, raw: "Completed"))
+        XCTAssertEqual(payment.status, .init(rawValue: "Completed", paymentStatus: .paid))
         XCTAssertEqual(payment.timeline.map(\.createdAt), [documentTime, confirmedTime])
         try assertDocumentTransaction(payment.transactions.first)
     }
@@ -59,7 +59,7 @@ final class PaymentsTests: XCTestCase {
         try assertDocumentCheckout(payment, resource: "payment")
         XCTAssertNil(payment.confirmedAt)
         XCTAssertTrue(payment.transactions.isEmpty)
-        XCTAssertEqual(payment.status, ProviderStatus(.pending, raw: "Opened"))
+        XCTAssertEqual(payment.status, .init(rawValue: "Opened", paymentStatus: .pending))
     }
 
     func testCreateKeepsExactDecimalsAndNoPriceType() async throws {
@@ -85,7 +85,7 @@ final class PaymentsTests: XCTestCase {
 
         try expectAuthenticated(try transport.lastRequest(), .get, "/v1/payments/497f6eca-6276-4993-bfeb-53cbbbba6f08/")
         try assertDocumentCheckout(payment, resource: "payment")
-        XCTAssertEqual(payment.status?.status, .paid)
+        XCTAssertEqual(payment.status?.paymentStatus, .paid)
         XCTAssertEqual(payment.hostedURL?.absoluteString, "https://usegateway.app/payments/YJM5BAID")
         try assertDocumentTransaction(payment.transactions.first)
     }
@@ -108,7 +108,7 @@ final class PaymentsTests: XCTestCase {
         let request = try transport.lastRequest()
         try expectAuthenticated(request, .patch, "/v1/payments/YJM5BAID/cancel")
         try request.expectJSONBody(nil as JSONValue?)
-        XCTAssertEqual(payment.status, ProviderStatus(.cancelled, raw: "Closed"))
+        XCTAssertEqual(payment.status, .init(rawValue: "Closed", paymentStatus: .cancelled))
         XCTAssertEqual(payment.timeline.last?.createdAt, epoch(1_566_656_188))
         XCTAssertNil(payment.unresolvedReason)
     }
@@ -120,7 +120,7 @@ final class PaymentsTests: XCTestCase {
         let payment = try await client.payments.resolve(id: "YJM5BAID")
 
         try expectAuthenticated(try transport.lastRequest(), .patch, "/v1/payments/YJM5BAID/resolve")
-        XCTAssertEqual(payment.status, ProviderStatus(.resolved, raw: "Resolved"))
+        XCTAssertEqual(payment.status, .init(rawValue: "Resolved", paymentStatus: .resolved))
         XCTAssertEqual(payment.timeline.map(\.status), ["Opened", "Unresolved (Underpaid)", "Resolved"])
         XCTAssertEqual(payment.timeline[1].unresolvedReason, .underpaid)
         try assertDocumentTransaction(payment.transactions.first, crypto: "14.622008", local: "1")

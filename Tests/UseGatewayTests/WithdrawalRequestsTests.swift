@@ -30,7 +30,7 @@ final class WithdrawalRequestsTests: XCTestCase {
         try request.expectQuery([("page", "1"), ("size", "1")])
         let withdrawal = try XCTUnwrap(page.items.first)
         assertDocumentWithdrawal(withdrawal)
-        XCTAssertEqual(withdrawal.status, ProviderStatus(.failed, raw: "Declined"))
+        XCTAssertEqual(withdrawal.status, .init(rawValue: "Declined", paymentStatus: .failed))
     }
 
     func testCreateCrypto() async throws {
@@ -45,7 +45,7 @@ final class WithdrawalRequestsTests: XCTestCase {
         try expectAuthenticated(request, .post, "/v1/withdrawal_requests/")
         try request.expectJSONBody(Fixtures.json("UseGateway/withdrawal_requests_create_crypto_request.json"))
         assertDocumentWithdrawal(withdrawal)
-        XCTAssertEqual(withdrawal.status, ProviderStatus(.pending, raw: "Received"))
+        XCTAssertEqual(withdrawal.status, .init(rawValue: "Received", paymentStatus: .pending))
     }
 
     func testCreateLocal() async throws {
@@ -86,7 +86,7 @@ final class WithdrawalRequestsTests: XCTestCase {
         let request = try transport.lastRequest()
         try expectAuthenticated(request, .post, "/v1/withdrawal_requests/WR1/decline")
         try request.expectJSONBody(Fixtures.json("UseGateway/withdrawal_requests_decline_request.json"))
-        XCTAssertEqual(withdrawal.status?.status, .failed)
+        XCTAssertEqual(withdrawal.status?.paymentStatus, .failed)
     }
 
     func testDeclineWithoutCommentSendsAnEmptyObject() async throws {
@@ -105,7 +105,7 @@ final class WithdrawalRequestsTests: XCTestCase {
         let json = #"{"id": "w", "status": {"status": "Declcined", "created_at": "2019-08-24T14:15:22Z"}}"#
         let withdrawal = try JSONCoding.makeDecoder().decode(UseGatewayWithdrawalRequest.self, from: Data(json.utf8))
 
-        XCTAssertEqual(withdrawal.status, ProviderStatus(.failed, raw: "Declcined"))
+        XCTAssertEqual(withdrawal.status, .init(rawValue: "Declcined", paymentStatus: .failed))
         XCTAssertEqual(withdrawal.statusEntry?.createdAt, documentTime)
         XCTAssertNil(withdrawal.value)
         XCTAssertNil(withdrawal.createdAt)
@@ -116,7 +116,7 @@ final class WithdrawalRequestsTests: XCTestCase {
             #"{"id": "w", "type": "card", "status": "Approved", "value": {"amount": "12.50", "currency": "EUR"}}"#
         let withdrawal = try JSONCoding.makeDecoder().decode(UseGatewayWithdrawalRequest.self, from: Data(json.utf8))
 
-        XCTAssertEqual(withdrawal.status, ProviderStatus(.paid, raw: "Approved"))
+        XCTAssertEqual(withdrawal.status, .init(rawValue: "Approved", paymentStatus: .paid))
         XCTAssertEqual(withdrawal.type, .unknown("card"))
         XCTAssertEqual(withdrawal.value, Money(try decimal("12.5"), .eur))
     }

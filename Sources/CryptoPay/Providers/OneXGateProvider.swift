@@ -120,7 +120,8 @@ public struct OneXGateProvider: PaymentProvider {
         Checkout(
             id: payment.id,
             provider: .oneXGate,
-            status: payment.status,
+            status: payment.status.paymentStatus,
+            providerStatus: payment.status.rawValue,
             requested: payment.requested,
             paid: payment.paid,
             payAddress: payment.address,

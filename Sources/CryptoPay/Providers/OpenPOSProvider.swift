@@ -97,7 +97,8 @@ public struct OpenPOSProvider: PaymentProvider {
         return Checkout(
             id: payment.paymentID,
             provider: .openPOS,
-            status: ProviderStatus(.pending, raw: OpenPOSPaymentState.waiting.rawValue),
+            status: OpenPOSStatus.waiting.paymentStatus,
+            providerStatus: OpenPOSStatus.waiting.rawValue,
             requested: quote.invoice,
             payAddress: payment.address,
             payAsset: started.reference.currency,
@@ -130,7 +131,8 @@ public struct OpenPOSProvider: PaymentProvider {
         return Checkout(
             id: found.paymentID,
             provider: .openPOS,
-            status: found.status,
+            status: found.status.paymentStatus,
+            providerStatus: found.status.rawValue,
             requested: quote.invoice,
             paid: found.payment.map { Money($0, currency) },
             payAddress: address,
@@ -237,7 +239,8 @@ public struct OpenPOSProvider: PaymentProvider {
         Checkout(
             id: reference.paymentID,
             provider: .openPOS,
-            status: payment.status,
+            status: payment.status.paymentStatus,
+            providerStatus: payment.status.rawValue,
             requested: payment.invoice ?? payment.amountDue,
             paid: payment.received,
             payAddress: reference.address,

@@ -158,7 +158,7 @@ public struct StoreGatewayProvider: PaymentProvider {
             )
         case .dedicatedAddress(let dedication):
             id = dedication.dedicateID
-            raw = dedication.statusCode?.rawValue ?? ""
+            raw = dedication.status?.rawValue ?? ""
         case .other(let body):
             id = body["payment"]?["payment_id"]?.stringValue ?? body["dedicate_id"]?.stringValue ?? ""
             raw = event.event?.rawValue ?? ""
@@ -167,7 +167,8 @@ public struct StoreGatewayProvider: PaymentProvider {
             provider: .storeGateway,
             idempotencyKey: verified.idempotencyKey,
             checkoutID: id,
-            status: ProviderStatus(.unknown(raw), raw: raw),
+            status: .unknown(raw),
+            providerStatus: raw,
             authentication: verified.authentication,
             native: event
         )
@@ -231,7 +232,8 @@ public struct StoreGatewayProvider: PaymentProvider {
         Checkout(
             id: payment.paymentID,
             provider: .storeGateway,
-            status: payment.status ?? ProviderStatus(.unknown(""), raw: ""),
+            status: payment.status?.paymentStatus ?? .unknown(""),
+            providerStatus: payment.status?.rawValue ?? "",
             requested: payment.requested,
             paid: payment.paid,
             payAddress: payment.address,

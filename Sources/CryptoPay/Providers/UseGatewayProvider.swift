@@ -169,14 +169,15 @@ public struct UseGatewayProvider: PaymentProvider {
     private func otherEvent(
         _ verified: VerifiedWebhook<UseGatewayWebhookEvent>,
         id: String,
-        status: ProviderStatus?
+        status: (any UseGatewayStatus)?
     ) -> PaymentEvent {
         let raw = verified.event.type.rawValue
         return PaymentEvent(
             provider: .useGateway,
             idempotencyKey: verified.idempotencyKey,
             checkoutID: id,
-            status: status ?? ProviderStatus(.unknown(raw), raw: raw),
+            status: status?.paymentStatus ?? .unknown(raw),
+            providerStatus: status?.rawValue ?? raw,
             authentication: .signature,
             native: verified.event
         )
@@ -189,11 +190,12 @@ public struct UseGatewayProvider: PaymentProvider {
                 .total(of: requested.asset)
         }
         let address = payAsset.flatMap(UseGatewayCryptocurrency.init(asset:)).flatMap { payment.addresses[$0] }
-        let raw = payment.currentStatusEntry?.status ?? "Opened"
+        let status = payment.status ?? Kind.Status(rawValue: "Opened")
         return Checkout(
             id: payment.id,
             provider: .useGateway,
-            status: payment.status ?? Kind.statusTable.status(for: raw),
+            status: status.paymentStatus,
+            providerStatus: status.rawValue,
             requested: requested,
             paid: received,
             payAddress: address,

@@ -62,10 +62,16 @@ package enum FieldRules {
         field: String,
         allowed: [Value] = Value.documented
     ) throws {
+        try documented(value?.rawValue, field: field, allowed: allowed.map(\.rawValue))
+    }
+
+    /// A wire spelling the document lists for `field`; `nil` passes.
+    ///
+    /// - Throws: ``PaymentError`` of kind `invalidRequest` naming `field`, the allowed values and the value otherwise.
+    package static func documented(_ value: String?, field: String, allowed: [String]) throws {
         guard let value, !allowed.contains(value) else { return }
         throw PaymentError.invalidRequest(
-            "\(field) must be one of \(allowed.map(\.rawValue).joined(separator: ", ")), got \"\(value.rawValue)\""
-        )
+            "\(field) must be one of \(allowed.joined(separator: ", ")), got \"\(value)\"")
     }
 
     /// Text that must be the raw value of one of `Value`'s documented values, when given: for parameters decoded as

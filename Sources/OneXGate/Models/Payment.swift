@@ -39,8 +39,8 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
     public var orderID: String?
     /// How the payment was created (`external` for the integration API).
     public var type: OneXGatePaymentType?
-    /// The status, unified and as sent.
-    public var status: ProviderStatus
+    /// The status as sent, with its unified status.
+    public var status: OneXGateStatus
     /// The description given at creation.
     public var description: String?
     /// The merchant's id for the payer.
@@ -117,7 +117,7 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
         wage = try container.decodeDecimalIfPresent(forKey: .wage)
         orderID = try container.decodeIfPresent(String.self, forKey: .orderID)
         type = try container.decodeIfPresent(OneXGatePaymentType.self, forKey: .type)
-        status = try container.decodeStatus(forKey: .status)
+        status = try container.decode(OneXGateStatus.self, forKey: .status)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         merchantUserID = try container.decodeIfPresent(String.self, forKey: .merchantUserID)
         merchantUserEmail = try container.decodeIfPresent(String.self, forKey: .merchantUserEmail)
@@ -154,7 +154,7 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
         try container.encodeDecimalIfPresent(wage, forKey: .wage)
         try container.encodeIfPresent(orderID, forKey: .orderID)
         try container.encodeIfPresent(type, forKey: .type)
-        try container.encode(status.raw, forKey: .status)
+        try container.encode(status, forKey: .status)
         try container.encodeIfPresent(description, forKey: .description)
         try container.encodeIfPresent(merchantUserID, forKey: .merchantUserID)
         try container.encodeIfPresent(merchantUserEmail, forKey: .merchantUserEmail)

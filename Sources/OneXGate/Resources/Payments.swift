@@ -85,7 +85,7 @@ extension OneXGateClient {
                 provider: api.provider,
                 operation: "payments.waitForFinalStatus",
                 fetch: { try await retrieve(id: id) },
-                isDone: { $0.status.status.endsWait }
+                isDone: { $0.status.paymentStatus.endsWait }
             )
         }
     }

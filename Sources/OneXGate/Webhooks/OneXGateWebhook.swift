@@ -8,7 +8,7 @@ import Foundation
 /// ```swift
 /// let webhook = OneXGateWebhook(client: client)
 /// let verified = try await webhook.verify(WebhookRequest(body: rawBody, headers: headers))
-/// if verified.event.status.status == .paid { … }  // the payment as 1xGate's API reports it
+/// if verified.event.status.paymentStatus == .paid { … }  // the payment as 1xGate's API reports it
 /// // Process each verified.idempotencyKey once.
 /// ```
 ///
@@ -54,7 +54,7 @@ public struct OneXGateWebhook: WebhookAuthenticator {
     /// The first field in which the notification and the fetched payment disagree.
     static func mismatch(_ notice: OneXGateWebhookNotification, _ payment: OneXGatePayment) -> WebhookMismatch? {
         let claimedType = notice.type.map { $0.rawValue.lowercased() }
-        let claimedStatus = notice.status.status == payment.status.status ? nil : notice.status.raw
+        let claimedStatus = notice.status.paymentStatus == payment.status.paymentStatus ? nil : notice.status.rawValue
         return WebhookMismatch.check("_id", claimed: notice.paymentID, confirmed: payment.id)
             ?? WebhookMismatch.check("type", claimed: claimedType, confirmed: OneXGateWebhookType.payment.rawValue)
             ?? WebhookMismatch.check(
@@ -68,7 +68,7 @@ public struct OneXGateWebhook: WebhookAuthenticator {
                 confirmed: payment.network.rawValue.lowercased()
             )
             ?? amountMismatch("amount", claimed: notice.amount, confirmed: payment.amount)
-            ?? WebhookMismatch.check("status", claimed: claimedStatus, confirmed: payment.status.raw)
+            ?? WebhookMismatch.check("status", claimed: claimedStatus, confirmed: payment.status.rawValue)
             ?? amountMismatch("amountPaid", claimed: notice.amountPaid, confirmed: payment.amountPaid)
     }
 
@@ -82,6 +82,6 @@ public struct OneXGateWebhook: WebhookAuthenticator {
     }
 
     static func idempotencyKey(for payment: OneXGatePayment) -> String {
-        "\(payment.id):\(payment.status.raw):\(DecimalText.format(payment.amountPaid ?? 0))"
+        "\(payment.id):\(payment.status.rawValue):\(DecimalText.format(payment.amountPaid ?? 0))"
     }
 }

@@ -11,8 +11,8 @@ struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
     var paymentID: String
     /// What kind of object changed (`payment`).
     var type: OneXGateWebhookType?
-    /// The status claimed, unified and as sent.
-    var status: ProviderStatus
+    /// The status claimed, as sent, with its unified status.
+    var status: OneXGateStatus
     /// When the status was claimed to change.
     var modifiedAt: Date?
     /// The amount claimed, in ``currency``.
@@ -37,7 +37,7 @@ struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         paymentID = try container.decode(String.self, forKey: .paymentID)
         type = try container.decodeIfPresent(OneXGateWebhookType.self, forKey: .type)
-        status = try container.decodeStatus(forKey: .status)
+        status = try container.decode(OneXGateStatus.self, forKey: .status)
         modifiedAt = try container.decodeTimestampIfPresent(forKey: .modifiedAt)
         amount = try container.decodeDecimal(forKey: .amount)
         amountPaid = try container.decodeDecimalIfPresent(forKey: .amountPaid)
@@ -52,7 +52,7 @@ struct OneXGateWebhookNotification: Hashable, Sendable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(paymentID, forKey: .paymentID)
         try container.encodeIfPresent(type, forKey: .type)
-        try container.encode(status.raw, forKey: .status)
+        try container.encode(status, forKey: .status)
         try container.encodeDateIfPresent(modifiedAt, forKey: .modifiedAt, milliseconds: true)
         try container.encodeDecimalIfPresent(amount, forKey: .amount)
         try container.encodeDecimalIfPresent(amountPaid, forKey: .amountPaid)

@@ -47,9 +47,10 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
         set { refundAmountOpenedAsSent = newValue.map(OpenPOSWireAmount.init) }
     }
 
-    /// The unified status with the provider's state; see ``OpenPOSStatus``.
-    public var status: ProviderStatus {
-        OpenPOSStatus.status(state: state, confirmed: confirmed, confirmations: confirmations, received: payment)
+    /// The provider's state with the unified status that it, ``confirmed`` and the confirmations stand for; see
+    /// ``OpenPOSStatus``.
+    public var status: OpenPOSStatus {
+        OpenPOSStatus(state: state, confirmed: confirmed, confirmations: confirmations, received: payment)
     }
     /// The amount to pay as money.
     public var amountDue: Money { Money(amount, OpenPOSAssets.asset(code: currency)) }

@@ -6,8 +6,8 @@ import Foundation
 /// Amount fields the provider sends as `""` ("none") are `nil`; dates are the provider's `YYYY-MM-DD HH:MM:SS` in
 /// UTC. ``accessToken`` is a secret and never shows in descriptions or `dump`.
 public struct OpenPOSTransaction: Hashable, Sendable, Codable {
-    /// The status, unified, with the provider's text (`Confirmed`) as `ProviderStatus.raw`.
-    public var status: ProviderStatus
+    /// The status as sent (`Confirmed`), with its unified status.
+    public var status: OpenPOSStatus
     /// The point of service the payment was taken at.
     public var posID: String?
     /// The payment id.
@@ -77,7 +77,7 @@ public struct OpenPOSTransaction: Hashable, Sendable, Codable {
     ///   malformed (an amount that is not decimal text, a date that is not a date).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        status = OpenPOSStatus.status(transactionStatus: try container.decode(String.self, forKey: .status))
+        status = try container.decode(OpenPOSStatus.self, forKey: .status)
         posID = try container.decodeIfPresent(String.self, forKey: .posID)
         paymentID = try container.decode(String.self, forKey: .paymentID)
         invoiceCurrency = try container.decodeIfPresent(String.self, forKey: .invoiceCurrency)
@@ -105,7 +105,7 @@ public struct OpenPOSTransaction: Hashable, Sendable, Codable {
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status.raw, forKey: .status)
+        try container.encode(status, forKey: .status)
         try container.encode(posID, forKey: .posID)
         try container.encode(paymentID, forKey: .paymentID)
         try container.encode(invoiceCurrency, forKey: .invoiceCurrency)

@@ -32,7 +32,7 @@ extension OpenPOSClient {
             provider: .openPOS,
             operation: "waitForConfirmation",
             fetch: { try await checkPayment(reference, options: options) },
-            isDone: { $0.confirmed || $0.status.status.endsWait }
+            isDone: { $0.confirmed || $0.status.paymentStatus.endsWait }
         )
     }
 }

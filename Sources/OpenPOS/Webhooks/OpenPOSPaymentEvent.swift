@@ -23,7 +23,7 @@ public struct OpenPOSPaymentEvent: Hashable, Sendable, Codable {
     }
 
     /// The fetched status.
-    public var status: ProviderStatus { payment.status }
+    public var status: OpenPOSStatus { payment.status }
 
     enum CodingKeys: String, CodingKey {
         case payment

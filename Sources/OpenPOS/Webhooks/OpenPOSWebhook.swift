@@ -97,7 +97,7 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
     /// `<payment_id>:<event>` from the lookup alone: the payment id CheckPayment was asked about and the event its
     /// answer's status stands for (the body's event has been checked to be that one; the body itself is unsigned).
     private static func idempotencyKey(for lookup: Lookup) -> String {
-        let status = lookup.payment.status.status
+        let status = lookup.payment.status.paymentStatus
         let event = OpenPOSWebhookEventType.documented.first { $0.impliedStatus == status }
         return "\(lookup.reference.paymentID):\(event?.rawValue ?? status.description)"
     }
@@ -142,10 +142,10 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
     private static func mismatch(_ notice: OpenPOSWebhookEvent, _ lookup: Lookup) -> WebhookMismatch? {
         let fetched = lookup.payment
         let status = fetched.status
-        if let claimed = notice.status, OpenPOSStatus.status(transactionStatus: claimed).status != status.status {
+        if let claimed = notice.status, OpenPOSStatus(rawValue: claimed).paymentStatus != status.paymentStatus {
             return WebhookMismatch(field: "status", claimed: claimed, confirmed: status.description)
         }
-        guard notice.type.impliedStatus == status.status else {
+        guard notice.type.impliedStatus == status.paymentStatus else {
             return WebhookMismatch(field: "event", claimed: notice.type.rawValue, confirmed: status.description)
         }
         if let claimed = notice.currency, claimed.uppercased() != fetched.currency.uppercased() {

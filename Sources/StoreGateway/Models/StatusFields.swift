@@ -4,7 +4,7 @@ import Foundation
 /// An object's status pair. The document spells it `status`/`status_name` in most examples and
 /// `status_type`/`status_type_name` in its tables; either is read, and the spelling read is written back.
 struct StatusFields: Hashable, Sendable, Codable {
-    var code: StoreGatewayStatusCode?
+    var code: StoreGatewayStatus?
     var name: String?
     var spelledAsType: Bool
 
@@ -34,8 +34,8 @@ struct StatusFields: Hashable, Sendable, Codable {
     /// Reads the pair from the container of the object that holds it, already open: opening an object again makes
     /// `JSONDecoder` index all its keys again.
     init<Key: CodingKey>(in container: KeyedDecodingContainer<Key>, keys: Keys<Key>) throws {
-        let plain = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: keys.status)
-        let typed = try container.decodeIfPresent(StoreGatewayStatusCode.self, forKey: keys.statusType)
+        let plain = try container.decodeIfPresent(StoreGatewayStatus.self, forKey: keys.status)
+        let typed = try container.decodeIfPresent(StoreGatewayStatus.self, forKey: keys.statusType)
         let plainName = try container.decodeIfPresent(String.self, forKey: keys.statusName)
         let typedName = try container.decodeIfPresent(String.self, forKey: keys.statusTypeName)
         spelledAsType = plain == nil && (typed != nil || typedName != nil)

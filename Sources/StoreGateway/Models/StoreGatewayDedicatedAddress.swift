@@ -61,8 +61,9 @@ public struct StoreGatewayDedicatedAddress: Hashable, Sendable, Codable {
     public var successURL: URL?
     var statusFields: StatusFields
 
-    /// The status code (`OPEN` while dedicated, `COMPLETE` once released), from `status` or `status_type`.
-    public var statusCode: StoreGatewayStatusCode? {
+    /// The status (`OPEN` while dedicated, `COMPLETE` once released), from `status` or `status_type`, with its
+    /// unified status.
+    public var status: StoreGatewayStatus? {
         get { statusFields.code }
         set { statusFields.code = newValue }
     }

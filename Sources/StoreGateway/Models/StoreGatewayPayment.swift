@@ -94,12 +94,6 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
     public var timeout: Int?
     var statusFields: StatusFields
 
-    /// The status code (`OPEN`, `COMPLETE`, `CANCEL`, `CLOSING`), from `status` or `status_type`.
-    public var statusCode: StoreGatewayStatusCode? {
-        get { statusFields.code }
-        set { statusFields.code = newValue }
-    }
-
     /// The status's display name, from `status_name` or `status_type_name`.
     public var statusName: String? {
         get { statusFields.name }

@@ -32,8 +32,8 @@ public enum StoreGatewayReconciliation: Hashable, Sendable {
     /// Sorts the payments that carry the key into the result.
     init(matches: [StoreGatewayPayment]) {
         let byStart = matches.sorted { ($0.startDate ?? .distantFuture) < ($1.startDate ?? .distantFuture) }
-        let live = byStart.filter { $0.statusCode != .cancel }
-        if let best = live.min(by: { Self.progress($0.statusCode) > Self.progress($1.statusCode) }) {
+        let live = byStart.filter { $0.status?.rawValue != StoreGatewayStatus.cancel.rawValue }
+        if let best = live.min(by: { Self.progress($0.status) > Self.progress($1.status) }) {
             self = .found(best)
         } else if byStart.isEmpty {
             self = .notFound
@@ -43,11 +43,11 @@ public enum StoreGatewayReconciliation: Hashable, Sendable {
     }
 
     /// How far a live payment got; `min(by:)` keeps the first of equals, which is the earliest created.
-    private static func progress(_ code: StoreGatewayStatusCode?) -> Int {
-        switch code {
-        case .complete: 3
-        case .closing: 2
-        case .open: 1
+    private static func progress(_ status: StoreGatewayStatus?) -> Int {
+        switch status?.rawValue {
+        case StoreGatewayStatus.complete.rawValue: 3
+        case StoreGatewayStatus.closing.rawValue: 2
+        case StoreGatewayStatus.open.rawValue: 1
         default: 0
         }
     }

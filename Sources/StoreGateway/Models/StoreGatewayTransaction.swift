@@ -27,8 +27,8 @@ public struct StoreGatewayTransaction: Hashable, Sendable, Codable {
     public var currency: String?
     var statusFields: StatusFields
 
-    /// The transaction's status code, from `status` or `status_type`.
-    public var statusCode: StoreGatewayStatusCode? {
+    /// The status, from `status` or `status_type`, with its unified status.
+    public var status: StoreGatewayStatus? {
         get { statusFields.code }
         set { statusFields.code = newValue }
     }

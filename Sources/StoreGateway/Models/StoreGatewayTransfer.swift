@@ -40,8 +40,8 @@ public struct StoreGatewayTransfer: Hashable, Sendable, Codable {
     public var description: String?
     var statusFields: StatusFields
 
-    /// The status code (`OPEN`, `COMPLETE`), from `status_type` or `status`.
-    public var statusCode: StoreGatewayStatusCode? {
+    /// The status (`OPEN`, `COMPLETE`), from `status_type` or `status`, with its unified status.
+    public var status: StoreGatewayStatus? {
         get { statusFields.code }
         set { statusFields.code = newValue }
     }

@@ -51,8 +51,9 @@ public struct StoreGatewayWithdrawal: Hashable, Sendable, Codable {
     public var timeout: Int?
     var statusFields: StatusFields
 
-    /// The status code (`OPEN`, `COMPLETE`, `CANCEL`, `CLOSING`), from `status` or `status_type`.
-    public var statusCode: StoreGatewayStatusCode? {
+    /// The status (`OPEN`, `COMPLETE`, `CANCEL`, `CLOSING`), from `status` or `status_type`, with its unified
+    /// status.
+    public var status: StoreGatewayStatus? {
         get { statusFields.code }
         set { statusFields.code = newValue }
     }

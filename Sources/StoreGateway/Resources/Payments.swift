@@ -8,7 +8,7 @@ extension StoreGatewayClient {
         let api: APIClient
 
         /// The status filter values `GET /payments` documents.
-        public static let listableStatuses: [StoreGatewayStatusCode] = [.open, .complete, .cancel]
+        public static let listableStatuses: [StoreGatewayStatus] = [.open, .complete, .cancel]
 
         /// Creates a crypto payment, `POST /payment` (operation `payments.create`).
         ///
@@ -90,7 +90,7 @@ extension StoreGatewayClient {
         public func list(
             from: String,
             to: String,
-            status: StoreGatewayStatusCode? = nil,
+            status: StoreGatewayStatus? = nil,
             asset: Asset? = nil,
             dedicateID: String? = nil
         ) async throws -> [StoreGatewayPayment] {

@@ -115,7 +115,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
     /// `payment:<payment_id>:<status>:<ip_amount>`.
     static func idempotencyKey(confirmed payment: StoreGatewayPayment) -> String {
         let received = payment.ipAmount.map(DecimalText.format) ?? ""
-        return "payment:" + [payment.paymentID, payment.statusCode?.rawValue ?? "", received].joined(separator: ":")
+        return "payment:" + [payment.paymentID, payment.status?.rawValue ?? "", received].joined(separator: ":")
     }
 
     /// The first field in which a notification and the fetched payment disagree.
@@ -125,7 +125,7 @@ public struct StoreGatewayWebhook: WebhookAuthenticator, CustomStringConvertible
             ?? amountMismatch("amount", claimed: claimed.amount, confirmed: fetched.amount)
             ?? WebhookMismatch.check("asset_id", claimed: claimed.assetID, confirmed: fetched.assetID)
             ?? WebhookMismatch.check(
-                "status", claimed: claimed.statusCode?.rawValue, confirmed: fetched.statusCode?.rawValue)
+                "status", claimed: claimed.status?.rawValue, confirmed: fetched.status?.rawValue)
             ?? amountMismatch("ip_amount", claimed: claimed.ipAmount, confirmed: fetched.ipAmount)
     }
 

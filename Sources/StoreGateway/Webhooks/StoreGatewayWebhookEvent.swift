@@ -36,10 +36,10 @@ public struct StoreGatewayWebhookEvent: Hashable, Sendable, Codable {
         switch payload {
         case .payment(let payment):
             let received = payment.ipAmount.map(DecimalText.format) ?? ""
-            let parts = [payment.paymentID, event?.rawValue ?? "", payment.statusCode?.rawValue ?? "", received]
+            let parts = [payment.paymentID, event?.rawValue ?? "", payment.status?.rawValue ?? "", received]
             return "payment:" + parts.joined(separator: ":")
         case .dedicatedAddress(let dedication):
-            return "dedicate:\(dedication.dedicateID):\(dedication.statusCode?.rawValue ?? "")"
+            return "dedicate:\(dedication.dedicateID):\(dedication.status?.rawValue ?? "")"
         case .other:
             return nil
         }

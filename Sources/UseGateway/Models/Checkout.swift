@@ -3,8 +3,8 @@ import Foundation
 
 /// What sets payments and invoices apart: they share every field but spell their statuses differently.
 public protocol UseGatewayCheckoutKind: Sendable {
-    /// The status table of this kind of checkout.
-    static var statusTable: UseGatewayStatusTable { get }
+    /// The statuses of this kind of checkout.
+    associatedtype Status: UseGatewayStatus
 }
 
 /// A payment or invoice: a hosted page with an address per cryptocurrency, prices and the transactions received
@@ -59,8 +59,8 @@ public struct UseGatewayCheckout<Kind: UseGatewayCheckoutKind>: Hashable, Sendab
     /// How far a payment may diverge from the price before it is unresolved.
     public var paymentThreshold: UseGatewayPaymentThreshold?
 
-    /// The status table of `Kind`.
-    public static var statusTable: UseGatewayStatusTable { Kind.statusTable }
+    /// The statuses of `Kind`.
+    public typealias Status = Kind.Status
 
     /// The last timeline entry.
     public var currentStatusEntry: UseGatewayTimelineEntry? { timeline.last }
@@ -153,14 +153,14 @@ private enum CheckoutCodingKeys: String, CodingKey {
 
 /// Payments: Opened, Completed, Expired, Unresolved, Resolved, Closed.
 public enum UseGatewayPaymentKind: UseGatewayCheckoutKind {
-    /// ``UseGatewayStatusTable/payment``.
-    public static var statusTable: UseGatewayStatusTable { .payment }
+    /// ``UseGatewayPaymentStatus``.
+    public typealias Status = UseGatewayPaymentStatus
 }
 
 /// Invoices: Created/Opened, Viewed, Renewed, Paid, Expired, Unresolved, Resolved, Closed.
 public enum UseGatewayInvoiceKind: UseGatewayCheckoutKind {
-    /// ``UseGatewayStatusTable/invoice``.
-    public static var statusTable: UseGatewayStatusTable { .invoice }
+    /// ``UseGatewayInvoiceStatus``.
+    public typealias Status = UseGatewayInvoiceStatus
 }
 
 /// A UseGateway payment: the customer pays to an address before the payment expires.

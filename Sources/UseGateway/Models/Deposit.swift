@@ -44,8 +44,8 @@ public struct UseGatewayDeposit: Hashable, Sendable, Codable, UseGatewayStatusRe
     /// The replenishments received.
     public var transactions: [UseGatewayTransaction]
 
-    /// ``UseGatewayStatusTable/deposit``.
-    public static var statusTable: UseGatewayStatusTable { .deposit }
+    /// A deposit's statuses.
+    public typealias Status = UseGatewayDepositStatus
 
     /// The last timeline entry.
     public var currentStatusEntry: UseGatewayTimelineEntry? { timeline.last }

@@ -15,9 +15,7 @@ public struct UseGatewayTimelineEntry: Hashable, Sendable, Codable {
 
     /// The reason when this is an `Unresolved (…)` status; `nil` for any other status or a bare `Unresolved`.
     public var unresolvedReason: UseGatewayUnresolvedReason? {
-        let parts = UseGatewayStatusTable.split(status)
-        guard parts.base.lowercased() == "unresolved", let detail = parts.detail else { return nil }
-        return UseGatewayUnresolvedReason(detail: detail)
+        UseGatewayStatusText.unresolvedReason(status)
     }
 
     private enum CodingKeys: String, CodingKey {

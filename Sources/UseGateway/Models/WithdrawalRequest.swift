@@ -24,8 +24,8 @@ public struct UseGatewayWithdrawalRequest: Hashable, Sendable, Codable, UseGatew
     /// When it was created.
     public var createdAt: Date?
 
-    /// ``UseGatewayStatusTable/withdrawalRequest``.
-    public static var statusTable: UseGatewayStatusTable { .withdrawalRequest }
+    /// A withdrawal request's statuses.
+    public typealias Status = UseGatewayWithdrawalRequestStatus
 
     /// The last timeline entry, or the `status` object.
     public var currentStatusEntry: UseGatewayTimelineEntry? { timeline.last ?? statusEntry }

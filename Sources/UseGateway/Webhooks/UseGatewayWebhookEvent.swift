@@ -32,8 +32,8 @@ public struct UseGatewayWebhookEvent: Hashable, Sendable, Codable {
         /// `withdrawal.completed`, and events it does not list), exactly as sent.
         case other(JSONValue)
 
-        /// The current status of the resource, when it is one with a timeline.
-        public var status: ProviderStatus? {
+        /// The current status of the resource as sent, with its unified status, when it is one with a timeline.
+        public var status: (any UseGatewayStatus)? {
             switch self {
             case .payment(let payment): payment.status
             case .invoice(let invoice): invoice.status

@@ -72,7 +72,7 @@ struct DemoCommand {
         let created = try await provider.createCheckout(try entry.demoRequest())
         row.checkout = created.id
         row.amount = created.requested?.description ?? "unknown"
-        row.statuses.append(created.status.status.description)
+        row.statuses.append(created.status.description)
         let deliveries = try await sandbox.pay(entry.id, created.id)
         guard let delivery = deliveries.last else { throw DemoFailure("the sandbox sent no webhook") }
         let event = try await provider.verifyWebhook(delivery)
@@ -80,10 +80,12 @@ struct DemoCommand {
         guard event.checkoutID == created.id else {
             throw DemoFailure("the webhook is about \(event.checkoutID), not \(created.id)")
         }
-        row.statuses.append(event.status.status.description)
+        row.statuses.append(event.status.description)
         let final = try await provider.checkout(id: created.id)
-        row.statuses.append(final.status.status.description)
-        guard final.status.status == .paid else { throw DemoFailure("the final status is \(final.status)") }
+        row.statuses.append(final.status.description)
+        guard final.status == .paid else {
+            throw DemoFailure("the final status is \(final.status) (\(final.providerStatus))")
+        }
     }
 }
 

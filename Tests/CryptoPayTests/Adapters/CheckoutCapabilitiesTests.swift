@@ -213,7 +213,7 @@ final class CheckoutCapabilitiesTests: XCTestCase {
             let created = try await provider.createCheckout(try base(provider.capabilities))
             if provider.capabilities.canCancel {
                 let cancelled = try await provider.cancelCheckout(id: created.id)
-                XCTAssertEqual(cancelled.status.status, .cancelled, "\(provider.provider)")
+                XCTAssertEqual(cancelled.status, .cancelled, "\(provider.provider)")
             } else {
                 let error = try await paymentError { _ = try await provider.cancelCheckout(id: created.id) }
                 XCTAssertEqual(error.kind, .invalidRequest, "\(provider.provider)")

@@ -34,7 +34,7 @@ final class OpenPOSSettingsTests: XCTestCase {
         let second = try PaymentProviders(settings: [settings(reading, addressBook: shared)]).provider(.openPOS)
         let checkout = try await second.checkout(id: created.id)
 
-        XCTAssertEqual(checkout.status.status, .paid)
+        XCTAssertEqual(checkout.status, .paid)
         let check = try reading.lastRequest()
         try check.expect(.get, "/v2/CheckPayment/")
         XCTAssertEqual(check.queryItems.first { $0.name == "address" }?.value, "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69")

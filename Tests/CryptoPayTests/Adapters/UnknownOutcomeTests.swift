@@ -42,7 +42,8 @@ final class UnknownOutcomeTests: XCTestCase {
 
         try expectUSDTRequests(transport)
         XCTAssertEqual(checkout.id, invoiceID)
-        XCTAssertEqual(checkout.status, ProviderStatus(.pending, raw: "pending"))
+        XCTAssertEqual(checkout.status, .pending)
+        XCTAssertEqual(checkout.providerStatus, "pending")
         XCTAssertEqual(checkout.requested, Money(150, .usdtTron))
         XCTAssertEqual(checkout.payAddress, "TXyz123...abc456")
     }
@@ -176,7 +177,7 @@ final class UnknownOutcomeTests: XCTestCase {
             transport.requests[1].queryItems.first { $0.name == "payment_id" }?.value, posPaymentID)
         try transport.requests[2].expectQuery([("pos_id", "POS1"), ("offset", "0"), ("limit", "20")])
         XCTAssertEqual(checkout.id, posPaymentID)
-        XCTAssertEqual(checkout.status.status, .paid)
+        XCTAssertEqual(checkout.status, .paid)
         XCTAssertEqual(checkout.requested, Money(try decimal("48.25"), .eur))
         XCTAssertEqual(checkout.paid, Money(try decimal("0.01729569"), .btc))
         XCTAssertEqual(checkout.payAddress, "38wGZr2xLgbHWsYrsNCER1C9mZkNHwyd69")

@@ -26,7 +26,8 @@ final class WaitRuleTests: XCTestCase {
 
         let checkout = try await wait(provider, id: "66ad24125dececa8b9a16bf3", clock: clock)
 
-        XCTAssertEqual(checkout.status, ProviderStatus(.partiallyPaid, raw: "partiallyPaid"))
+        XCTAssertEqual(checkout.status, .partiallyPaid)
+        XCTAssertEqual(checkout.providerStatus, "partiallyPaid")
         XCTAssertEqual(checkout.paid, Money(2, .usdtTron))
         XCTAssertEqual(clock.sleeps, [.seconds(10)])
         XCTAssertEqual(transport.requests.count, 2)
@@ -47,7 +48,7 @@ final class WaitRuleTests: XCTestCase {
 
         let checkout = try await wait(provider, id: reference.paymentID, clock: clock)
 
-        XCTAssertEqual(checkout.status.status, .partiallyPaid)
+        XCTAssertEqual(checkout.status, .partiallyPaid)
         XCTAssertEqual(checkout.paid, Money(try decimal("0.005"), .btc))
         XCTAssertEqual(clock.sleeps, [.seconds(10)])
         XCTAssertEqual(transport.requests.map(\.path), ["/v2/CheckPayment/", "/v2/CheckPayment/"])
@@ -67,7 +68,8 @@ final class WaitRuleTests: XCTestCase {
 
         let checkout = try await wait(provider, id: "497f6eca-6276-4993-bfeb-53cbbbba6f08", clock: clock)
 
-        XCTAssertEqual(checkout.status, ProviderStatus(.needsReview, raw: "Unresolved (Underpaid)"))
+        XCTAssertEqual(checkout.status, .needsReview)
+        XCTAssertEqual(checkout.providerStatus, "Unresolved (Underpaid)")
         XCTAssertEqual(clock.sleeps, [.seconds(10)])
         XCTAssertEqual(transport.requests.count, 2)
     }
@@ -81,7 +83,8 @@ final class WaitRuleTests: XCTestCase {
 
         let checkout = try await wait(provider, id: "550e8400-e29b-41d4-a716-446655440000", clock: clock)
 
-        XCTAssertEqual(checkout.status, ProviderStatus(.expired, raw: "expired"))
+        XCTAssertEqual(checkout.status, .expired)
+        XCTAssertEqual(checkout.providerStatus, "expired")
         XCTAssertEqual(clock.sleeps, [.seconds(10), .seconds(10)])
     }
 
@@ -93,7 +96,8 @@ final class WaitRuleTests: XCTestCase {
 
         let checkout = try await wait(provider, id: "f2a681c0-34e6-4668-8cb4-f76bac6b81c3", clock: clock)
 
-        XCTAssertEqual(checkout.status, ProviderStatus(.expired, raw: "CANCEL"))
+        XCTAssertEqual(checkout.status, .expired)
+        XCTAssertEqual(checkout.providerStatus, "CANCEL")
         XCTAssertEqual(clock.sleeps, [.seconds(10)])
     }
 

@@ -1,5 +1,6 @@
 import CryptoPay
 import Foundation
+import TestKit
 import XCTest
 
 /// Every declared operation of the five providers, sent once through the Swift API and once through the command

@@ -1,5 +1,6 @@
 import CryptoPay
 import Foundation
+import TestKit
 
 /// One row of the parity table: an operation called through the Swift API, and the same through its entry with the
 /// input a command-line user would give (`nil`: the provider fields of the body the Swift call sent).

@@ -81,7 +81,7 @@ struct OrderStore {
     func attach(_ checkout: Checkout, to orderID: String) async throws {
         try await client.query(
             """
-            UPDATE orders SET checkout_id = \(checkout.id), status = \(checkout.status.status.description),
+            UPDATE orders SET checkout_id = \(checkout.id), status = \(checkout.status.description),
                 payment_url = \(checkout.paymentURL?.absoluteString), pay_address = \(checkout.payAddress),
                 updated_at = now()
             WHERE order_id = \(orderID)
@@ -150,7 +150,7 @@ struct OrderStore {
     /// A late event never moves an order back from a final status (see `moves(from:to:)`).
     func apply(_ event: PaymentEvent) async throws -> EventOutcome {
         let provider = event.provider.rawValue
-        let status = event.status.status
+        let status = event.status
         return try await client.withTransaction(logger: logger) { connection in
             // Lock the order first, so that two different events for one order are applied one after the other.
             let orderRows = try await connection.query(

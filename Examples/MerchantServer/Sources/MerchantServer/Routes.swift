@@ -165,7 +165,7 @@ struct Routes {
         let elapsed = ContinuousClock.now - started
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
         var metadata: Logger.Metadata = [
-            "provider": "\(id)", "checkout_id": "\(event.checkoutID)", "status": "\(event.status.status)",
+            "provider": "\(id)", "checkout_id": "\(event.checkoutID)", "status": "\(event.status)",
             "idempotency_key": "\(event.idempotencyKey)", "handled_us": "\(micros)",
         ]
         switch outcome {

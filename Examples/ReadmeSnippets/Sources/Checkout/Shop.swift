@@ -33,7 +33,7 @@ public struct Shop: Sendable {
             let event = try await providers.verifyWebhook(WebhookRequest(body: body, headers: headers),
                                                           for: ProviderID(rawValue: id))
             // Record event.idempotencyKey durably, in the same transaction as the effect; skip it if already seen.
-            try await orders.apply(event.status.status, to: event.checkoutID, once: event.idempotencyKey)
+            try await orders.apply(event.status, to: event.checkoutID, once: event.idempotencyKey)
             return 200
         } catch let error as PaymentError where error.kind == .webhookRejected {
             return 400  // not authentic or not confirmed: nothing in it may be trusted, and it will never verify

@@ -52,7 +52,7 @@ func run() async throws {
         let shop = Shop(providers: PaymentProviders(list), orders: orders)
         let id = provider.provider
         let checkout = try await startCheckoutAsInREADME(order: "readme-\(id)", at: provider)
-        print("\(id): checkout \(checkout.id) \(checkout.requested.map { "\($0)" } ?? "-") \(checkout.status.status)")
+        print("\(id): checkout \(checkout.id) \(checkout.requested.map { "\($0)" } ?? "-") \(checkout.status)")
         let deliveries = try sandbox.pay(id, id: checkout.id)
         guard let delivery = deliveries.first else { throw Failure(description: "\(id): no webhook after paying") }
         let headers = delivery.headers.map { (name: $0.name, value: $0.value) }

@@ -16,6 +16,6 @@ final class CheckoutTests: XCTestCase {
         let event = try await provider.verifyWebhook(deliveries[0])     // signed exactly as UseGateway signs
 
         XCTAssertEqual(event.checkoutID, checkout.id)
-        XCTAssertEqual(event.status.status, .paid)
+        XCTAssertEqual(event.status, .paid)
     }
 }
