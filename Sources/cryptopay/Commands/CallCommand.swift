@@ -47,7 +47,7 @@ struct CallCommand {
         guard parsed.positionals.count == 2 else {
             throw UsageError(message: "call takes a provider id and an operation name", command: "call")
         }
-        let entry = try ProviderRegistry.entry(parsed.positionals[0], command: "call")
+        let entry = try ProviderEntries.entry(parsed.positionals[0], command: "call")
         let input = try self.input(parsed.value("input"))
         let baseURL = try parsed.value("base-url").map { text in
             guard let url = URL(string: text), url.host != nil else {

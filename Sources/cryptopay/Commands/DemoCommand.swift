@@ -40,8 +40,8 @@ struct DemoCommand {
             throw UsageError(message: "demo takes no arguments besides its options", command: "demo")
         }
         let entries =
-            try parsed.value("provider").map { [try ProviderRegistry.entry($0, command: "demo")] }
-            ?? ProviderRegistry.entries
+            try parsed.value("provider").map { [try ProviderEntries.entry($0, command: "demo")] }
+            ?? ProviderEntries.entries
         let sandbox = try parsed.value("sandbox-url").map { try DemoSandbox.server($0) } ?? DemoSandbox.inProcess()
         var rows: [Row] = []
         var failures: [String] = []

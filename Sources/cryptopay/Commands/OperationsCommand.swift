@@ -23,7 +23,7 @@ struct OperationsCommand {
         guard parsed.positionals.count == 1 else {
             throw UsageError(message: "operations takes one provider id", command: "operations")
         }
-        let entry = try ProviderRegistry.entry(parsed.positionals[0], command: "operations")
+        let entry = try ProviderEntries.entry(parsed.positionals[0], command: "operations")
         var rows: [[String]] = []
         for operation in try entry.operations(on: SandboxTransport()) {
             let parameters = operation.pathParameters.joined(separator: ", ")

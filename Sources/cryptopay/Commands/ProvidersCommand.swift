@@ -24,7 +24,7 @@ struct ProvidersCommand {
         }
         let sandbox = SandboxTransport()
         var rows = [["id", "module", "authentication", "webhooks", "operations"]]
-        for entry in ProviderRegistry.entries {
+        for entry in ProviderEntries.entries {
             let count = try entry.operations(on: sandbox).count
             rows.append([entry.id.rawValue, entry.module, entry.authentication, entry.webhookScheme, String(count)])
         }

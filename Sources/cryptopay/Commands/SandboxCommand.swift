@@ -76,7 +76,7 @@ struct SandboxCommand {
             guard let equals = pair.firstIndex(of: "=") else {
                 throw UsageError(message: "--webhook-url must be PROVIDER=URL", command: "sandbox")
             }
-            let entry = try ProviderRegistry.entry(String(pair[..<equals]), command: "sandbox")
+            let entry = try ProviderEntries.entry(String(pair[..<equals]), command: "sandbox")
             let text = String(pair[pair.index(after: equals)...])
             guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw UsageError(message: "--webhook-url \(text) is not an http(s) URL", command: "sandbox")
@@ -141,7 +141,7 @@ struct SandboxCommand {
     }
 
     private func fault(_ parsed: Arguments, provider: String, kind: String) async throws -> Int32 {
-        let entry = try ProviderRegistry.entry(provider, command: "sandbox")
+        let entry = try ProviderEntries.entry(provider, command: "sandbox")
         if kind == "clear" { return try await control("DELETE", "\(entry.id.rawValue)/fault", body: nil, parsed) }
         guard SandboxFaultKind(rawValue: kind) != nil else {
             throw UsageError(
@@ -162,7 +162,7 @@ struct SandboxCommand {
     }
 
     private func checkoutPath(_ provider: String, _ id: String, _ action: String) throws -> String {
-        let entry = try ProviderRegistry.entry(provider, command: "sandbox")
+        let entry = try ProviderEntries.entry(provider, command: "sandbox")
         let escaped = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
         return "\(entry.id.rawValue)/checkouts/\(escaped)/\(action)"
     }

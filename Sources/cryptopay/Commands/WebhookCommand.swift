@@ -36,7 +36,7 @@ struct WebhookCommand {
         guard parsed.positionals.count == 2, ["verify", "sign"].contains(parsed.positionals[0]) else {
             throw UsageError(message: "webhook takes 'verify' or 'sign' and a provider id", command: "webhook")
         }
-        let entry = try ProviderRegistry.entry(parsed.positionals[1], command: "webhook")
+        let entry = try ProviderEntries.entry(parsed.positionals[1], command: "webhook")
         let body = try self.body(parsed.value("body-file"))
         if parsed.positionals[0] == "sign" {
             guard let secret = parsed.value("secret") ?? parsed.all("secret").first else {

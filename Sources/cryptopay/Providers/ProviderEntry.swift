@@ -84,7 +84,7 @@ extension ProviderEntry {
 }
 
 /// The providers the tool knows, in the order the demo runs them.
-enum ProviderRegistry {
+enum ProviderEntries {
     static let entries: [any ProviderEntry] = [
         UseGatewayEntry(),
         StoreGatewayEntry(),
