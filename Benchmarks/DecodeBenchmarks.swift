@@ -49,7 +49,7 @@ enum DecodeBenchmarks {
             name: "decode.usdtinvoice",
             fixture: "USDTInvoice/invoices_list_page_1.json",
             ours: { data, decoder in
-                UInt64(try decoder.decode(WireList<USDTInvoiceInvoice>.self, from: data).items.count)
+                UInt64(try decoder.decode(WireList<USDTInvoiceDetails>.self, from: data).items.count)
             },
             plain: { data, decoder in
                 UInt64(try decoder.decode(PlainUSDTInvoiceList.self, from: data).data.count)

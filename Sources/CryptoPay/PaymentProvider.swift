@@ -4,7 +4,7 @@ import Foundation
 /// webhooks. Checkout code written against this protocol runs unchanged on any of the five providers.
 ///
 /// Each provider module's client is wrapped by an adapter (``UseGatewayProvider``, ``StoreGatewayProvider``,
-/// ``USDTInvoiceProvider``, ``OneXGateProvider``, ``OpenPOSProvider``); ``PaymentProviders`` holds several and routes
+/// ``USDTInvoiceProvider``, ``OneXGateProvider``, ``OpenPOSProvider``); ``ProviderRegistry`` holds several and routes
 /// webhooks by provider id.
 public protocol PaymentProvider: Sendable {
     /// Which provider this is.

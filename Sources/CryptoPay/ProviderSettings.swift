@@ -1,7 +1,7 @@
 import Foundation
 
 /// What it takes to reach one provider: credentials, webhook secrets and client configuration (base URL, transport,
-/// retries, logging). `PaymentProviders.init(settings:)` builds the clients and adapters from a list of these.
+/// retries, logging). `ProviderRegistry.init(settings:)` builds the clients and adapters from a list of these.
 ///
 /// The values hold secrets: neither the description nor the mirror shows them.
 public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectable {
@@ -78,7 +78,7 @@ public enum ProviderSettings: Sendable, CustomStringConvertible, CustomReflectab
     }
 }
 
-extension PaymentProviders {
+extension ProviderRegistry {
     /// Builds every provider from its settings.
     ///
     /// - Parameters:

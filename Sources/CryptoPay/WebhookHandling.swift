@@ -1,6 +1,6 @@
 import Foundation
 
-/// What ``PaymentProviders/handleWebhook(_:for:apply:)`` did with a delivery.
+/// What ``ProviderRegistry/handleWebhook(_:for:apply:)`` did with a delivery.
 public enum WebhookHandling: Sendable {
     /// The event was new: `apply` ran and succeeded.
     case applied(PaymentEvent)
@@ -15,7 +15,7 @@ public enum WebhookHandling: Sendable {
     }
 }
 
-extension PaymentProviders {
+extension ProviderRegistry {
     /// Verifies a delivery to provider `id`'s endpoint, claims its idempotency key in ``processedWebhooks`` and runs
     /// `apply` once per event; a failed `apply` releases the claim, so that the provider's next delivery runs it again.
     ///

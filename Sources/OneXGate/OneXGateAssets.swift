@@ -57,13 +57,13 @@ public enum OneXGateNetwork: OpenEnumeration {
     }
 
     /// The core network; an undocumented code becomes a network of that name.
-    public var network: Network {
+    public var network: BlockchainNetwork {
         switch self {
         case .trx: .tron
         case .ltc: .litecoin
         case .btc: .bitcoin
         case .eth: .ethereum
-        case .unknown(let code): Network(rawValue: code)
+        case .unknown(let code): BlockchainNetwork(rawValue: code)
         }
     }
 
@@ -89,11 +89,11 @@ public struct OneXGateAssetCode: Hashable, Sendable {
     public let decimals: Int
 
     /// The asset the pair stands for.
-    public var asset: Asset { OneXGateAssets.asset(currency: currency, network: network) }
+    public var asset: Asset { OneXGateAssetMapping.asset(currency: currency, network: network) }
 }
 
 /// Converts between 1xGate's currency + network pairs and `Asset`.
-public enum OneXGateAssets {
+public enum OneXGateAssetMapping {
     /// The pairs of the document's settings example (`GET /v1/settings/payment`): USDT on Tron, LTC, BTC and ETH,
     /// with their `decimal` values as shown (including 8 for ETH).
     public static let documented: [OneXGateAssetCode] = [

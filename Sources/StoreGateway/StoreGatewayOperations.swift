@@ -17,7 +17,7 @@ package enum StoreGatewayOperations {
 
     static let assetsList = APIOperation<PathParameters, [StoreGatewayAsset]>(
         "assets.list", .get, "/assets", encoding: .path)
-    static let accountsList = APIOperation<PathParameters, StoreGatewayAccounts>(
+    static let accountsList = APIOperation<PathParameters, StoreGatewayBalances>(
         "accounts.list", .get, "/accounts", encoding: .path)
     static let convert = APIOperation<ConversionBody, StoreGatewayConversion>(
         "convert", .post, "/convert",

@@ -31,7 +31,7 @@ public enum USDTInvoiceAssetCode: OpenEnumeration {
         self = match
     }
 
-    /// The asset: USDT on `Network.tron`, `Network.ethereum` or `Network.bsc`. An undocumented
+    /// The asset: USDT on `BlockchainNetwork.tron`, `BlockchainNetwork.ethereum` or `BlockchainNetwork.bsc`. An undocumented
     /// `<TOKEN>_<NETWORK>` code is read by analogy (`USDC_TRC20` is USDC on Tron); any other code becomes an asset of
     /// that code.
     public var asset: Asset {
@@ -43,7 +43,7 @@ public enum USDTInvoiceAssetCode: OpenEnumeration {
         }
     }
 
-    private static let networkSuffixes: [String: Network] = [
+    private static let networkSuffixes: [String: BlockchainNetwork] = [
         "TRC20": .tron, "ERC20": .ethereum, "BSC": .bsc, "BEP20": .bsc,
     ]
 

@@ -13,7 +13,7 @@ package enum USDTInvoiceOperations {
         static let sandbox = "sandbox"
     }
 
-    static let invoicesCreate = APIOperation<USDTInvoiceParameters, USDTInvoiceInvoice>(
+    static let invoicesCreate = APIOperation<USDTInvoiceParameters, USDTInvoiceDetails>(
         "invoices.create", .post, "/api/v1/invoices",
         inputs: [
             .init("amountUsdt", required: true), .init("assetCode", required: true), .init("reference"),
@@ -21,12 +21,12 @@ package enum USDTInvoiceOperations {
             .init("description"), .init("useWhiteLabel"), .init("returnUrl"),
         ],
         rateClass: RateClass.create, encoding: .jsonBody)
-    static let invoicesRetrieve = APIOperation<PathParameters, USDTInvoiceInvoice>(
+    static let invoicesRetrieve = APIOperation<PathParameters, USDTInvoiceDetails>(
         "invoices.retrieve", .get, "/api/v1/invoices/{id}", rateClass: RateClass.get, encoding: .path)
-    static let invoicesRetrieveByReference = APIOperation<ReferenceParameters, USDTInvoiceInvoice>(
+    static let invoicesRetrieveByReference = APIOperation<ReferenceParameters, USDTInvoiceDetails>(
         "invoices.retrieveByReference", .get, "/api/v1/invoices/reference/{reference}", rateClass: RateClass.get,
         encoding: ParameterEncoding(sendsBody: false) { RequestParts(pathParameters: ["reference": $0.reference]) })
-    static let invoicesList = APIOperation<PageQuery, WireList<USDTInvoiceInvoice>>(
+    static let invoicesList = APIOperation<PageQuery, WireList<USDTInvoiceDetails>>(
         "invoices.list", .get, "/api/v1/invoices", inputs: [.init("page"), .init("limit")], rateClass: RateClass.list,
         encoding: .query {
             [
@@ -34,7 +34,7 @@ package enum USDTInvoiceOperations {
                 URLQueryItem(name: "limit", value: $0.limit.map(String.init)),
             ]
         })
-    static let invoicesCancel = APIOperation<PathParameters, USDTInvoiceInvoice>(
+    static let invoicesCancel = APIOperation<PathParameters, USDTInvoiceDetails>(
         "invoices.cancel", .post, "/api/v1/invoices/{id}/cancel", encoding: .path)
     static let accountRetrieve = APIOperation<PathParameters, USDTInvoiceAccount>(
         "account.retrieve", .get, "/api/v1/account", encoding: .path)

@@ -84,7 +84,7 @@ public enum UseGatewayCryptocurrency: UseGatewayAssetCode {
         case .ltc: .ltc
         case .trx: .trx
         case .usdtTRC20: .usdtTron
-        case .unknown(let code): UseGatewayAssets.inferredAsset(code: code)
+        case .unknown(let code): UseGatewayAssetMapping.inferredAsset(code: code)
         }
     }
 }
@@ -104,8 +104,8 @@ extension UseGatewayAssetCode {
 }
 
 /// Converts between UseGateway's currency codes and `Asset`.
-public enum UseGatewayAssets {
-    private static let tokenSuffixes: [(suffix: String, network: Network)] = [
+public enum UseGatewayAssetMapping {
+    private static let tokenSuffixes: [(suffix: String, network: BlockchainNetwork)] = [
         ("_TRC20", .tron), ("_BEP20", .bsc), ("_ERC20", .ethereum),
     ]
 

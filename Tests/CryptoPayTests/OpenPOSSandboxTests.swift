@@ -535,7 +535,7 @@ final class OpenPOSSandboxTests: XCTestCase {
     }
 
     func testTheRegistryRoutesOpenPOSWebhooks() async throws {
-        let providers = PaymentProviders([try provider()])
+        let providers = ProviderRegistry([try provider()])
         let created = try await providers.provider(.openPOS).createCheckout(request())
         let delivery = try XCTUnwrap(try sandbox.pay(.openPOS, id: created.id).first)
 

@@ -34,7 +34,7 @@ final class ProviderSettingsTests: XCTestCase {
     }
 
     func testEveryProviderIsBuiltAndRoutedByID() throws {
-        let providers = try PaymentProviders(settings: settings())
+        let providers = try ProviderRegistry(settings: settings())
 
         XCTAssertEqual(providers.ids, [.oneXGate, .openPOS, .storeGateway, .usdtInvoice, .useGateway])
         for id in providers.ids {
@@ -43,7 +43,7 @@ final class ProviderSettingsTests: XCTestCase {
     }
 
     func testWebhooksOfASignedProviderAreVerifiedThroughTheRegistry() async throws {
-        let providers = try PaymentProviders(settings: settings())
+        let providers = try ProviderRegistry(settings: settings())
         let created = try await providers.provider(.useGateway).createCheckout(
             CheckoutRequest(amount: Money(3, .usd), orderReference: "settings-1"))
         let delivery = try XCTUnwrap(try sandbox.pay(.useGateway, id: created.id).first)
@@ -57,7 +57,7 @@ final class ProviderSettingsTests: XCTestCase {
 
     func testBadSettingsAreRefusedNamingTheProviderNotTheSecret() throws {
         XCTAssertThrowsError(
-            try PaymentProviders(settings: [
+            try ProviderRegistry(settings: [
                 .storeGateway(apiKey: "key", apiSecret: "TOPSECRET", webhookSecrets: [], configuration: .default)
             ])
         ) { error in

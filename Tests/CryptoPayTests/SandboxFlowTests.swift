@@ -181,7 +181,7 @@ final class SandboxFlowTests: XCTestCase {
     }
 
     func testRegistryRoutesWebhooksByProvider() async throws {
-        let providers = PaymentProviders([try useGateway(), try oneXGate()])
+        let providers = ProviderRegistry([try useGateway(), try oneXGate()])
         XCTAssertEqual(providers.ids, [.oneXGate, .useGateway])
         let created = try await providers.provider(.oneXGate).createCheckout(request(try Money("1", .ltc)))
         let delivery = try XCTUnwrap(try sandbox.pay(.oneXGate, id: created.id).first)
@@ -197,7 +197,7 @@ final class SandboxFlowTests: XCTestCase {
     /// A webhook route answers 404 for a provider it does not serve, told apart from a provider's own 404 (which
     /// carries its HTTP status) and from a rejection.
     func testAWebhookForAnUnconfiguredProviderIsNotFoundWithoutAnHTTPStatus() async throws {
-        let providers = PaymentProviders([try useGateway()])
+        let providers = ProviderRegistry([try useGateway()])
         let delivery = WebhookRequest(body: Data("{}".utf8), headers: ["Content-Type": "application/json"])
 
         do {

@@ -406,7 +406,7 @@ final class StoreGatewaySandboxTests: XCTestCase {
     }
 
     func testDemoRequestRunsThroughTheRegistry() async throws {
-        let providers = PaymentProviders([try provider()])
+        let providers = ProviderRegistry([try provider()])
         let created = try await providers.provider(.storeGateway).createCheckout(
             CheckoutRequest(amount: Money(7, .usd), payAsset: .trx, orderReference: "order-registry"))
         let delivery = try XCTUnwrap(try sandbox.pay(.storeGateway, id: created.id).last)

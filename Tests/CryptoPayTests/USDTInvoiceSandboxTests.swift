@@ -76,7 +76,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         XCTAssertEqual(
             created.paymentURL?.absoluteString, "https://pay.usdtinvoice.sandbox.cryptopay.invalid/\(firstID)")
         XCTAssertEqual(created.expiresAt, Self.start.addingTimeInterval(1800))
-        let invoice = try XCTUnwrap(created.native(as: USDTInvoiceInvoice.self))
+        let invoice = try XCTUnwrap(created.native(as: USDTInvoiceDetails.self))
         XCTAssertEqual(invoice.reference, "ORDER-12345")
         XCTAssertEqual(invoice.amountUSDTExact, try decimal("150"))
         XCTAssertEqual(invoice.isTest, true)
@@ -251,7 +251,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
         var ethereum = valid
         ethereum.amount = Money(7, .usdtEthereum)
         let accepted = try await provider.createCheckout(ethereum)
-        XCTAssertEqual(accepted.native(as: USDTInvoiceInvoice.self)?.assetCode, .usdtERC20)
+        XCTAssertEqual(accepted.native(as: USDTInvoiceDetails.self)?.assetCode, .usdtERC20)
     }
 
     func testWrongCredentialsGetTheProvidersOwn401() async throws {
@@ -300,7 +300,7 @@ final class USDTInvoiceSandboxTests: XCTestCase {
     }
 
     func testRegistryRoutesTheWebhookToTheInvoiceProvider() async throws {
-        let providers = PaymentProviders([try provider()])
+        let providers = ProviderRegistry([try provider()])
         let created = try await providers.provider(.usdtInvoice).createCheckout(try documentRequest())
         let delivery = try XCTUnwrap(try sandbox.pay(.usdtInvoice, id: created.id).first)
 

@@ -5,15 +5,15 @@ import Foundation
 import TestKit
 import XCTest
 
-/// ``PaymentProviders/handleWebhook(_:for:apply:)`` over a shared ``ProcessedWebhookStore``: each event applied once
+/// ``ProviderRegistry/handleWebhook(_:for:apply:)`` over a shared ``ProcessedWebhookStore``: each event applied once
 /// across instances, a failed effect released for the next delivery, rejections never claimed.
 final class WebhookHandlingTests: XCTestCase {
     private let sandbox = SandboxTransport()
 
     /// Two "instances" of a merchant's server: separate provider registries sharing one store, as two processes
     /// share one database.
-    private func instance(sharing store: any ProcessedWebhookStore) throws -> PaymentProviders {
-        PaymentProviders(
+    private func instance(sharing store: any ProcessedWebhookStore) throws -> ProviderRegistry {
+        ProviderRegistry(
             [
                 UseGatewayProvider(
                     client: try UseGatewayClient(
@@ -25,7 +25,7 @@ final class WebhookHandlingTests: XCTestCase {
             processedWebhooks: store)
     }
 
-    private func paidDelivery(through providers: PaymentProviders) async throws -> WebhookRequest {
+    private func paidDelivery(through providers: ProviderRegistry) async throws -> WebhookRequest {
         let checkout = try await providers.provider(.useGateway).createCheckout(
             CheckoutRequest(
                 amount: try Money("10.00", .usd), payAsset: .usdtTron, orderReference: "order-1",

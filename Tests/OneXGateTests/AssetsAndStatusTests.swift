@@ -9,10 +9,10 @@ final class AssetsAndStatusTests: XCTestCase {
         let expected: [(OneXGateCurrency, OneXGateNetwork, Asset, Int)] = [
             (.usdt, .trx, .usdtTron, 6), (.ltc, .ltc, .ltc, 8), (.btc, .btc, .btc, 8), (.eth, .eth, .eth, 8),
         ]
-        XCTAssertEqual(OneXGateAssets.documented.count, expected.count)
+        XCTAssertEqual(OneXGateAssetMapping.documented.count, expected.count)
         for (currency, network, asset, decimals) in expected {
-            XCTAssertEqual(OneXGateAssets.asset(currency: currency, network: network), asset)
-            let code = OneXGateAssets.code(for: asset)
+            XCTAssertEqual(OneXGateAssetMapping.asset(currency: currency, network: network), asset)
+            let code = OneXGateAssetMapping.code(for: asset)
             XCTAssertEqual(code?.currency, currency)
             XCTAssertEqual(code?.network, network)
             XCTAssertEqual(code?.decimals, decimals)
@@ -20,14 +20,15 @@ final class AssetsAndStatusTests: XCTestCase {
     }
 
     func testUndocumentedPairsReadAsTheRightAssetButCannotBeSent() {
-        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("trx"), network: .trx), .trx)
-        XCTAssertEqual(OneXGateAssets.asset(currency: .usdt, network: .eth), .usdtEthereum)
-        XCTAssertEqual(OneXGateAssets.asset(currency: .usdt, network: .unknown("bsc")), .usdtBSC)
-        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("bnb"), network: .unknown("bnb")), Asset(code: "BNB"))
-        XCTAssertEqual(OneXGateAssets.asset(currency: .unknown("USDT"), network: .unknown("TRX")), .usdtTron)
-        XCTAssertNil(OneXGateAssets.code(for: .trx))
-        XCTAssertNil(OneXGateAssets.code(for: .usdtEthereum))
-        XCTAssertNil(OneXGateAssets.code(for: .usd))
+        XCTAssertEqual(OneXGateAssetMapping.asset(currency: .unknown("trx"), network: .trx), .trx)
+        XCTAssertEqual(OneXGateAssetMapping.asset(currency: .usdt, network: .eth), .usdtEthereum)
+        XCTAssertEqual(OneXGateAssetMapping.asset(currency: .usdt, network: .unknown("bsc")), .usdtBSC)
+        XCTAssertEqual(
+            OneXGateAssetMapping.asset(currency: .unknown("bnb"), network: .unknown("bnb")), Asset(code: "BNB"))
+        XCTAssertEqual(OneXGateAssetMapping.asset(currency: .unknown("USDT"), network: .unknown("TRX")), .usdtTron)
+        XCTAssertNil(OneXGateAssetMapping.code(for: .trx))
+        XCTAssertNil(OneXGateAssetMapping.code(for: .usdtEthereum))
+        XCTAssertNil(OneXGateAssetMapping.code(for: .usd))
     }
 
     func testNetworksMapToCoreNetworks() {

@@ -7,23 +7,23 @@ import XCTest
 
 final class AssetsAndCustomFieldsTests: XCTestCase {
     func testAssetIDsBecomeAssets() {
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "BTC"), .btc)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "ETH"), .eth)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "TRX"), .trx)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "USDT.TRC20"), .usdtTron)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "USDT.ERC20"), .usdtEthereum)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "USD"), .usd)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "KRW"), .krw)
-        XCTAssertEqual(StoreGatewayAssets.asset(id: "USDC.SPL"), Asset(code: "USDC.SPL"))
-        XCTAssertEqual(StoreGatewayAssets.asset(id: ".TRC20"), Asset(code: ".TRC20"))
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "BTC"), .btc)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "ETH"), .eth)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "TRX"), .trx)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "USDT.TRC20"), .usdtTron)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "USDT.ERC20"), .usdtEthereum)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "USD"), .usd)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "KRW"), .krw)
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: "USDC.SPL"), Asset(code: "USDC.SPL"))
+        XCTAssertEqual(StoreGatewayAssetMapping.asset(id: ".TRC20"), Asset(code: ".TRC20"))
     }
 
     func testAssetsBecomeIDsAndBack() {
         for id in ["BTC", "ETH", "TRX", "USDT.TRC20", "USDT.ERC20", "USD", "EUR", "JPY", "KRW", "TRY", "USDC.SPL"] {
-            XCTAssertEqual(StoreGatewayAssets.id(for: StoreGatewayAssets.asset(id: id)), id)
+            XCTAssertEqual(StoreGatewayAssetMapping.id(for: StoreGatewayAssetMapping.asset(id: id)), id)
         }
-        XCTAssertNil(StoreGatewayAssets.id(for: .usdtBSC))
-        XCTAssertNil(StoreGatewayAssets.id(for: Asset(code: "USDC", network: .solana)))
+        XCTAssertNil(StoreGatewayAssetMapping.id(for: .usdtBSC))
+        XCTAssertNil(StoreGatewayAssetMapping.id(for: Asset(code: "USDC", network: .solana)))
     }
 
     func testCustomKeepsWhetherItWasTextOrAnObject() throws {

@@ -72,7 +72,7 @@ final class DecodingTests: XCTestCase {
     }
 
     func testAccounts() throws {
-        let accounts = try decodeFixture("accounts_list.json", as: StoreGatewayAccounts.self)
+        let accounts = try decodeFixture("accounts_list.json", as: StoreGatewayBalances.self)
 
         XCTAssertEqual(accounts.balance, try decimal("281.34"))
         XCTAssertEqual(accounts.available, try decimal("281.34"))

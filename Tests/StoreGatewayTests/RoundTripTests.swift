@@ -10,7 +10,7 @@ import XCTest
 final class RoundTripTests: XCTestCase {
     func testResponses() throws {
         try assertRoundTrip("assets_list.json", as: [StoreGatewayAsset].self)
-        try assertRoundTrip("accounts_list.json", as: StoreGatewayAccounts.self)
+        try assertRoundTrip("accounts_list.json", as: StoreGatewayBalances.self)
         try assertRoundTrip("convert.json", as: StoreGatewayConversion.self)
         try assertRoundTrip("payments_create.json", as: StoreGatewayPayment.self)
         try assertRoundTrip("payments_list.json", as: [StoreGatewayPayment].self)

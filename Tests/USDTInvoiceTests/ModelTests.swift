@@ -8,7 +8,7 @@ import XCTest
 
 final class ModelTests: XCTestCase {
     func testCreateResponseDecodesEveryDocumentedField() throws {
-        let invoice = try roundTrip(USDTInvoiceInvoice.self, "invoices_create.json")
+        let invoice = try roundTrip(USDTInvoiceDetails.self, "invoices_create.json")
 
         try assertDocumentInvoice(invoice)
         XCTAssertEqual(invoice.status, .pending)
@@ -18,7 +18,7 @@ final class ModelTests: XCTestCase {
     }
 
     func testWhiteLabelResponseIsALiveInvoice() throws {
-        let invoice = try roundTrip(USDTInvoiceInvoice.self, "invoices_retrieve.json")
+        let invoice = try roundTrip(USDTInvoiceDetails.self, "invoices_retrieve.json")
 
         try assertDocumentInvoice(invoice)
         XCTAssertEqual(invoice.isTest, false)
@@ -26,12 +26,12 @@ final class ModelTests: XCTestCase {
     }
 
     func testInvoicesWithoutWhiteLabel() throws {
-        let confirmed = try roundTrip(USDTInvoiceInvoice.self, "invoices_retrieve_confirmed.json")
+        let confirmed = try roundTrip(USDTInvoiceDetails.self, "invoices_retrieve_confirmed.json")
         try assertDocumentInvoice(confirmed)
         XCTAssertEqual(confirmed.status.paymentStatus, .paid)
         XCTAssertNil(confirmed.whiteLabel)
 
-        let cancelled = try roundTrip(USDTInvoiceInvoice.self, "invoices_cancel.json")
+        let cancelled = try roundTrip(USDTInvoiceDetails.self, "invoices_cancel.json")
         XCTAssertEqual(cancelled.status.paymentStatus, .cancelled)
         XCTAssertNil(cancelled.whiteLabel)
     }
@@ -46,7 +46,7 @@ final class ModelTests: XCTestCase {
 
     func testMinimalInvoiceDecodesAndMissingRequiredFieldsAreNamed() throws {
         let minimal = #"{"id": "i", "reference": "r", "assetCode": "USDT_BSC", "amountUsdtExact": 1, "status": "new"}"#
-        let invoice = try JSONCoding.makeDecoder().decode(USDTInvoiceInvoice.self, from: Data(minimal.utf8))
+        let invoice = try JSONCoding.makeDecoder().decode(USDTInvoiceDetails.self, from: Data(minimal.utf8))
         XCTAssertEqual(invoice.amount, Money(1, .usdtBSC))
         XCTAssertEqual(invoice.status.paymentStatus, .unknown("new"))
         XCTAssertNil(invoice.payoutAddress)
@@ -58,16 +58,16 @@ final class ModelTests: XCTestCase {
         )
 
         let noStatus = #"{"id": "i", "reference": "r", "assetCode": "USDT_BSC", "amountUsdtExact": "1"}"#
-        XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(USDTInvoiceInvoice.self, from: Data(noStatus.utf8))) {
+        XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(USDTInvoiceDetails.self, from: Data(noStatus.utf8))) {
             guard case .keyNotFound(let key, _) = $0 as? DecodingError else { return XCTFail("\($0)") }
             XCTAssertEqual(key.stringValue, "status")
         }
         let badAmount = minimal.replacingOccurrences(of: #""amountUsdtExact": 1"#, with: #""amountUsdtExact": "1,5""#)
-        XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(USDTInvoiceInvoice.self, from: Data(badAmount.utf8)))
+        XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(USDTInvoiceDetails.self, from: Data(badAmount.utf8)))
     }
 
     func testListsInEveryShape() throws {
-        let bare = try roundTrip(WireList<USDTInvoiceInvoice>.self, "invoices_list.json")
+        let bare = try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list.json")
         XCTAssertEqual(bare.items.map(\.reference), ["ORDER-12345", "ORDER-12346"])
         XCTAssertNil(bare.envelope)
         let barePage = bare.page(1, limit: 2)
@@ -75,7 +75,7 @@ final class ModelTests: XCTestCase {
         XCTAssertNil(barePage.total)
         XCTAssertTrue(barePage.hasNextPage, "a full page without totals implies another")
 
-        let first = try roundTrip(WireList<USDTInvoiceInvoice>.self, "invoices_list_page_1.json")
+        let first = try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_page_1.json")
         let second = first.items[1]
         XCTAssertEqual(second.assetCode, .usdtBSC)
         XCTAssertEqual(second.amount, Money(try decimal("25.5"), .usdtBSC))
@@ -87,7 +87,7 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(firstPage.total, 3)
         XCTAssertTrue(firstPage.hasNextPage)
 
-        let last = try roundTrip(WireList<USDTInvoiceInvoice>.self, "invoices_list_page_2.json")
+        let last = try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_page_2.json")
         let expired = try XCTUnwrap(last.items.first)
         XCTAssertEqual(expired.assetCode, .usdtERC20)
         XCTAssertEqual(expired.amountUSDTExact, try decimal("0.0001"))
@@ -95,7 +95,7 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual(expired.metadata, .null)
         XCTAssertFalse(last.page(2, limit: 2).hasNextPage)
 
-        let flat = try roundTrip(WireList<USDTInvoiceInvoice>.self, "invoices_list_flat.json")
+        let flat = try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_flat.json")
         XCTAssertEqual(flat.itemsKey, "invoices")
         let flatPage = flat.page(1, limit: 20)
         XCTAssertEqual(flatPage.total, 1)
@@ -104,7 +104,7 @@ final class ModelTests: XCTestCase {
 
     func testAnObjectWithoutItemsIsADecodingError() {
         XCTAssertThrowsError(
-            try JSONCoding.makeDecoder().decode(WireList<USDTInvoiceInvoice>.self, from: Data(#"{"total": 0}"#.utf8))
+            try JSONCoding.makeDecoder().decode(WireList<USDTInvoiceDetails>.self, from: Data(#"{"total": 0}"#.utf8))
         ) {
             guard case .keyNotFound(let key, _) = $0 as? DecodingError else { return XCTFail("\($0)") }
             XCTAssertEqual(key.stringValue, "data")

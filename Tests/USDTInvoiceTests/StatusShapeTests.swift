@@ -9,7 +9,7 @@ import XCTest
 final class StatusShapeTests: XCTestCase {
     func testTheInvoiceStatusKeepsItsTextAndMapsIt() throws {
         let invoice = try JSONCoding.makeDecoder().decode(
-            USDTInvoiceInvoice.self, from: try Fixtures.data("USDTInvoice/invoices_retrieve.json"))
+            USDTInvoiceDetails.self, from: try Fixtures.data("USDTInvoice/invoices_retrieve.json"))
 
         XCTAssertEqual(invoice.status.rawValue, "pending")
         XCTAssertEqual(invoice.status.paymentStatus, .pending)

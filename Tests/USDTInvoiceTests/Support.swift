@@ -71,7 +71,7 @@ func roundTrip<Value: Codable>(
 
 /// Checks the fields every invoice example of the document shares.
 func assertDocumentInvoice(
-    _ invoice: USDTInvoiceInvoice,
+    _ invoice: USDTInvoiceDetails,
     file: StaticString = #filePath,
     line: UInt = #line
 ) throws {

@@ -11,20 +11,20 @@ final class AssetsAndStatusTests: XCTestCase {
             ("USD", .usd), ("EUR", .eur), ("RUB", .rub), ("UAH", .uah), ("KZT", .kzt), ("AZN", .azn), ("TRY", .try),
         ]
         for (code, asset) in expected {
-            XCTAssertEqual(UseGatewayAssets.asset(code: code), asset, code)
-            XCTAssertEqual(UseGatewayAssets.code(for: asset), code, code)
+            XCTAssertEqual(UseGatewayAssetMapping.asset(code: code), asset, code)
+            XCTAssertEqual(UseGatewayAssetMapping.code(for: asset), code, code)
         }
     }
 
     func testUndocumentedCodesStayOpen() {
         XCTAssertEqual(UseGatewayCryptocurrency(rawValue: "USDT_BEP20"), .unknown("USDT_BEP20"))
-        XCTAssertEqual(UseGatewayAssets.asset(code: "USDT_BEP20"), .usdtBSC)
-        XCTAssertEqual(UseGatewayAssets.asset(code: "BUSD_BEP20"), .busdBSC)
-        XCTAssertEqual(UseGatewayAssets.asset(code: "BNB"), .bnb)
+        XCTAssertEqual(UseGatewayAssetMapping.asset(code: "USDT_BEP20"), .usdtBSC)
+        XCTAssertEqual(UseGatewayAssetMapping.asset(code: "BUSD_BEP20"), .busdBSC)
+        XCTAssertEqual(UseGatewayAssetMapping.asset(code: "BNB"), .bnb)
         XCTAssertEqual(UseGatewayCurrency(rawValue: "GBP"), .unknown("GBP"))
-        XCTAssertEqual(UseGatewayAssets.asset(code: "GBP"), Asset(code: "GBP"))
-        XCTAssertNil(UseGatewayAssets.code(for: .usdtBSC))
-        XCTAssertNil(UseGatewayAssets.code(for: .jpy))
+        XCTAssertEqual(UseGatewayAssetMapping.asset(code: "GBP"), Asset(code: "GBP"))
+        XCTAssertNil(UseGatewayAssetMapping.code(for: .usdtBSC))
+        XCTAssertNil(UseGatewayAssetMapping.code(for: .jpy))
     }
 
     func testEveryDocumentedStatusMapsToOneUnifiedStatus() {

@@ -58,12 +58,12 @@ final class CodableRoundTripTests: XCTestCase {
     ]
 
     /// Keys of a fixture that no UseGateway model keeps, and why. Only the page envelope: its items are
-    /// round-tripped one by one, and the envelope's numbers go into CryptoPayCore's `Page` (checked by
+    /// round-tripped one by one, and the envelope's numbers go into CryptoPayCore's `ListPage` (checked by
     /// `PaginationTests`).
     private static let notKept: [String: String] = [
-        "total": "page envelope, returned in CryptoPayCore's Page",
-        "page": "page envelope, returned in CryptoPayCore's Page",
-        "size": "page envelope, returned in CryptoPayCore's Page",
+        "total": "page envelope, returned in CryptoPayCore's ListPage",
+        "page": "page envelope, returned in CryptoPayCore's ListPage",
+        "size": "page envelope, returned in CryptoPayCore's ListPage",
     ]
 
     /// Keys an encoding writes that its fixture does not have, per fixture, and why.

@@ -33,7 +33,7 @@ public struct OneXGateProvider: PaymentProvider {
     /// description and payer e-mail; no callback URL, metadata or expiry; no cancellation.
     public var capabilities: CheckoutCapabilities {
         CheckoutCapabilities(
-            fiatPrices: false, cryptoPrices: OneXGateAssets.documented.map(\.asset), payAssets: [],
+            fiatPrices: false, cryptoPrices: OneXGateAssetMapping.documented.map(\.asset), payAssets: [],
             payAsset: .optional, description: .optional, payerEmail: .optional, successURL: .required,
             cancelURL: .required, callbackURL: .unsupported, metadata: .unsupported, expiry: nil, canCancel: false)
     }

@@ -202,7 +202,7 @@ public struct OpenPOSProvider: PaymentProvider {
                 "openpos needs the cryptocurrency the payer pays in: set payAsset (CheckoutRequest.payAsset, such as BTC)"
             )
         }
-        guard OpenPOSAssets.symbol(for: payAsset) != nil else {
+        guard OpenPOSAssetMapping.symbol(for: payAsset) != nil else {
             throw refuse(
                 payAsset.network == nil
                     ? "openpos takes a cryptocurrency to pay in; got \(payAsset)"

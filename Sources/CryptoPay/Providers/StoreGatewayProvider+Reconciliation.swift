@@ -52,7 +52,7 @@ extension StoreGatewayProvider {
         -> Bool
     {
         payment.requested == parameters.amount
-            && (payment.paymentAssetID.map { StoreGatewayAssets.asset(id: $0) == parameters.paymentAsset } ?? true)
+            && (payment.paymentAssetID.map { StoreGatewayAssetMapping.asset(id: $0) == parameters.paymentAsset } ?? true)
     }
 
     /// True when a payment started no earlier than the request was sent, allowing for ``clockTolerance``.

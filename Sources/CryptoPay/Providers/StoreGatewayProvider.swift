@@ -9,7 +9,7 @@ import Foundation
 ///   converts the fiat amount at its rate (`amount` 10, `asset_id` `USD`, `payment_asset_id` `BTC`);
 /// - a crypto amount (`0.001 BTC`, `25 USDT.TRC20`) with no pay asset or the same one: paid as is (`asset_id` =
 ///   `payment_asset_id`).
-/// Assets go through `StoreGatewayAssets` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
+/// Assets go through `StoreGatewayAssetMapping` (`USDT` on tron is `USDT.TRC20`, on ethereum `USDT.ERC20`).
 ///
 /// Every ``CheckoutRequest`` field is carried, never dropped:
 ///
@@ -180,7 +180,7 @@ public struct StoreGatewayProvider: PaymentProvider {
     static func parameters(for request: CheckoutRequest) throws -> StoreGatewayPaymentParameters {
         let refuse = { (reason: String) in Refusal.make(.storeGateway, "checkouts.create", reason) }
         let amountAsset = request.amount.asset
-        guard StoreGatewayAssets.id(for: amountAsset) != nil else {
+        guard StoreGatewayAssetMapping.id(for: amountAsset) != nil else {
             throw refuse("storegateway has no asset ID for \(amountAsset); tokens must be on tron or ethereum")
         }
         let payAsset: Asset
@@ -199,7 +199,7 @@ public struct StoreGatewayProvider: PaymentProvider {
             }
         }
         guard !payAsset.isFiat else { throw refuse("storegateway payers pay in crypto, not \(payAsset)") }
-        guard StoreGatewayAssets.id(for: payAsset) != nil else {
+        guard StoreGatewayAssetMapping.id(for: payAsset) != nil else {
             throw refuse("storegateway has no asset ID for \(payAsset); tokens must be on tron or ethereum")
         }
         guard !request.orderReference.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -237,7 +237,7 @@ public struct StoreGatewayProvider: PaymentProvider {
             requested: payment.requested,
             paid: payment.paid,
             payAddress: payment.address,
-            payAsset: payment.paymentAssetID.map(StoreGatewayAssets.asset(id:)),
+            payAsset: payment.paymentAssetID.map(StoreGatewayAssetMapping.asset(id:)),
             paymentURL: payment.paymentURL,
             expiresAt: payment.endDate,
             native: payment

@@ -160,7 +160,7 @@ public struct USDTInvoiceProvider: PaymentProvider {
         return Int(seconds)
     }
 
-    static func checkout(_ invoice: USDTInvoiceInvoice) -> Checkout {
+    static func checkout(_ invoice: USDTInvoiceDetails) -> Checkout {
         Checkout(
             id: invoice.id,
             provider: .usdtInvoice,

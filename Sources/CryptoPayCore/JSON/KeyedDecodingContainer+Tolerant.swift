@@ -9,23 +9,23 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError` naming the field when the value is present but not an exact decimal amount.
     package func decodeDecimalIfPresent(forKey key: Key, preferringText: Bool = false) throws -> Decimal? {
         if preferringText {
-            return try decode(OptionalAmount<DecimalAsString>.self, forKey: key).wrappedValue
+            return try decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: key).wrappedValue
         }
         // A number straight from this container (no nested decoder, no wrapper); anything else (missing, `null`,
         // a string, an error) takes the wrapper's path, which answers exactly as it always has.
         if let number = try? decodeIfPresent(Decimal.self, forKey: key) { return number }
-        return try decode(OptionalAmount<DecimalAsNumber>.self, forKey: key).wrappedValue
+        return try decode(OptionalAmountCoding<AmountAsJSONNumber>.self, forKey: key).wrappedValue
     }
 
-    /// A required number or decimal string read exactly, as `Amount` reads it. Pass `preferringText` for fields the
+    /// A required number or decimal string read exactly, as `AmountCoding` reads it. Pass `preferringText` for fields the
     /// provider sends as strings.
     ///
     /// - Throws: `DecodingError` naming the field when the key is missing or the value is not an exact decimal
     ///   amount.
     package func decodeDecimal(forKey key: Key, preferringText: Bool = false) throws -> Decimal {
-        if preferringText { return try decode(Amount<DecimalAsString>.self, forKey: key).wrappedValue }
+        if preferringText { return try decode(AmountCoding<AmountAsJSONString>.self, forKey: key).wrappedValue }
         if let number = try? decode(Decimal.self, forKey: key) { return number }
-        return try decode(Amount<DecimalAsNumber>.self, forKey: key).wrappedValue
+        return try decode(AmountCoding<AmountAsJSONNumber>.self, forKey: key).wrappedValue
     }
 
     /// A list or map that the document shows but does not promise: empty when the key is missing or `null`.

@@ -17,7 +17,7 @@ extension KeyedEncodingContainer {
     /// - Throws: whatever the encoder throws.
     package mutating func encodeDecimalIfPresent(_ value: Decimal?, forKey key: Key) throws {
         guard let value else { return }
-        try encode(Amount<DecimalAsNumber>(wrappedValue: value), forKey: key)
+        try encode(AmountCoding<AmountAsJSONNumber>(wrappedValue: value), forKey: key)
     }
 
     /// Writes a date as ISO 8601 text in UTC — `2023-06-02T14:06:25Z`, or with `milliseconds`

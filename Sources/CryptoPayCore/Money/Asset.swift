@@ -7,10 +7,10 @@ public struct Asset: Hashable, Sendable, CustomStringConvertible {
     /// The upper-case currency or token code (`BTC`, `USDT`, `USD`).
     public let code: String
     /// The network for a token; `nil` for fiat and for a coin on its own chain.
-    public let network: Network?
+    public let network: BlockchainNetwork?
 
     /// Creates an asset; the code is upper-cased.
-    public init(code: String, network: Network? = nil) {
+    public init(code: String, network: BlockchainNetwork? = nil) {
         // Codes nearly always arrive upper-case already; `uppercased()` would still map every character.
         self.code =
             code.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") || $0 >= 0x80 })

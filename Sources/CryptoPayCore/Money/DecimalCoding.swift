@@ -46,7 +46,7 @@ package enum DecimalCoding {
 }
 
 /// How an amount is written back to JSON: some providers want numbers, some strings.
-public protocol DecimalWireFormat: Sendable {
+public protocol AmountJSONFormat: Sendable {
     /// Writes the value in this format.
     ///
     /// - Throws: whatever the encoder throws.
@@ -58,13 +58,13 @@ public protocol DecimalWireFormat: Sendable {
     static var prefersText: Bool { get }
 }
 
-extension DecimalWireFormat {
+extension AmountJSONFormat {
     /// Numbers first, unless a format says otherwise.
     public static var prefersText: Bool { false }
 }
 
 /// Writes amounts as JSON numbers with their exact digits (`145.622008`).
-public enum DecimalAsNumber: DecimalWireFormat {
+public enum AmountAsJSONNumber: AmountJSONFormat {
     /// Writes the value as a JSON number.
     ///
     /// - Throws: whatever the encoder throws.
@@ -75,7 +75,7 @@ public enum DecimalAsNumber: DecimalWireFormat {
 }
 
 /// Writes amounts as JSON strings in plain decimal notation (`"0.00370885"`).
-public enum DecimalAsString: DecimalWireFormat {
+public enum AmountAsJSONString: AmountJSONFormat {
     /// Amounts written as strings usually arrive as strings: they are read as text first.
     public static var prefersText: Bool { true }
 
@@ -90,13 +90,16 @@ public enum DecimalAsString: DecimalWireFormat {
 
 /// A `Decimal` property that decodes from a JSON number or string and encodes in the wire format `Format`.
 ///
+/// Coding machinery for the models' amount fields: public only because public model properties use it, and
+/// named for what it does so that it leaves the plain name Amount to your code.
+///
 /// ```swift
 /// struct Quote: Codable {
-///     @Amount<DecimalAsString> var rate: Decimal
+///     @AmountCoding<AmountAsJSONString> var rate: Decimal
 /// }
 /// ```
 @propertyWrapper
-public struct Amount<Format: DecimalWireFormat>: Codable, Hashable, Sendable {
+public struct AmountCoding<Format: AmountJSONFormat>: Codable, Hashable, Sendable {
     /// The exact value.
     public var wrappedValue: Decimal
 
@@ -123,7 +126,7 @@ public struct Amount<Format: DecimalWireFormat>: Codable, Hashable, Sendable {
 /// An optional `Decimal` property that decodes from a JSON number, a string, `null` or a missing key, and encodes
 /// in the wire format `Format` (a `nil` value is left out).
 @propertyWrapper
-public struct OptionalAmount<Format: DecimalWireFormat>: Codable, Hashable, Sendable {
+public struct OptionalAmountCoding<Format: AmountJSONFormat>: Codable, Hashable, Sendable {
     /// The exact value, or `nil` when absent.
     public var wrappedValue: Decimal?
 
@@ -156,22 +159,22 @@ public struct OptionalAmount<Format: DecimalWireFormat>: Codable, Hashable, Send
 }
 
 extension KeyedDecodingContainer {
-    /// Decodes an ``OptionalAmount`` that may be missing entirely, not only `null`.
+    /// Decodes an ``OptionalAmountCoding`` that may be missing entirely, not only `null`.
     ///
     /// - Throws: `DecodingError` when the value is present but not an exact decimal amount.
     package func decode<Format>(
-        _ type: OptionalAmount<Format>.Type,
+        _ type: OptionalAmountCoding<Format>.Type,
         forKey key: Key
-    ) throws -> OptionalAmount<Format> {
-        try decodeIfPresent(type, forKey: key) ?? OptionalAmount(wrappedValue: nil)
+    ) throws -> OptionalAmountCoding<Format> {
+        try decodeIfPresent(type, forKey: key) ?? OptionalAmountCoding(wrappedValue: nil)
     }
 }
 
 extension KeyedEncodingContainer {
-    /// Leaves out an ``OptionalAmount`` key whose value is `nil`, instead of writing `null`.
+    /// Leaves out an ``OptionalAmountCoding`` key whose value is `nil`, instead of writing `null`.
     ///
     /// - Throws: whatever the encoder throws.
-    package mutating func encode<Format>(_ value: OptionalAmount<Format>, forKey key: Key) throws {
+    package mutating func encode<Format>(_ value: OptionalAmountCoding<Format>, forKey key: Key) throws {
         guard value.wrappedValue != nil else { return }
         try encodeIfPresent(Optional(value), forKey: key)
     }

@@ -56,15 +56,15 @@ struct OpenPOSCall<Fields: OpenPOSQueryFields>: OperationParameters {
 extension OpenPOSQuery {
     /// Appends a cryptocurrency symbol the API can express.
     mutating func add(currency: String, field: String = "currency") throws {
-        add(field, try OpenPOSAssets.requireSymbol(for: OpenPOSAssets.asset(code: currency), field: field))
+        add(field, try OpenPOSAssetMapping.requireSymbol(for: OpenPOSAssetMapping.asset(code: currency), field: field))
     }
 
     /// Appends a three-letter invoice currency code.
     mutating func add(invoiceCurrency: String) throws {
         add(
             "invoice_currency",
-            try OpenPOSAssets.requireInvoiceCode(
-                for: OpenPOSAssets.asset(code: invoiceCurrency), field: "invoice_currency"))
+            try OpenPOSAssetMapping.requireInvoiceCode(
+                for: OpenPOSAssetMapping.asset(code: invoiceCurrency), field: "invoice_currency"))
     }
 }
 
@@ -141,7 +141,7 @@ struct OpenPOSReferenceFields: OpenPOSQueryFields {
     var address: String
 
     init(_ reference: OpenPOSPaymentReference) throws {
-        currency = try OpenPOSAssets.requireSymbol(for: reference.currency, field: "currency")
+        currency = try OpenPOSAssetMapping.requireSymbol(for: reference.currency, field: "currency")
         paymentID = reference.paymentID
         address = reference.address
     }

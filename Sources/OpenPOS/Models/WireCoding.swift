@@ -8,7 +8,7 @@ import Foundation
 extension KeyedDecodingContainer {
     /// A required amount, from a decimal string or a JSON number, exactly.
     func decodePOSAmount(forKey key: Key) throws -> Decimal {
-        try decode(Amount<DecimalAsString>.self, forKey: key).wrappedValue
+        try decode(AmountCoding<AmountAsJSONString>.self, forKey: key).wrappedValue
     }
 
     /// An amount that may be missing, `null` or `""` (all three mean "none").
@@ -83,7 +83,7 @@ extension KeyedDecodingContainer {
 extension KeyedEncodingContainer {
     /// Writes an amount as the provider does: a decimal string.
     mutating func encodePOSAmount(_ amount: Decimal, forKey key: Key) throws {
-        try encode(Amount<DecimalAsString>(wrappedValue: amount), forKey: key)
+        try encode(AmountCoding<AmountAsJSONString>(wrappedValue: amount), forKey: key)
     }
 
     /// Writes an amount as a decimal string, or leaves the key out when there is none.

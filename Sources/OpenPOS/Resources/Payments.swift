@@ -132,7 +132,7 @@ extension OpenPOSClient {
         options: OpenPOSCallOptions = .none
     ) async throws -> OpenPOSAcceptance {
         let amount = try api.validating("acceptPayment") {
-            guard OpenPOSAssets.asset(code: check.currency) == reference.currency else {
+            guard OpenPOSAssetMapping.asset(code: check.currency) == reference.currency else {
                 throw PaymentError.invalidRequest(
                     "the CheckPayment answer is in \(check.currency), the payment in \(reference.currency)")
             }
@@ -170,7 +170,8 @@ extension OpenPOSClient {
     ) async throws -> OpenPOSAcceptance {
         let fields = try api.validating(OpenPOSOperations.acceptPayment.name) {
             if let invoiceAmount {
-                _ = try OpenPOSAssets.requireInvoiceCode(for: invoiceAmount.asset, field: "accepted_invoice_amount")
+                _ = try OpenPOSAssetMapping.requireInvoiceCode(
+                    for: invoiceAmount.asset, field: "accepted_invoice_amount")
             }
             return OpenPOSAcceptFields(
                 reference: try OpenPOSReferenceFields(reference), acceptedAmount: amount,

@@ -124,7 +124,7 @@ public struct OpenPOSWebhook: WebhookAuthenticator {
                     .malformedPayload, "The webhook names no currency to check the payment in.", provider: .openPOS)
             }
             return OpenPOSPaymentReference(
-                paymentID: notice.paymentID, currency: OpenPOSAssets.asset(code: currency), address: address)
+                paymentID: notice.paymentID, currency: OpenPOSAssetMapping.asset(code: currency), address: address)
         }
         guard let reference = try await addressBook?.reference(forPaymentID: notice.paymentID) else {
             var error = PaymentError.invalidRequest(

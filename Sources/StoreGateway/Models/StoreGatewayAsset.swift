@@ -22,17 +22,17 @@ public struct StoreGatewayAsset: Hashable, Sendable, Codable {
     /// The position in the list.
     public var sortOrder: Int?
     /// The smallest amount in the currency, exactly as sent.
-    @OptionalAmount<DecimalAsNumber> public var minSize: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var minSize: Decimal?
     /// The currency's precision (`8`: eight decimal places), exactly as sent. The document types it `float64`, so a
     /// fractional value must decode rather than fail the whole asset list; `Decimal` reads it from the JSON text
     /// without binary rounding and writes the same digits back.
-    @OptionalAmount<DecimalAsNumber> public var precision: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var precision: Decimal?
     /// Minutes allowed for a payment or deposit to arrive, exactly as sent (`float64` in the document, like
     /// ``precision``).
-    @OptionalAmount<DecimalAsNumber> public var timeoutToTransaction: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var timeoutToTransaction: Decimal?
     /// Minutes allowed for a withdrawal to complete, exactly as sent (`float64` in the document, like
     /// ``precision``).
-    @OptionalAmount<DecimalAsNumber> public var timeoutToWithdrawal: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var timeoutToWithdrawal: Decimal?
     /// The crypto network (`BITCOIN`, `ETHEREUM`).
     public var cryptoNetwork: String?
     /// The crypto network's name.
@@ -44,15 +44,15 @@ public struct StoreGatewayAsset: Hashable, Sendable, Codable {
     /// A link template to a transaction on a block explorer, with a `{txid}` placeholder.
     public var cryptoTransactionLink: String?
     /// The smallest withdrawal, exactly as sent.
-    @OptionalAmount<DecimalAsNumber> public var minWithdrawalAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var minWithdrawalAmount: Decimal?
     /// The largest withdrawal, exactly as sent.
-    @OptionalAmount<DecimalAsNumber> public var maxWithdrawalAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var maxWithdrawalAmount: Decimal?
 
-    /// The asset the ID stands for (see ``StoreGatewayAssets``).
-    public var asset: Asset { StoreGatewayAssets.asset(id: assetID) }
+    /// The asset the ID stands for (see ``StoreGatewayAssetMapping``).
+    public var asset: Asset { StoreGatewayAssetMapping.asset(id: assetID) }
 
-    /// The network, from ``cryptoNetwork`` (`BITCOIN` → `Network.bitcoin`).
-    public var network: Network? { cryptoNetwork.map { Network(rawValue: $0) } }
+    /// The network, from ``cryptoNetwork`` (`BITCOIN` → `BlockchainNetwork.bitcoin`).
+    public var network: BlockchainNetwork? { cryptoNetwork.map { BlockchainNetwork(rawValue: $0) } }
 
     /// The block-explorer link to an address, from ``cryptoAddressLink``; `nil` without a template or when the
     /// result is not a URL.

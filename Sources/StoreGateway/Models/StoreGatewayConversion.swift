@@ -22,10 +22,10 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
     var includesText: Bool
 
     /// The amount converted, as money.
-    public var from: Money { Money(fromAmount, StoreGatewayAssets.asset(id: fromAssetID)) }
+    public var from: Money { Money(fromAmount, StoreGatewayAssetMapping.asset(id: fromAssetID)) }
 
     /// The converted amount, as money.
-    public var result: Money { Money(amount, StoreGatewayAssets.asset(id: assetID)) }
+    public var result: Money { Money(amount, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     private enum CodingKeys: String, CodingKey {
         case amount, rate
@@ -42,8 +42,8 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
     /// - Throws: `DecodingError` naming the field when an amount or asset ID is missing, or a value is malformed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let fromText = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .fromAmountText)
-        let amountText = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .amountText)
+        let fromText = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .fromAmountText)
+        let amountText = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .amountText)
         fromAmount =
             try fromText.wrappedValue
             ?? container.decodeDecimal(forKey: .fromAmount)
@@ -61,22 +61,22 @@ public struct StoreGatewayConversion: Hashable, Sendable, Codable {
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Amount<DecimalAsNumber>(wrappedValue: fromAmount), forKey: .fromAmount)
-        try container.encode(Amount<DecimalAsNumber>(wrappedValue: amount), forKey: .amount)
+        try container.encode(AmountCoding<AmountAsJSONNumber>(wrappedValue: fromAmount), forKey: .fromAmount)
+        try container.encode(AmountCoding<AmountAsJSONNumber>(wrappedValue: amount), forKey: .amount)
         if includesText {
-            try container.encode(Amount<DecimalAsString>(wrappedValue: fromAmount), forKey: .fromAmountText)
-            try container.encode(Amount<DecimalAsString>(wrappedValue: amount), forKey: .amountText)
+            try container.encode(AmountCoding<AmountAsJSONString>(wrappedValue: fromAmount), forKey: .fromAmountText)
+            try container.encode(AmountCoding<AmountAsJSONString>(wrappedValue: amount), forKey: .amountText)
         }
         try container.encode(fromAssetID, forKey: .fromAssetID)
         try container.encode(assetID, forKey: .assetID)
-        try container.encode(OptionalAmount<DecimalAsNumber>(wrappedValue: rate), forKey: .rate)
+        try container.encode(OptionalAmountCoding<AmountAsJSONNumber>(wrappedValue: rate), forKey: .rate)
         try container.encodeDateIfPresent(rateDate, forKey: .rateDate)
     }
 }
 
 /// The body of `POST /convert`: `{from_amount, from_asset_id, asset_id}`.
 struct ConversionBody: Hashable, Sendable, Codable, OperationParameters {
-    @Amount<DecimalAsNumber> var fromAmount: Decimal
+    @AmountCoding<AmountAsJSONNumber> var fromAmount: Decimal
     var fromAssetID: String
     var assetID: String
 
@@ -102,7 +102,7 @@ struct ConversionBody: Hashable, Sendable, Codable, OperationParameters {
     ///   cannot express.
     init(converting amount: Money, to asset: Asset) throws {
         fromAmount = amount.amount
-        fromAssetID = try StoreGatewayAssets.requireID(for: amount.asset, field: "from_asset_id")
-        assetID = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
+        fromAssetID = try StoreGatewayAssetMapping.requireID(for: amount.asset, field: "from_asset_id")
+        assetID = try StoreGatewayAssetMapping.requireID(for: asset, field: "asset_id")
     }
 }

@@ -75,7 +75,7 @@ public struct StoreGatewayDedicatedAddress: Hashable, Sendable, Codable {
     }
 
     /// The network, from ``cryptoNetwork``.
-    public var network: Network? { cryptoNetwork.map { Network(rawValue: $0) } }
+    public var network: BlockchainNetwork? { cryptoNetwork.map { BlockchainNetwork(rawValue: $0) } }
 
     private enum CodingKeys: String, CodingKey {
         case address, description

@@ -62,7 +62,7 @@ public struct StoreGatewayDedicatedAddressParameters: Hashable, Sendable, Codabl
     }
 
     func validate() throws {
-        _ = try StoreGatewayAssets.requireID(for: asset, field: "asset_id")
+        _ = try StoreGatewayAssetMapping.requireID(for: asset, field: "asset_id")
         try FieldRules.documented(payerLanguage, field: "payer_lang")
         try FieldRules.documented(addressAllocation, field: "address_alloc")
         try FieldRules.documented(dedicationType, field: "dedicate_type")

@@ -27,25 +27,25 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
     /// True for a payment to a test store.
     public var isTest: Bool?
     /// The amount ordered, in ``assetID``.
-    @Amount<DecimalAsString> public var amount: Decimal
+    @AmountCoding<AmountAsJSONString> public var amount: Decimal
     /// The currency of ``amount`` (`USD`, `BTC`).
     public var assetID: String
     /// The amount ordered, converted into ``paymentAssetID``.
-    @OptionalAmount<DecimalAsString> public var paymentAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var paymentAmount: Decimal?
     /// The crypto the payer pays with (`BTC`).
     public var paymentAssetID: String?
     /// The exchange rate from ``assetID`` into ``paymentAssetID``, exactly as sent.
-    @OptionalAmount<DecimalAsNumber> public var rate: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var rate: Decimal?
     /// When the rate was taken.
     public var rateDate: Date?
     /// The crypto received so far ("in process"), in ``ipAssetID``.
-    @OptionalAmount<DecimalAsString> public var ipAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var ipAmount: Decimal?
     /// The currency of ``ipAmount``.
     public var ipAssetID: String?
     /// What has been received so far, in ``assetID`` at the payment's rate.
-    @OptionalAmount<DecimalAsString> public var paidAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var paidAmount: Decimal?
     /// The crypto still to pay, in ``remainAssetID``.
-    @OptionalAmount<DecimalAsString> public var remainAmount: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var remainAmount: Decimal?
     /// The currency of ``remainAmount``.
     public var remainAssetID: String?
     /// The crypto network (`BITCOIN`).
@@ -101,7 +101,7 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
     }
 
     /// The amount ordered, as money.
-    public var requested: Money { Money(amount, StoreGatewayAssets.asset(id: assetID)) }
+    public var requested: Money { Money(amount, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     /// The amount to pay in crypto, when known.
     public var payable: Money? { Self.money(paymentAmount, paymentAssetID) }
@@ -116,11 +116,11 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
     public var remaining: Money? { Self.money(remainAmount, remainAssetID ?? paymentAssetID) }
 
     /// The network, from ``cryptoNetwork``.
-    public var network: Network? { cryptoNetwork.map { Network(rawValue: $0) } }
+    public var network: BlockchainNetwork? { cryptoNetwork.map { BlockchainNetwork(rawValue: $0) } }
 
     private static func money(_ amount: Decimal?, _ assetID: String?) -> Money? {
         guard let amount, let assetID else { return nil }
-        return Money(amount, StoreGatewayAssets.asset(id: assetID))
+        return Money(amount, StoreGatewayAssetMapping.asset(id: assetID))
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -191,16 +191,16 @@ public struct StoreGatewayPayment: Hashable, Sendable, Codable {
         storeName = try container.decodeIfPresent(String.self, forKey: .storeName)
         accountID = try container.decodeIfPresent(String.self, forKey: .accountID)
         isTest = try container.decodeIfPresent(Bool.self, forKey: .isTest)
-        _amount = try container.decode(Amount<DecimalAsString>.self, forKey: .amount)
+        _amount = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .amount)
         assetID = try container.decode(String.self, forKey: .assetID)
-        _paymentAmount = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .paymentAmount)
+        _paymentAmount = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .paymentAmount)
         paymentAssetID = try container.decodeIfPresent(String.self, forKey: .paymentAssetID)
-        _rate = try container.decode(OptionalAmount<DecimalAsNumber>.self, forKey: .rate)
+        _rate = try container.decode(OptionalAmountCoding<AmountAsJSONNumber>.self, forKey: .rate)
         rateDate = try container.decodeDateIfPresent(forKey: .rateDate)
-        _ipAmount = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .ipAmount)
+        _ipAmount = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .ipAmount)
         ipAssetID = try container.decodeIfPresent(String.self, forKey: .ipAssetID)
-        _paidAmount = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .paidAmount)
-        _remainAmount = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .remainAmount)
+        _paidAmount = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .paidAmount)
+        _remainAmount = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .remainAmount)
         remainAssetID = try container.decodeIfPresent(String.self, forKey: .remainAssetID)
         cryptoNetwork = try container.decodeIfPresent(String.self, forKey: .cryptoNetwork)
         cryptoNetworkName = try container.decodeIfPresent(String.self, forKey: .cryptoNetworkName)

@@ -80,8 +80,8 @@ public struct StoreGatewayPaymentParameters: Hashable, Sendable, Codable, Operat
 
     func validate() throws {
         try AmountRules.requirePositive(amount.amount, field: "amount")
-        _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
-        _ = try StoreGatewayAssets.requireID(for: paymentAsset, field: "payment_asset_id")
+        _ = try StoreGatewayAssetMapping.requireID(for: amount.asset, field: "asset_id")
+        _ = try StoreGatewayAssetMapping.requireID(for: paymentAsset, field: "payment_asset_id")
         try FieldRules.documented(paymentType, field: "payment_type")
         try Validation.timeout(timeout)
         try FieldRules.documented(payerLanguage, field: "payer_lang")

@@ -20,7 +20,7 @@ public struct StoreGatewayTransaction: Hashable, Sendable, Codable {
     /// The transaction on a block explorer.
     public var cryptoTransactionLink: URL?
     /// The amount transferred, in ``assetID``.
-    @Amount<DecimalAsString> public var amount: Decimal
+    @AmountCoding<AmountAsJSONString> public var amount: Decimal
     /// The currency of ``amount`` (`BTC`).
     public var assetID: String
     /// The currency.
@@ -40,7 +40,7 @@ public struct StoreGatewayTransaction: Hashable, Sendable, Codable {
     }
 
     /// The amount as money.
-    public var money: Money { Money(amount, StoreGatewayAssets.asset(id: assetID)) }
+    public var money: Money { Money(amount, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     private enum CodingKeys: String, CodingKey {
         case address, amount, currency
@@ -67,7 +67,7 @@ public struct StoreGatewayTransaction: Hashable, Sendable, Codable {
         transactionHash = try container.decodeIfPresent(String.self, forKey: .transactionHash)
         cryptoAddressLink = try container.decodeURLIfPresent(forKey: .cryptoAddressLink)
         cryptoTransactionLink = try container.decodeURLIfPresent(forKey: .cryptoTransactionLink)
-        _amount = try container.decode(Amount<DecimalAsString>.self, forKey: .amount)
+        _amount = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .amount)
         assetID = try container.decode(String.self, forKey: .assetID)
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
         statusFields = try StatusFields(from: decoder)

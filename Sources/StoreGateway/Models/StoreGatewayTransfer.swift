@@ -25,7 +25,7 @@ public struct StoreGatewayTransfer: Hashable, Sendable, Codable {
     /// True for a transfer to a test store.
     public var isTest: Bool?
     /// The amount transferred, in ``assetID``.
-    @Amount<DecimalAsNumber> public var amount: Decimal
+    @AmountCoding<AmountAsJSONNumber> public var amount: Decimal
     /// The currency of ``amount`` (`USDT.ERC20`).
     public var assetID: String
     /// The crypto network (`ETHEREUM`).
@@ -53,7 +53,7 @@ public struct StoreGatewayTransfer: Hashable, Sendable, Codable {
     }
 
     /// The amount as money.
-    public var money: Money { Money(amount, StoreGatewayAssets.asset(id: assetID)) }
+    public var money: Money { Money(amount, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     private enum CodingKeys: String, CodingKey {
         case amount, description
@@ -88,7 +88,7 @@ public struct StoreGatewayTransfer: Hashable, Sendable, Codable {
         toStoreName = try container.decodeIfPresent(String.self, forKey: .toStoreName)
         toAccountID = try container.decodeIfPresent(String.self, forKey: .toAccountID)
         isTest = try container.decodeIfPresent(Bool.self, forKey: .isTest)
-        _amount = try container.decode(Amount<DecimalAsNumber>.self, forKey: .amount)
+        _amount = try container.decode(AmountCoding<AmountAsJSONNumber>.self, forKey: .amount)
         assetID = try container.decode(String.self, forKey: .assetID)
         cryptoNetwork = try container.decodeIfPresent(String.self, forKey: .cryptoNetwork)
         cryptoNetworkName = try container.decodeIfPresent(String.self, forKey: .cryptoNetworkName)

@@ -32,7 +32,7 @@ public struct StoreGatewayTransferParameters: Hashable, Sendable, Codable, Opera
     func validate() throws {
         try FieldRules.notBlank(toStoreID, field: "to_store_id")
         try AmountRules.requirePositive(amount.amount, field: "amount")
-        _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
+        _ = try StoreGatewayAssetMapping.requireID(for: amount.asset, field: "asset_id")
     }
 
     private enum CodingKeys: String, CodingKey {

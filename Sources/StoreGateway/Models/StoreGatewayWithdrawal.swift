@@ -16,11 +16,11 @@ public struct StoreGatewayWithdrawal: Hashable, Sendable, Codable {
     /// True for a withdrawal from a test store.
     public var isTest: Bool?
     /// The amount withdrawn, in ``assetID``.
-    @Amount<DecimalAsString> public var amount: Decimal
+    @AmountCoding<AmountAsJSONString> public var amount: Decimal
     /// The currency of ``amount``.
     public var assetID: String
     /// The network fee, in ``feeAssetID``.
-    @OptionalAmount<DecimalAsString> public var fee: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var fee: Decimal?
     /// The currency of ``fee``.
     public var feeAssetID: String?
     /// The crypto network (`BITCOIN`).
@@ -65,12 +65,12 @@ public struct StoreGatewayWithdrawal: Hashable, Sendable, Codable {
     }
 
     /// The amount withdrawn, as money.
-    public var money: Money { Money(amount, StoreGatewayAssets.asset(id: assetID)) }
+    public var money: Money { Money(amount, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     /// The fee as money, when known.
     public var feeMoney: Money? {
         guard let fee, let feeAssetID else { return nil }
-        return Money(fee, StoreGatewayAssets.asset(id: feeAssetID))
+        return Money(fee, StoreGatewayAssetMapping.asset(id: feeAssetID))
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -106,9 +106,9 @@ public struct StoreGatewayWithdrawal: Hashable, Sendable, Codable {
         storeName = try container.decodeIfPresent(String.self, forKey: .storeName)
         accountID = try container.decodeIfPresent(String.self, forKey: .accountID)
         isTest = try container.decodeIfPresent(Bool.self, forKey: .isTest)
-        _amount = try container.decode(Amount<DecimalAsString>.self, forKey: .amount)
+        _amount = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .amount)
         assetID = try container.decode(String.self, forKey: .assetID)
-        _fee = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .fee)
+        _fee = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .fee)
         feeAssetID = try container.decodeIfPresent(String.self, forKey: .feeAssetID)
         cryptoNetwork = try container.decodeIfPresent(String.self, forKey: .cryptoNetwork)
         cryptoNetworkName = try container.decodeIfPresent(String.self, forKey: .cryptoNetworkName)

@@ -91,8 +91,10 @@ public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, Cus
 
     func validate() throws {
         try AmountRules.requirePositive(amount.amount, field: "amount")
-        _ = try StoreGatewayAssets.requireID(for: amount.asset, field: "asset_id")
-        if let withdrawAsset { _ = try StoreGatewayAssets.requireID(for: withdrawAsset, field: "withdraw_asset_id") }
+        _ = try StoreGatewayAssetMapping.requireID(for: amount.asset, field: "asset_id")
+        if let withdrawAsset {
+            _ = try StoreGatewayAssetMapping.requireID(for: withdrawAsset, field: "withdraw_asset_id")
+        }
         try FieldRules.notBlankIfPresent(address, field: "address")
         try Validation.timeout(timeout)
         try customFields.requireDocumentedSlots()
@@ -116,7 +118,7 @@ public struct StoreGatewayWithdrawalParameters: Hashable, Sendable, Codable, Cus
         let container = try decoder.container(keyedBy: CodingKeys.self)
         amount = try container.decodeMoney(amount: .amount, assetID: .assetID)
         withdrawAsset = try container.decodeIfPresent(String.self, forKey: .withdrawAssetID)
-            .map(StoreGatewayAssets.asset(id:))
+            .map(StoreGatewayAssetMapping.asset(id:))
         address = try container.decodeIfPresent(String.self, forKey: .address)
         payerEmail = try container.decodeIfPresent(String.self, forKey: .payerEmail)
         payerName = try container.decodeIfPresent(String.self, forKey: .payerName)

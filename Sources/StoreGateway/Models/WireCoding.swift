@@ -6,7 +6,7 @@ extension KeyedDecodingContainer {
     ///
     /// - Throws: `DecodingError` naming the field when it is missing or not a string.
     func decodeAsset(forKey key: Key) throws -> Asset {
-        StoreGatewayAssets.asset(id: try decode(String.self, forKey: key))
+        StoreGatewayAssetMapping.asset(id: try decode(String.self, forKey: key))
     }
 
     /// An amount (number or string) and the asset ID beside it, as ``Money``.
@@ -23,7 +23,7 @@ extension KeyedEncodingContainer {
     ///
     /// - Throws: `EncodingError.invalidValue` when Store Gateway has no ID for the asset (requests check this first).
     mutating func encodeAssetID(_ asset: Asset, forKey key: Key) throws {
-        guard let id = StoreGatewayAssets.id(for: asset) else {
+        guard let id = StoreGatewayAssetMapping.id(for: asset) else {
             throw EncodingError.invalidValue(
                 asset.description,
                 EncodingError.Context(
@@ -37,7 +37,7 @@ extension KeyedEncodingContainer {
     ///
     /// - Throws: as ``encodeAssetID(_:forKey:)``.
     mutating func encodeMoney(_ money: Money, amount amountKey: Key, assetID assetKey: Key) throws {
-        try encode(Amount<DecimalAsNumber>(wrappedValue: money.amount), forKey: amountKey)
+        try encode(AmountCoding<AmountAsJSONNumber>(wrappedValue: money.amount), forKey: amountKey)
         try encodeAssetID(money.asset, forKey: assetKey)
     }
 }

@@ -8,7 +8,7 @@ extension StoreGatewayClient {
         /// The totals in the store currency and every coin account, `GET /accounts` (operation `accounts.list`).
         ///
         /// - Throws: `PaymentError` as any request (`authentication`, `server`, `transport`, `decoding` …).
-        public func list() async throws -> StoreGatewayAccounts {
+        public func list() async throws -> StoreGatewayBalances {
             try await api.perform(StoreGatewayOperations.accountsList, PathParameters())
         }
     }

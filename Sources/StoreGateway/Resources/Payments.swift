@@ -95,7 +95,7 @@ extension StoreGatewayClient {
             dedicateID: String? = nil
         ) async throws -> [StoreGatewayPayment] {
             let assetID = try api.validating(StoreGatewayOperations.paymentsList.name) {
-                try asset.map { try StoreGatewayAssets.requireID(for: $0, field: "asset_id") }
+                try asset.map { try StoreGatewayAssetMapping.requireID(for: $0, field: "asset_id") }
             }
             return try await api.perform(
                 StoreGatewayOperations.paymentsList,

@@ -4,7 +4,7 @@ import Foundation
 /// The provider's exact amounts (`amountUsdtExact`, `amount_usdt_exact`) are strings with four decimals
 /// (`"150.0000"`), the precision amounts are created with. `Decimal` does not keep trailing zeros, so they are put
 /// back when encoding: a decoded invoice then encodes to the same text. Longer fractions are written in full.
-enum ExactAmountText: DecimalWireFormat {
+enum ExactAmountText: AmountJSONFormat {
     /// The decimals the provider writes.
     static let places = 4
 

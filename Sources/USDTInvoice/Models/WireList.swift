@@ -92,10 +92,10 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
 
     /// The items as page `page` of a list asked for with `limit` items per page. The provider's own page, limit and
     /// total win when it sends them; with `totalPages` the next page is known, otherwise a full page implies one.
-    func page(_ page: Int, limit: Int) -> Page<Item> {
+    func page(_ page: Int, limit: Int) -> ListPage<Item> {
         let number = pagination("page") ?? page
         let size = pagination("limit").flatMap { $0 > 0 ? $0 : nil } ?? limit
-        return Page(
+        return ListPage(
             items: items,
             page: number,
             pageSize: size,

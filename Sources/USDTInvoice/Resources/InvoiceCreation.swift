@@ -16,7 +16,7 @@ extension USDTInvoiceClient.Invoices {
     ///   description over 500; `validation` (HTTP 400) with the provider's messages; `conflict` (HTTP 409) for a
     ///   reference already used; `rateLimited` (HTTP 429, with `PaymentError.retryAfter`), not resent;
     ///   otherwise as ``retrieve(id:)``.
-    public func create(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
+    public func create(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceDetails {
         try await send(parameters)
     }
 
@@ -37,7 +37,7 @@ extension USDTInvoiceClient.Invoices {
     ///   asset, or to one that is expired or cancelled (the message names its status, id and the reference: create
     ///   the order's next attempt under a new reference); the create's error, with outcome `unknown` and the reference in its message, when the lookup
     ///   finds no invoice yet (calling again with the same reference is safe) or fails too.
-    public func createOrRetrieve(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
+    public func createOrRetrieve(_ parameters: USDTInvoiceParameters) async throws -> USDTInvoiceDetails {
         let (body, reference) = try prepared(parameters)
         do {
             return try await send(body)
@@ -56,7 +56,7 @@ extension USDTInvoiceClient.Invoices {
         return (body, body.reference ?? "")
     }
 
-    private func send(_ body: USDTInvoiceParameters) async throws -> USDTInvoiceInvoice {
+    private func send(_ body: USDTInvoiceParameters) async throws -> USDTInvoiceDetails {
         try await client.perform(USDTInvoiceOperations.invoicesCreate, body)
     }
 
@@ -65,8 +65,8 @@ extension USDTInvoiceClient.Invoices {
         _ body: USDTInvoiceParameters,
         reference: String,
         after failure: PaymentError
-    ) async throws -> USDTInvoiceInvoice {
-        let found: USDTInvoiceInvoice
+    ) async throws -> USDTInvoiceDetails {
+        let found: USDTInvoiceDetails
         do {
             found = try await retrieve(reference: reference)
         } catch let lookup as PaymentError {

@@ -14,7 +14,7 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `notFound` when there is
         ///   no such invoice, otherwise as any call (`authentication`, `permission`, `rateLimited`, `server`,
         ///   `transport`, `decoding`).
-        public func retrieve(id: String) async throws -> USDTInvoiceInvoice {
+        public func retrieve(id: String) async throws -> USDTInvoiceDetails {
             try await client.perform(USDTInvoiceOperations.invoicesRetrieve, PathParameters(["id": id]))
         }
 
@@ -23,7 +23,7 @@ extension USDTInvoiceClient {
         ///
         /// - Throws: `PaymentError`: `invalidRequest` for an empty reference or one over 50 characters (nothing
         ///   is sent), `notFound` when no invoice has it, otherwise as ``retrieve(id:)``.
-        public func retrieve(reference: String) async throws -> USDTInvoiceInvoice {
+        public func retrieve(reference: String) async throws -> USDTInvoiceDetails {
             try await client.perform(
                 USDTInvoiceOperations.invoicesRetrieveByReference, ReferenceParameters(reference: reference))
         }
@@ -40,7 +40,7 @@ extension USDTInvoiceClient {
         ///   - limit: invoices per page, at least 1 (the document's example asks for 20).
         /// - Throws: `PaymentError`: `invalidRequest` for a page or limit below 1 (nothing is sent), otherwise as
         ///   ``retrieve(id:)``.
-        public func list(page: Int = 1, limit: Int = 20) async throws -> Page<USDTInvoiceInvoice> {
+        public func list(page: Int = 1, limit: Int = 20) async throws -> ListPage<USDTInvoiceDetails> {
             try await client.perform(USDTInvoiceOperations.invoicesList, PageQuery(page: page, limit: limit))
                 .page(page, limit: limit)
         }
@@ -49,7 +49,7 @@ extension USDTInvoiceClient {
         ///
         /// - Throws: `PaymentError` of kind `invalidRequest` for a size below 1 (nothing is sent); the stream ends
         ///   with whatever ``list(page:limit:)`` throws.
-        public func all(pageSize: Int = 20) throws -> AsyncThrowingStream<USDTInvoiceInvoice, any Error> {
+        public func all(pageSize: Int = 20) throws -> AsyncThrowingStream<USDTInvoiceDetails, any Error> {
             try api.validating(USDTInvoiceOperations.invoicesList.name) {
                 try FieldRules.atLeastOne(pageSize, field: "limit")
             }
@@ -62,7 +62,7 @@ extension USDTInvoiceClient {
         /// - Throws: `PaymentError`: `invalidRequest` for an empty id (nothing is sent), `validation` (HTTP 400)
         ///   when the invoice is no longer pending, `notFound` when there is no such invoice, otherwise as
         ///   ``retrieve(id:)``.
-        public func cancel(id: String) async throws -> USDTInvoiceInvoice {
+        public func cancel(id: String) async throws -> USDTInvoiceDetails {
             try await client.perform(USDTInvoiceOperations.invoicesCancel, PathParameters(["id": id]))
         }
 
@@ -86,7 +86,7 @@ extension USDTInvoiceClient {
             pollEvery: Duration = .seconds(5),
             timeout: Duration,
             clock: WaitClock = .system
-        ) async throws -> USDTInvoiceInvoice {
+        ) async throws -> USDTInvoiceDetails {
             let operation = "invoices.waitForFinalStatus"
             try api.validating(operation) { try FieldRules.notBlank(id, field: "id") }
             return try await Polling.until(

@@ -71,7 +71,7 @@ public struct USDTInvoiceWebhookEvent: Hashable, Sendable, Codable {
         try container.encodeIfPresent(assetCode, forKey: .assetCode)
         try container.encodeIfPresent(payoutAddress, forKey: .payoutAddress)
         try container.encodeIfPresent(
-            amountUSDTExact.map(Amount<ExactAmountText>.init(wrappedValue:)),
+            amountUSDTExact.map(AmountCoding<ExactAmountText>.init(wrappedValue:)),
             forKey: .amountUSDTExact
         )
         try container.encodeIfPresent(txHash, forKey: .txHash)

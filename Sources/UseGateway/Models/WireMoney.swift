@@ -3,7 +3,7 @@ import Foundation
 
 /// UseGateway's `{amount, currency}` object, as read from and written to the wire.
 struct WireMoney: Codable, Sendable {
-    @Amount<DecimalAsNumber> var amount: Decimal
+    @AmountCoding<AmountAsJSONNumber> var amount: Decimal
     var currency: String
 
     private enum CodingKeys: String, CodingKey {
@@ -16,12 +16,12 @@ struct WireMoney: Codable, Sendable {
     }
 
     /// Reads `{amount, currency}`; the amount as a number straight from the container when it is one (the usual
-    /// case), otherwise as ``Amount`` reads it.
+    /// case), otherwise as ``AmountCoding`` reads it.
     ///
     /// - Throws: `DecodingError` naming the field when a key is missing or a value has the wrong type.
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        _amount = Amount(wrappedValue: try container.decodeDecimal(forKey: .amount))
+        _amount = AmountCoding(wrappedValue: try container.decodeDecimal(forKey: .amount))
         currency = try container.decode(String.self, forKey: .currency)
     }
 
@@ -29,7 +29,7 @@ struct WireMoney: Codable, Sendable {
     ///
     /// - Throws: `EncodingError.invalidValue` at `codingPath` when UseGateway has no code for the asset.
     init(_ money: Money, codingPath: [any CodingKey]) throws {
-        guard let code = UseGatewayAssets.wireCode(for: money.asset) else {
+        guard let code = UseGatewayAssetMapping.wireCode(for: money.asset) else {
             throw EncodingError.invalidValue(
                 money,
                 EncodingError.Context(
@@ -41,7 +41,7 @@ struct WireMoney: Codable, Sendable {
         self.init(amount: money.amount, currency: code)
     }
 
-    var money: Money { Money(amount, UseGatewayAssets.asset(code: currency)) }
+    var money: Money { Money(amount, UseGatewayAssetMapping.asset(code: currency)) }
 }
 
 extension KeyedDecodingContainer {

@@ -8,10 +8,10 @@ struct CollectionCalls<Item: Decodable & Sendable>: Sendable {
     let api: APIClient
     let operations: UseGatewayOperations.Collection<Item>
 
-    func list(page: Int, size: Int) async throws -> Page<Item> {
+    func list(page: Int, size: Int) async throws -> ListPage<Item> {
         let wire = try await api.perform(operations.list, PageQuery(page: page, size: size))
         let pageSize = wire.size.flatMap { $0 > 0 ? $0 : nil } ?? size
-        return Page(items: wire.items, page: wire.page ?? page, pageSize: pageSize, total: wire.total)
+        return ListPage(items: wire.items, page: wire.page ?? page, pageSize: pageSize, total: wire.total)
     }
 
     func all(pageSize: Int) throws -> AsyncThrowingStream<Item, any Error> {

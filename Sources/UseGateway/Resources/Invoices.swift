@@ -13,7 +13,7 @@ extension UseGatewayClient {
         /// - Throws: `PaymentError`: `invalidRequest` for a page below 1 or a size outside 1…100 (nothing is
         ///   sent), otherwise as `APIClient.send(_:)` (`authentication`, `rateLimited`, `server`, `transport`,
         ///   `decoding` …).
-        public func list(page: Int = 1, size: Int = 50) async throws -> Page<UseGatewayInvoice> {
+        public func list(page: Int = 1, size: Int = 50) async throws -> ListPage<UseGatewayInvoice> {
             try await calls.list(page: page, size: size)
         }
 

@@ -13,8 +13,8 @@ extension UseGatewayClient {
         public func get(from base: Asset, to quote: Asset) async throws -> UseGatewayRate {
             let codes = try api.validating("rates.get") {
                 (
-                    try UseGatewayAssets.requireCode(for: base, field: "currency1"),
-                    try UseGatewayAssets.requireCode(for: quote, field: "currency2")
+                    try UseGatewayAssetMapping.requireCode(for: base, field: "currency1"),
+                    try UseGatewayAssetMapping.requireCode(for: quote, field: "currency2")
                 )
             }
             return try await get(from: codes.0, to: codes.1)
@@ -75,7 +75,7 @@ public struct UseGatewayRate: Hashable, Sendable, Codable {
     ///   missing and the pair cannot be read from a single key, or when the map has no rate for the pair.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let rates = try container.decode([String: Amount<DecimalAsNumber>].self, forKey: .rate)
+        let rates = try container.decode([String: AmountCoding<AmountAsJSONNumber>].self, forKey: .rate)
             .mapValues(\.wrappedValue)
         let base = try container.decodeIfPresent(String.self, forKey: .currency1)
         let quote = try container.decodeIfPresent(String.self, forKey: .currency2)
@@ -122,7 +122,7 @@ public struct UseGatewayRate: Hashable, Sendable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(base, forKey: .currency1)
         try container.encode(quote, forKey: .currency2)
-        try container.encode(rates.mapValues { Amount<DecimalAsNumber>(wrappedValue: $0) }, forKey: .rate)
+        try container.encode(rates.mapValues { AmountCoding<AmountAsJSONNumber>(wrappedValue: $0) }, forKey: .rate)
     }
 
     /// The rate of a pair in a response's map: the `<base>-<quote>` key, or the same key in another case.
@@ -152,5 +152,5 @@ public struct UseGatewayRate: Hashable, Sendable, Codable {
 
 /// The response body of the rates endpoint.
 struct WireRate: Decodable, Sendable {
-    var rate: [String: Amount<DecimalAsNumber>]
+    var rate: [String: AmountCoding<AmountAsJSONNumber>]
 }

@@ -61,7 +61,7 @@ struct OpenPOSEntry: ProviderEntry {
                 if let currency = transaction.currency, let address = transaction.address {
                     await addressBook.record(
                         OpenPOSPaymentReference(
-                            paymentID: transaction.paymentID, currency: OpenPOSAssets.asset(code: currency),
+                            paymentID: transaction.paymentID, currency: OpenPOSAssetMapping.asset(code: currency),
                             address: address))
                 }
                 break

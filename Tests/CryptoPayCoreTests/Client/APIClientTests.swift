@@ -7,7 +7,7 @@ import XCTest
 final class APIClientTests: XCTestCase {
     func testSendsTheExactRequestAndDecodesTheResponse() async throws {
         struct Body: Encodable, Sendable {
-            @Amount<DecimalAsString> var amount: Decimal
+            @AmountCoding<AmountAsJSONString> var amount: Decimal
             let name: String
         }
         let transport = ReplayTransport()

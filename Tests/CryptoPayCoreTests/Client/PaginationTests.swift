@@ -14,7 +14,7 @@ final class PaginationTests: XCTestCase {
             await fetches.record(page)
             let all = Array(1...5)
             let items = Array(all.dropFirst((page - 1) * 2).prefix(2))
-            return Page(items: items, page: page, pageSize: 2, total: 5)
+            return ListPage(items: items, page: page, pageSize: 2, total: 5)
         }
         var iterator = stream.makeAsyncIterator()
         let first = try await iterator.next()
@@ -30,7 +30,7 @@ final class PaginationTests: XCTestCase {
 
     func testStopsOnAnEmptyPageWithoutTotal() async throws {
         let stream = Pagination.items { page in
-            Page(items: page < 3 ? [page, page] : [], page: page, pageSize: 2)
+            ListPage(items: page < 3 ? [page, page] : [], page: page, pageSize: 2)
         }
         var items: [Int] = []
         for try await item in stream { items.append(item) }
@@ -41,7 +41,7 @@ final class PaginationTests: XCTestCase {
         let fetches = Fetches()
         let stream = Pagination.items { page in
             await fetches.record(page)
-            return Page(items: page == 1 ? [1, 2] : [3], page: page, pageSize: 2)
+            return ListPage(items: page == 1 ? [1, 2] : [3], page: page, pageSize: 2)
         }
         var items: [Int] = []
         for try await item in stream { items.append(item) }
@@ -51,9 +51,9 @@ final class PaginationTests: XCTestCase {
     }
 
     func testAnErrorEndsTheStream() async throws {
-        let stream = Pagination.items { page -> Page<Int> in
+        let stream = Pagination.items { page -> ListPage<Int> in
             if page == 2 { throw PaymentError(.server, message: "down") }
-            return Page(items: [1], page: page, pageSize: 1, total: 10)
+            return ListPage(items: [1], page: page, pageSize: 1, total: 10)
         }
         var items: [Int] = []
         do {
@@ -66,11 +66,11 @@ final class PaginationTests: XCTestCase {
     }
 
     func testHasNextPageDerivation() {
-        XCTAssertTrue(Page(items: [1, 2], page: 1, pageSize: 2, total: 3).hasNextPage)
-        XCTAssertFalse(Page(items: [3], page: 2, pageSize: 2, total: 3).hasNextPage)
-        XCTAssertFalse(Page(items: [Int](), page: 1, pageSize: 2, total: 3).hasNextPage)
-        XCTAssertTrue(Page(items: [1, 2], page: 1, pageSize: 2).hasNextPage)
-        XCTAssertFalse(Page(items: [1], page: 1, pageSize: 2).hasNextPage)
-        XCTAssertFalse(Page(items: [Int](), page: 1, pageSize: 2, hasNextPage: true).hasNextPage)
+        XCTAssertTrue(ListPage(items: [1, 2], page: 1, pageSize: 2, total: 3).hasNextPage)
+        XCTAssertFalse(ListPage(items: [3], page: 2, pageSize: 2, total: 3).hasNextPage)
+        XCTAssertFalse(ListPage(items: [Int](), page: 1, pageSize: 2, total: 3).hasNextPage)
+        XCTAssertTrue(ListPage(items: [1, 2], page: 1, pageSize: 2).hasNextPage)
+        XCTAssertFalse(ListPage(items: [1], page: 1, pageSize: 2).hasNextPage)
+        XCTAssertFalse(ListPage(items: [Int](), page: 1, pageSize: 2, hasNextPage: true).hasNextPage)
     }
 }

@@ -27,7 +27,7 @@ struct SampleErrorFormat: ProviderErrorFormat {
 
 struct Item: Decodable, Sendable, Equatable {
     let id: String
-    @Amount<DecimalAsNumber> var amount: Decimal
+    @AmountCoding<AmountAsJSONNumber> var amount: Decimal
     let createdAt: Date
 
     enum CodingKeys: String, CodingKey {

@@ -2,7 +2,7 @@ import CryptoPayCore
 import TestKit
 import XCTest
 
-final class HTTPHeadersTests: XCTestCase {
+final class HeaderFieldsTests: XCTestCase {
     func testLookupIsCaseInsensitiveAndOrderIsKept() {
         var headers: HeaderFields = ["Content-Type": "application/json", "X-Trace": "1"]
         headers.add(name: "x-trace", value: "2")

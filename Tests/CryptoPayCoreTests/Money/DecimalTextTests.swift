@@ -35,8 +35,8 @@ final class DecimalTextTests: XCTestCase {
     }
 
     func testRoundTripsThroughJSONNumbersAndStrings() throws {
-        struct Numbered: Codable { @Amount<DecimalAsNumber> var amount: Decimal }
-        struct Stringed: Codable { @Amount<DecimalAsString> var amount: Decimal }
+        struct Numbered: Codable { @AmountCoding<AmountAsJSONNumber> var amount: Decimal }
+        struct Stringed: Codable { @AmountCoding<AmountAsJSONString> var amount: Decimal }
         let decoder = JSONCoding.makeDecoder()
         let encoder = JSONCoding.makeEncoder()
         for text in Self.seedAmounts {
@@ -79,7 +79,7 @@ final class DecimalTextTests: XCTestCase {
 
     func testMalformedStringAmountIsADecodingErrorNamingTheField() throws {
         struct Wrapper: Decodable { let price: Price }
-        struct Price: Decodable { @Amount<DecimalAsNumber> var amount: Decimal }
+        struct Price: Decodable { @AmountCoding<AmountAsJSONNumber> var amount: Decimal }
         for text in ["1.5abc", "1,5", "", "NaN", "0x10", "1e400", "--1"] {
             let json = Data(#"{"price":{"amount":"\#(text)"}}"#.utf8)
             XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(Wrapper.self, from: json), text) { error in
@@ -90,7 +90,7 @@ final class DecimalTextTests: XCTestCase {
     }
 
     func testAmountOfWrongTypeIsATypeMismatch() {
-        struct Price: Decodable { @Amount<DecimalAsNumber> var amount: Decimal }
+        struct Price: Decodable { @AmountCoding<AmountAsJSONNumber> var amount: Decimal }
         XCTAssertThrowsError(try JSONCoding.makeDecoder().decode(Price.self, from: Data(#"{"amount":true}"#.utf8))) {
             guard let error = $0 as? DecodingError else { return XCTFail("\($0)") }
             XCTAssertTrue(
@@ -99,7 +99,7 @@ final class DecimalTextTests: XCTestCase {
     }
 
     func testOptionalAmountAcceptsMissingNullNumberAndString() throws {
-        struct Price: Codable { @OptionalAmount<DecimalAsString> var fee: Decimal? }
+        struct Price: Codable { @OptionalAmountCoding<AmountAsJSONString> var fee: Decimal? }
         let decoder = JSONCoding.makeDecoder()
         XCTAssertNil(try decoder.decode(Price.self, from: Data("{}".utf8)).fee)
         XCTAssertNil(try decoder.decode(Price.self, from: Data(#"{"fee":null}"#.utf8)).fee)
@@ -151,7 +151,7 @@ final class DecimalTextTests: XCTestCase {
     }
 
     func testAssetsAndNetworksNormaliseCase() {
-        XCTAssertEqual(Asset(code: "usdt", network: Network(rawValue: "TRON")), .usdtTron)
+        XCTAssertEqual(Asset(code: "usdt", network: BlockchainNetwork(rawValue: "TRON")), .usdtTron)
         XCTAssertTrue(Asset.usd.isFiat)
         XCTAssertFalse(Asset.usdtTron.isFiat)
         XCTAssertFalse(Asset.btc.isFiat)
@@ -160,8 +160,9 @@ final class DecimalTextTests: XCTestCase {
 
 final class NetworkCodingTests: XCTestCase {
     func testNetworkCodesAsItsLowerCasedName() throws {
-        let decoded = try JSONDecoder().decode([Network].self, from: Data(#"["TRON","bsc"]"#.utf8))
+        let decoded = try JSONDecoder().decode([BlockchainNetwork].self, from: Data(#"["TRON","bsc"]"#.utf8))
         XCTAssertEqual(decoded, [.tron, .bsc])
-        XCTAssertEqual(String(decoding: try JSONEncoder().encode([Network.tron]), as: UTF8.self), #"["tron"]"#)
+        XCTAssertEqual(
+            String(decoding: try JSONEncoder().encode([BlockchainNetwork.tron]), as: UTF8.self), #"["tron"]"#)
     }
 }

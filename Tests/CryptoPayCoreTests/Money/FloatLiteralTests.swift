@@ -7,7 +7,7 @@ import XCTest
 final class FloatLiteralTests: XCTestCase {
     func testMoneyFromTextEncodesExactly() throws {
         struct Wire: Encodable {
-            @Amount<DecimalAsNumber> var amount: Decimal
+            @AmountCoding<AmountAsJSONNumber> var amount: Decimal
         }
         let money = try Money("19.99", .usd)
         let encoded = try JSONEncoder().encode(Wire(amount: money.amount))

@@ -8,7 +8,7 @@ final class LookupWebhookVerifierTests: XCTestCase {
     private struct Notice: Decodable, Sendable {
         let id: String
         let status: String?
-        @OptionalAmount<DecimalAsString> var amount: Decimal?
+        @OptionalAmountCoding<AmountAsJSONString> var amount: Decimal?
     }
 
     private struct Payment: Sendable, Equatable {

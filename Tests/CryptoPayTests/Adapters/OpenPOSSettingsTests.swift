@@ -31,7 +31,7 @@ final class OpenPOSSettingsTests: XCTestCase {
 
         let reading = ReplayTransport()
         try reading.enqueue(fixture: "OpenPOS/checkPayment_confirmed.json")
-        let second = try PaymentProviders(settings: [settings(reading, addressBook: shared)]).provider(.openPOS)
+        let second = try ProviderRegistry(settings: [settings(reading, addressBook: shared)]).provider(.openPOS)
         let checkout = try await second.checkout(id: created.id)
 
         XCTAssertEqual(checkout.status, .paid)

@@ -30,7 +30,7 @@ enum MerchantServer {
         let settings = try Settings(
             environment: environment, addressBook: PostgresAddressBook(client: database, logger: logger))
         logger[metadataKey: "instance"] = "\(settings.instanceName)"
-        let providers = try PaymentProviders(settings: settings.providers)
+        let providers = try ProviderRegistry(settings: settings.providers)
         let store = OrderStore(client: database, instance: settings.instanceName, logger: logger)
 
         let router = Router()

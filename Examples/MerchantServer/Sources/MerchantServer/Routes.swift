@@ -5,7 +5,7 @@ import Logging
 
 /// The server's HTTP contract: checkouts, webhooks, orders and health.
 struct Routes {
-    let providers: PaymentProviders
+    let providers: ProviderRegistry
     let store: OrderStore
     /// This server's address as payers' browsers reach it.
     let publicURL: URL
@@ -61,7 +61,7 @@ struct Routes {
         guard providers.ids.contains(id) else { return Reply.error(.unprocessableContent, "\(id) is not configured") }
         let checkout: CheckoutRequest
         do {
-            let payAsset = Asset(code: body.payAsset, network: body.payNetwork.map { Network(rawValue: $0) })
+            let payAsset = Asset(code: body.payAsset, network: body.payNetwork.map { BlockchainNetwork(rawValue: $0) })
             // "10.00 USDT, paid in USDT on tron" prices in the token on that network.
             let currency = body.currency == body.payAsset ? payAsset : Asset(code: body.currency)
             let pages = redirects(for: body.orderID, at: id)

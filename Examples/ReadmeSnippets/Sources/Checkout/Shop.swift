@@ -19,11 +19,11 @@ public actor Orders {
 
 /// A merchant server's state, so that the README's handler finds `providers` and `orders` as it expects.
 public struct Shop: Sendable {
-    let providers: PaymentProviders
+    let providers: ProviderRegistry
     let orders: Orders
 
     /// A shop over these providers and this order book.
-    public init(providers: PaymentProviders, orders: Orders) {
+    public init(providers: ProviderRegistry, orders: Orders) {
         self.providers = providers
         self.orders = orders
     }

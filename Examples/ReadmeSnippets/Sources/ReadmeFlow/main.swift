@@ -49,7 +49,7 @@ func run() async throws {
     for provider in list {
         // An order book per provider: checkout ids are unique only within one provider.
         let orders = Orders()
-        let shop = Shop(providers: PaymentProviders(list), orders: orders)
+        let shop = Shop(providers: ProviderRegistry(list), orders: orders)
         let id = provider.provider
         let checkout = try await startCheckoutAsInREADME(order: "readme-\(id)", at: provider)
         print("\(id): checkout \(checkout.id) \(checkout.requested.map { "\($0)" } ?? "-") \(checkout.status)")

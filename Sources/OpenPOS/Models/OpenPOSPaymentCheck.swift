@@ -53,15 +53,15 @@ public struct OpenPOSPaymentCheck: Hashable, Sendable, Codable {
         OpenPOSStatus(state: state, confirmed: confirmed, confirmations: confirmations, received: payment)
     }
     /// The amount to pay as money.
-    public var amountDue: Money { Money(amount, OpenPOSAssets.asset(code: currency)) }
+    public var amountDue: Money { Money(amount, OpenPOSAssetMapping.asset(code: currency)) }
     /// The amount received as money (zero when the provider reports none).
-    public var received: Money { Money(payment ?? 0, OpenPOSAssets.asset(code: currency)) }
+    public var received: Money { Money(payment ?? 0, OpenPOSAssetMapping.asset(code: currency)) }
     /// What is still missing: the amount due minus the amount received, never below zero.
-    public var outstanding: Money { Money(max(amount - (payment ?? 0), 0), OpenPOSAssets.asset(code: currency)) }
+    public var outstanding: Money { Money(max(amount - (payment ?? 0), 0), OpenPOSAssetMapping.asset(code: currency)) }
     /// The invoice amount as money, when both its fields are present.
     public var invoice: Money? {
         guard let invoiceAmount, let invoiceCurrency else { return nil }
-        return Money(invoiceAmount, OpenPOSAssets.asset(code: invoiceCurrency))
+        return Money(invoiceAmount, OpenPOSAssetMapping.asset(code: invoiceCurrency))
     }
     /// ``waitTime`` as a duration, when it is a number and a unit.
     public var waitDuration: Duration? { OpenPOSWaitTime.duration(waitTime) }

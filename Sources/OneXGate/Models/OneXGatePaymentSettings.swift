@@ -16,7 +16,7 @@ public struct OneXGatePaymentSettings: Hashable, Sendable, Codable {
     public func entry(for asset: Asset) -> (currency: OneXGateCurrencySettings, network: OneXGateNetworkSettings)? {
         for currency in currencies {
             for network in currency.networks
-            where OneXGateAssets.asset(currency: currency.currency, network: network.network) == asset {
+            where OneXGateAssetMapping.asset(currency: currency.currency, network: network.network) == asset {
                 return (currency, network)
             }
         }
@@ -26,7 +26,7 @@ public struct OneXGatePaymentSettings: Hashable, Sendable, Codable {
     /// Every asset listed, in the response's order.
     public var assets: [Asset] {
         currencies.flatMap { currency in
-            currency.networks.map { OneXGateAssets.asset(currency: currency.currency, network: $0.network) }
+            currency.networks.map { OneXGateAssetMapping.asset(currency: currency.currency, network: $0.network) }
         }
     }
 

@@ -1,5 +1,5 @@
 /// One page of a provider's list endpoint.
-public struct Page<Item: Sendable>: Sendable {
+public struct ListPage<Item: Sendable>: Sendable {
     /// The items on this page.
     public var items: [Item]
     /// This page's number, starting at 1.
@@ -37,7 +37,7 @@ package enum Pagination {
     /// that error. Cancelling the consuming task stops the walk.
     package static func items<Item: Sendable>(
         startingAt firstPage: Int = 1,
-        fetch: @escaping @Sendable (Int) async throws -> Page<Item>
+        fetch: @escaping @Sendable (Int) async throws -> ListPage<Item>
     ) -> AsyncThrowingStream<Item, any Error> {
         let cursor = Cursor<Item>(nextPage: firstPage, fetch: fetch)
         return AsyncThrowingStream { try await cursor.next() }
@@ -47,9 +47,9 @@ package enum Pagination {
         private var buffer: [Item] = []
         private var position = 0
         private var nextPage: Int?
-        private let fetch: @Sendable (Int) async throws -> Page<Item>
+        private let fetch: @Sendable (Int) async throws -> ListPage<Item>
 
-        init(nextPage: Int, fetch: @escaping @Sendable (Int) async throws -> Page<Item>) {
+        init(nextPage: Int, fetch: @escaping @Sendable (Int) async throws -> ListPage<Item>) {
             self.nextPage = nextPage
             self.fetch = fetch
         }
@@ -80,7 +80,7 @@ extension Pagination {
     ) -> AsyncThrowingStream<Item, any Error> {
         items(startingAt: 0) { index in
             let batch = try await fetch(firstOffset + index * limit, limit)
-            return Page(items: batch, page: index + 1, pageSize: limit, hasNextPage: batch.count >= limit)
+            return ListPage(items: batch, page: index + 1, pageSize: limit, hasNextPage: batch.count >= limit)
         }
     }
 }

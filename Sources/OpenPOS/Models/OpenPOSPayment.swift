@@ -22,7 +22,7 @@ public struct OpenPOSPayment: Hashable, Sendable, Codable {
     public var reference: OpenPOSPaymentReference {
         OpenPOSPaymentReference(
             paymentID: quote.paymentID,
-            currency: OpenPOSAssets.asset(code: quote.currency),
+            currency: OpenPOSAssetMapping.asset(code: quote.currency),
             address: address
         )
     }

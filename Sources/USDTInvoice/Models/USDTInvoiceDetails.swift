@@ -7,7 +7,7 @@ import Foundation
 /// Every field the document shows is here. `id`, `reference`, `assetCode`, `amountUsdtExact` and `status` are
 /// required; the others are optional, since the document promises none of them. Encoding writes the provider's
 /// field names, so a decoded invoice encodes back to the same JSON.
-public struct USDTInvoiceInvoice: Hashable, Sendable, Codable {
+public struct USDTInvoiceDetails: Hashable, Sendable, Codable {
     /// The UUID, used in API paths.
     public var id: String
     /// Your order reference, unique per merchant (generated when none was given at creation).
@@ -51,7 +51,8 @@ public struct USDTInvoiceInvoice: Hashable, Sendable, Codable {
         reference = try container.decode(String.self, forKey: .reference)
         assetCode = try container.decode(USDTInvoiceAssetCode.self, forKey: .assetCode)
         payoutAddress = try container.decodeIfPresent(String.self, forKey: .payoutAddress)
-        amountUSDTExact = try container.decode(Amount<ExactAmountText>.self, forKey: .amountUsdtExact).wrappedValue
+        amountUSDTExact = try container.decode(AmountCoding<ExactAmountText>.self, forKey: .amountUsdtExact)
+            .wrappedValue
         status = try container.decode(USDTInvoiceStatus.self, forKey: .status)
         expiresAt = try container.decodeIfPresent(Date.self, forKey: .expiresAt)
         paymentURL = try container.decodeURLIfPresent(forKey: .paymentUrl)
@@ -70,7 +71,7 @@ public struct USDTInvoiceInvoice: Hashable, Sendable, Codable {
         try container.encode(reference, forKey: .reference)
         try container.encode(assetCode, forKey: .assetCode)
         try container.encodeIfPresent(payoutAddress, forKey: .payoutAddress)
-        try container.encode(Amount<ExactAmountText>(wrappedValue: amountUSDTExact), forKey: .amountUsdtExact)
+        try container.encode(AmountCoding<ExactAmountText>(wrappedValue: amountUSDTExact), forKey: .amountUsdtExact)
         try container.encode(status, forKey: .status)
         try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
         try container.encodeIfPresent(paymentURL?.absoluteString, forKey: .paymentUrl)

@@ -31,9 +31,9 @@ public struct OpenPOSQuoteRequest: Hashable, Sendable {
     ///   or a cryptocurrency the API cannot express.
     func fields() throws -> OpenPOSRateFields {
         OpenPOSRateFields(
-            invoiceCurrency: try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
+            invoiceCurrency: try OpenPOSAssetMapping.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
             invoiceAmount: OpenPOSWireAmount(invoice.amount),
-            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            currency: try OpenPOSAssetMapping.requireSymbol(for: currency, field: "currency"),
             acceptZeroConfirmations: acceptZeroConfirmations,
             requireKYTForConfirmation: requireKYTForConfirmation
         )

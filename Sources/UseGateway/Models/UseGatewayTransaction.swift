@@ -7,7 +7,7 @@ public struct UseGatewayTransaction: Hashable, Sendable, Codable {
     /// The transaction hash.
     public var txid: String
     /// The network it was sent on (`tron`).
-    public var network: Network?
+    public var network: BlockchainNetwork?
     /// The transaction's own status as sent (`Confirmed`); the document lists no other values.
     public var status: String?
     /// The exchange rate at confirmation, exactly as sent.
@@ -43,7 +43,7 @@ public struct UseGatewayTransaction: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         txid = try container.decode(String.self, forKey: .txid)
-        network = try container.decodeIfPresent(Network.self, forKey: .network)
+        network = try container.decodeIfPresent(BlockchainNetwork.self, forKey: .network)
         status = try container.decodeIfPresent(String.self, forKey: .status)
         exchangeRateConfirmed = try container.decodeDecimalIfPresent(forKey: .exchangeRateConfirmed)
         let value = try container.decodeIfPresent(WireValue.self, forKey: .value)

@@ -67,7 +67,7 @@ public struct OneXGatePayment: Hashable, Sendable, Codable {
     public var link: URL?
 
     /// The asset paid in.
-    public var asset: Asset { OneXGateAssets.asset(currency: currency, network: network) }
+    public var asset: Asset { OneXGateAssetMapping.asset(currency: currency, network: network) }
 
     /// The amount requested.
     public var requested: Money { Money(amount, asset) }

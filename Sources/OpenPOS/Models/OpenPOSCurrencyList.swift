@@ -53,7 +53,7 @@ public struct OpenPOSListedCurrency: Hashable, Sendable {
     public var raw: JSONValue
 
     /// The asset the symbol names.
-    public var asset: Asset { OpenPOSAssets.asset(code: symbol) }
+    public var asset: Asset { OpenPOSAssetMapping.asset(code: symbol) }
 
     /// Reads an entry: a string is the symbol; an object gives it in `currency`, `symbol` or `code`. Anything else,
     /// or an empty symbol, is not a currency entry.

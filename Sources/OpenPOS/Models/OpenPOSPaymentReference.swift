@@ -30,7 +30,7 @@ public struct OpenPOSPaymentReference: Hashable, Sendable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         paymentID = try container.decode(String.self, forKey: .paymentID)
-        currency = OpenPOSAssets.asset(code: try container.decode(String.self, forKey: .currency))
+        currency = OpenPOSAssetMapping.asset(code: try container.decode(String.self, forKey: .currency))
         address = try container.decode(String.self, forKey: .address)
     }
 

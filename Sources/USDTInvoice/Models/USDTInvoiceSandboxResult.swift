@@ -10,7 +10,7 @@ public struct USDTInvoiceSandboxResult: Hashable, Sendable, Codable {
     public let raw: JSONObject
     /// The invoice the call changed, when the response carries one under `invoice` in the invoice's shape; `nil`
     /// otherwise (the shape is a guess, so a different one is kept in ``raw`` rather than failing the call).
-    public let invoice: USDTInvoiceInvoice?
+    public let invoice: USDTInvoiceDetails?
 
     /// The value of a field, exactly as sent.
     public subscript(key: String) -> JSONValue? { raw[key] }
@@ -33,7 +33,7 @@ public struct USDTInvoiceSandboxResult: Hashable, Sendable, Codable {
     /// - Throws: `DecodingError` when the body is not a JSON object.
     public init(from decoder: any Decoder) throws {
         raw = try RawObject.decode(from: decoder)
-        invoice = try? decoder.container(keyedBy: CodingKeys.self).decode(USDTInvoiceInvoice.self, forKey: .invoice)
+        invoice = try? decoder.container(keyedBy: CodingKeys.self).decode(USDTInvoiceDetails.self, forKey: .invoice)
     }
 
     /// Encodes ``raw`` unchanged.

@@ -32,7 +32,7 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
         }
         self.init(
             paymentID: paymentID, to: destinationAddress, amount: amount,
-            currency: OpenPOSAssets.asset(code: check.currency))
+            currency: OpenPOSAssetMapping.asset(code: check.currency))
     }
 
     /// The amount as money.
@@ -43,7 +43,7 @@ public struct OpenPOSRefundRequest: Hashable, Sendable {
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for a currency the API cannot express.
     func fields() throws -> OpenPOSRefundFields {
         OpenPOSRefundFields(
-            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            currency: try OpenPOSAssetMapping.requireSymbol(for: currency, field: "currency"),
             paymentID: paymentID,
             addressOut: destinationAddress,
             refundAmount: amount

@@ -6,8 +6,10 @@ import CryptoPayCore
 /// document names two standards: `TRC20` (Tron) and `ERC20` (Ethereum), so `USDT.TRC20` is USDT on Tron. The store's
 /// own list (`GET /assets`) is the authority on which IDs exist; an ID with another suffix is kept whole as the
 /// asset's code, so it still converts back to the same ID.
-public enum StoreGatewayAssets {
-    private static let standards: [(suffix: String, network: Network)] = [("TRC20", .tron), ("ERC20", .ethereum)]
+public enum StoreGatewayAssetMapping {
+    private static let standards: [(suffix: String, network: BlockchainNetwork)] = [
+        ("TRC20", .tron), ("ERC20", .ethereum),
+    ]
 
     /// The asset an ID names (`USDT.ERC20` → USDT on Ethereum, `BTC` → Bitcoin, `USD` → US dollar).
     public static func asset(id: String) -> Asset {

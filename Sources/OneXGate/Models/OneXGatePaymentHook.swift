@@ -6,14 +6,14 @@ import Foundation
 /// The wire key for the number of tries is `retires`, as 1xGate spells it; the Swift name is ``retries``.
 public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
     /// The answer to the last delivery.
-    public var response: Response?
+    public var response: DeliveryResponse?
     /// How many times 1xGate has tried to deliver (`retires`).
     public var retries: Int?
     /// When 1xGate last tried.
     public var lastHookedAt: Date?
 
     /// The merchant's answer to one delivery (`hook.response`).
-    public struct Response: Hashable, Sendable, Codable {
+    public struct DeliveryResponse: Hashable, Sendable, Codable {
         /// Whether 1xGate counted the delivery as delivered.
         public var success: Bool?
         /// The HTTP status the merchant's endpoint answered with (`code.status`).
@@ -64,7 +64,7 @@ public struct OneXGatePaymentHook: Hashable, Sendable, Codable {
     /// - Throws: `DecodingError` naming the field when a present value has the wrong type.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        response = try container.decodeIfPresent(Response.self, forKey: .response)
+        response = try container.decodeIfPresent(DeliveryResponse.self, forKey: .response)
         retries = try container.decodeIfPresent(Int.self, forKey: .retries)
         lastHookedAt = try container.decodeTimestampIfPresent(forKey: .lastHookedAt)
     }

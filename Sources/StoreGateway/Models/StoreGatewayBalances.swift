@@ -5,23 +5,23 @@ import Foundation
 ///
 /// The table types the totals as floats; the example sends strings. Both are read exactly, and strings are written
 /// back.
-public struct StoreGatewayAccounts: Hashable, Sendable, Codable {
+public struct StoreGatewayBalances: Hashable, Sendable, Codable {
     /// The total balance, in the store currency.
-    @Amount<DecimalAsString> public var balance: Decimal
+    @AmountCoding<AmountAsJSONString> public var balance: Decimal
     /// The total available for withdrawal, in the store currency.
-    @Amount<DecimalAsString> public var available: Decimal
+    @AmountCoding<AmountAsJSONString> public var available: Decimal
     /// The total on hold, in the store currency.
-    @OptionalAmount<DecimalAsString> public var onHold: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var onHold: Decimal?
     /// The store currency (`USD`).
     public var assetID: String
     /// The accounts, one per coin.
     public var accounts: [StoreGatewayAccount]
 
     /// The total balance as money in the store currency.
-    public var totalBalance: Money { Money(balance, StoreGatewayAssets.asset(id: assetID)) }
+    public var totalBalance: Money { Money(balance, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     /// The total available for withdrawal as money in the store currency.
-    public var totalAvailable: Money { Money(available, StoreGatewayAssets.asset(id: assetID)) }
+    public var totalAvailable: Money { Money(available, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     private enum CodingKeys: String, CodingKey {
         case balance, available, accounts
@@ -35,9 +35,9 @@ public struct StoreGatewayAccounts: Hashable, Sendable, Codable {
     ///   has the wrong type.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        _balance = try container.decode(Amount<DecimalAsString>.self, forKey: .balance)
-        _available = try container.decode(Amount<DecimalAsString>.self, forKey: .available)
-        _onHold = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .onHold)
+        _balance = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .balance)
+        _available = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .available)
+        _onHold = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .onHold)
         assetID = try container.decode(String.self, forKey: .assetID)
         accounts = try container.decodeOrEmpty([StoreGatewayAccount].self, forKey: .accounts)
     }
@@ -56,41 +56,41 @@ public struct StoreGatewayAccount: Hashable, Sendable, Codable {
     /// The crypto network's name.
     public var cryptoNetworkName: String?
     /// The balance, in the coin.
-    @Amount<DecimalAsString> public var balance: Decimal
+    @AmountCoding<AmountAsJSONString> public var balance: Decimal
     /// The amount available for withdrawal (balance less on hold), in the coin.
-    @OptionalAmount<DecimalAsString> public var available: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var available: Decimal?
     /// The amount on hold, in the coin.
-    @OptionalAmount<DecimalAsString> public var onHold: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var onHold: Decimal?
     /// The coin's asset ID (`BTC`).
     public var assetID: String
     /// The coin's currency.
     public var currency: String?
     /// The balance in the store currency.
-    @OptionalAmount<DecimalAsString> public var baseBalance: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var baseBalance: Decimal?
     /// The amount available in the store currency.
-    @OptionalAmount<DecimalAsString> public var baseAvailable: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var baseAvailable: Decimal?
     /// The amount on hold in the store currency.
-    @OptionalAmount<DecimalAsString> public var baseOnHold: Decimal?
+    @OptionalAmountCoding<AmountAsJSONString> public var baseOnHold: Decimal?
     /// The store currency's asset ID (`USD`).
     public var baseAssetID: String?
     /// The store currency.
     public var baseCurrency: String?
     /// The exchange rate used for the `base_*` values, exactly as sent.
-    @OptionalAmount<DecimalAsNumber> public var rate: Decimal?
+    @OptionalAmountCoding<AmountAsJSONNumber> public var rate: Decimal?
     /// When the rate was taken.
     public var rateDate: Date?
 
     /// The balance as money in the coin.
-    public var balanceMoney: Money { Money(balance, StoreGatewayAssets.asset(id: assetID)) }
+    public var balanceMoney: Money { Money(balance, StoreGatewayAssetMapping.asset(id: assetID)) }
 
     /// The balance as money in the store currency, when both are given.
     public var baseBalanceMoney: Money? {
         guard let baseBalance, let baseAssetID else { return nil }
-        return Money(baseBalance, StoreGatewayAssets.asset(id: baseAssetID))
+        return Money(baseBalance, StoreGatewayAssetMapping.asset(id: baseAssetID))
     }
 
     /// The network, from ``cryptoNetwork``.
-    public var network: Network? { cryptoNetwork.map { Network(rawValue: $0) } }
+    public var network: BlockchainNetwork? { cryptoNetwork.map { BlockchainNetwork(rawValue: $0) } }
 
     private enum CodingKeys: String, CodingKey {
         case balance, available, currency, rate
@@ -120,17 +120,17 @@ public struct StoreGatewayAccount: Hashable, Sendable, Codable {
         accountNumber = try container.decodeIfPresent(Int.self, forKey: .accountNumber)
         cryptoNetwork = try container.decodeIfPresent(String.self, forKey: .cryptoNetwork)
         cryptoNetworkName = try container.decodeIfPresent(String.self, forKey: .cryptoNetworkName)
-        _balance = try container.decode(Amount<DecimalAsString>.self, forKey: .balance)
-        _available = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .available)
-        _onHold = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .onHold)
+        _balance = try container.decode(AmountCoding<AmountAsJSONString>.self, forKey: .balance)
+        _available = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .available)
+        _onHold = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .onHold)
         assetID = try container.decode(String.self, forKey: .assetID)
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
-        _baseBalance = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .baseBalance)
-        _baseAvailable = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .baseAvailable)
-        _baseOnHold = try container.decode(OptionalAmount<DecimalAsString>.self, forKey: .baseOnHold)
+        _baseBalance = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .baseBalance)
+        _baseAvailable = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .baseAvailable)
+        _baseOnHold = try container.decode(OptionalAmountCoding<AmountAsJSONString>.self, forKey: .baseOnHold)
         baseAssetID = try container.decodeIfPresent(String.self, forKey: .baseAssetID)
         baseCurrency = try container.decodeIfPresent(String.self, forKey: .baseCurrency)
-        _rate = try container.decode(OptionalAmount<DecimalAsNumber>.self, forKey: .rate)
+        _rate = try container.decode(OptionalAmountCoding<AmountAsJSONNumber>.self, forKey: .rate)
         rateDate = try container.decodeDateIfPresent(forKey: .rateDate)
     }
 

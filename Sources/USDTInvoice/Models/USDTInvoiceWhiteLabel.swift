@@ -10,7 +10,7 @@ public struct USDTInvoiceWhiteLabel: Hashable, Sendable, Codable {
     /// The text to encode in the payment QR code (the payout address in the document's example).
     public var qrData: String?
     /// The network to pay on (`tron`).
-    public var network: Network?
+    public var network: BlockchainNetwork?
     /// The network's display name (`Tron (TRC20)`).
     public var networkLabel: String?
     /// When the invoice stops accepting payment.
@@ -32,7 +32,7 @@ public struct USDTInvoiceWhiteLabel: Hashable, Sendable, Codable {
         cancelURL = try container.decodeURLIfPresent(forKey: .cancelUrl)
         statusURL = try container.decodeURLIfPresent(forKey: .statusUrl)
         qrData = try container.decodeIfPresent(String.self, forKey: .qrData)
-        network = try container.decodeIfPresent(Network.self, forKey: .network)
+        network = try container.decodeIfPresent(BlockchainNetwork.self, forKey: .network)
         networkLabel = try container.decodeIfPresent(String.self, forKey: .networkLabel)
         expiresAt = try container.decodeIfPresent(Date.self, forKey: .expiresAt)
         title = try container.decodeIfPresent(String.self, forKey: .title)

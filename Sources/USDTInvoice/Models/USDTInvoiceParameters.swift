@@ -29,7 +29,7 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable, OperationParam
     public var title: String?
     /// The description on the payment page, at most 500 characters.
     public var description: String?
-    /// True to receive ``USDTInvoiceInvoice/whiteLabel``, the data for a payment page of your own.
+    /// True to receive ``USDTInvoiceDetails/whiteLabel``, the data for a payment page of your own.
     public var useWhiteLabel: Bool?
     /// Where the customer goes after paying, at most 500 characters.
     public var returnURL: URL?
@@ -132,7 +132,7 @@ public struct USDTInvoiceParameters: Hashable, Sendable, Codable, OperationParam
     /// - Throws: whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(Amount<DecimalAsNumber>(wrappedValue: amountUSDT), forKey: .amountUsdt)
+        try container.encode(AmountCoding<AmountAsJSONNumber>(wrappedValue: amountUSDT), forKey: .amountUsdt)
         try container.encode(assetCode, forKey: .assetCode)
         try container.encodeIfPresent(reference, forKey: .reference)
         try container.encodeIfPresent(callbackURL?.absoluteString, forKey: .callbackUrl)

@@ -2,7 +2,7 @@
 ///
 /// An open set: constants cover the networks the providers' documents name; others can be created from their
 /// name. Codes as a JSON string; decoding lower-cases it like ``init(rawValue:)``.
-public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct BlockchainNetwork: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The network's lower-case name.
     public let rawValue: String
 
@@ -15,21 +15,21 @@ public struct Network: RawRepresentable, Hashable, Sendable, Codable, CustomStri
     }
 
     /// Bitcoin.
-    public static let bitcoin = Network(rawValue: "bitcoin")
+    public static let bitcoin = BlockchainNetwork(rawValue: "bitcoin")
     /// Ethereum (ERC-20 tokens).
-    public static let ethereum = Network(rawValue: "ethereum")
+    public static let ethereum = BlockchainNetwork(rawValue: "ethereum")
     /// Litecoin.
-    public static let litecoin = Network(rawValue: "litecoin")
+    public static let litecoin = BlockchainNetwork(rawValue: "litecoin")
     /// Tron (TRC-20 tokens).
-    public static let tron = Network(rawValue: "tron")
+    public static let tron = BlockchainNetwork(rawValue: "tron")
     /// BNB Smart Chain (BEP-20 tokens).
-    public static let bsc = Network(rawValue: "bsc")
+    public static let bsc = BlockchainNetwork(rawValue: "bsc")
     /// TON.
-    public static let ton = Network(rawValue: "ton")
+    public static let ton = BlockchainNetwork(rawValue: "ton")
     /// Polygon.
-    public static let polygon = Network(rawValue: "polygon")
+    public static let polygon = BlockchainNetwork(rawValue: "polygon")
     /// Solana.
-    public static let solana = Network(rawValue: "solana")
+    public static let solana = BlockchainNetwork(rawValue: "solana")
 
     /// The name.
     public var description: String { rawValue }

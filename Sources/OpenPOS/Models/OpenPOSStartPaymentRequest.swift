@@ -53,7 +53,7 @@ public struct OpenPOSStartPaymentRequest: Hashable, Sendable {
         self.init(
             paymentID: quote.paymentID,
             invoice: quote.invoice,
-            currency: OpenPOSAssets.asset(code: quote.currency),
+            currency: OpenPOSAssetMapping.asset(code: quote.currency),
             referenceNumber: referenceNumber,
             acceptZeroConfirmations: acceptZeroConfirmations,
             payerIPAddress: payerIPAddress,
@@ -69,9 +69,9 @@ public struct OpenPOSStartPaymentRequest: Hashable, Sendable {
     func fields() throws -> OpenPOSStartFields {
         OpenPOSStartFields(
             paymentID: paymentID,
-            invoiceCurrency: try OpenPOSAssets.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
+            invoiceCurrency: try OpenPOSAssetMapping.requireInvoiceCode(for: invoice.asset, field: "invoice_currency"),
             invoiceAmount: OpenPOSWireAmount(invoice.amount),
-            currency: try OpenPOSAssets.requireSymbol(for: currency, field: "currency"),
+            currency: try OpenPOSAssetMapping.requireSymbol(for: currency, field: "currency"),
             referenceNumber: referenceNumber,
             acceptZeroConfirmations: acceptZeroConfirmations,
             payerIPAddress: payerIPAddress,

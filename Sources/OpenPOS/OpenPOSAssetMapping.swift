@@ -7,7 +7,7 @@ import CryptoPayCore
 /// network (`USDT on tron`) cannot be expressed: it is refused before anything is sent, rather than guessing which
 /// symbol the provider gives that token. Pass such a token as `Asset(code:)` with the symbol `GetCurrencyList`
 /// reports.
-public enum OpenPOSAssets {
+public enum OpenPOSAssetMapping {
     /// The asset a currency code names: the code, upper-cased, without a network.
     public static func asset(code: String) -> Asset {
         Asset(code: code.trimmingCharacters(in: .whitespaces))

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Several providers held together: pick one by id, and route a webhook to the provider whose endpoint received it.
-public struct PaymentProviders: Sendable {
+public struct ProviderRegistry: Sendable {
     private let providers: [ProviderID: any PaymentProvider]
     /// Where ``handleWebhook(_:for:apply:)`` claims each event's idempotency key.
     public let processedWebhooks: any ProcessedWebhookStore

@@ -30,9 +30,9 @@ public struct OpenPOSQuote: Hashable, Sendable, Codable {
     public var waitTime: String?
 
     /// The invoice amount as money (`48.25 EUR`).
-    public var invoice: Money { Money(invoiceAmount, OpenPOSAssets.asset(code: invoiceCurrency)) }
+    public var invoice: Money { Money(invoiceAmount, OpenPOSAssetMapping.asset(code: invoiceCurrency)) }
     /// The amount to pay as money (`0.00701726 BTC`).
-    public var amountDue: Money { Money(amount, OpenPOSAssets.asset(code: currency)) }
+    public var amountDue: Money { Money(amount, OpenPOSAssetMapping.asset(code: currency)) }
     /// ``waitTime`` as a duration, when it is a number and a unit.
     public var waitDuration: Duration? { OpenPOSWaitTime.duration(waitTime) }
 

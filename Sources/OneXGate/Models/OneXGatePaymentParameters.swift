@@ -3,7 +3,7 @@ import Foundation
 
 /// What to create a payment with (`POST /v1/integrations/payments`).
 public struct OneXGatePaymentParameters: Hashable, Sendable {
-    /// The amount and asset to charge; the asset must be one 1xGate documents (``OneXGateAssets/documented``) and
+    /// The amount and asset to charge; the asset must be one 1xGate documents (``OneXGateAssetMapping/documented``) and
     /// the amount must be positive with no more decimals than that asset allows.
     public var amount: Money
     /// Your order id; required, and unique per payment.
@@ -42,7 +42,7 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
     ///
     /// - Throws: ``PaymentError`` of kind `invalidRequest` for an asset 1xGate does not document.
     func body() throws -> Body {
-        let code = try OneXGateAssets.requireCode(for: amount.asset)
+        let code = try OneXGateAssetMapping.requireCode(for: amount.asset)
         return Body(
             currency: code.currency,
             network: code.network,
@@ -59,7 +59,7 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
     struct Body: Codable, Sendable, OperationParameters {
         var currency: OneXGateCurrency
         var network: OneXGateNetwork
-        @Amount<DecimalAsNumber> var amount: Decimal
+        @AmountCoding<AmountAsJSONNumber> var amount: Decimal
         var orderId: String
         var description: String?
         var merchantUserEmail: String?
@@ -71,7 +71,8 @@ public struct OneXGatePaymentParameters: Hashable, Sendable {
         /// - Throws: ``PaymentError`` of kind `invalidRequest` for an undocumented asset, an amount of zero or less
         ///   or with too many decimals, a blank order id or a callback that is not an absolute `http(s)` URL.
         func validated() throws -> Self {
-            let code = try OneXGateAssets.requireCode(for: OneXGateAssets.asset(currency: currency, network: network))
+            let code = try OneXGateAssetMapping.requireCode(
+                for: OneXGateAssetMapping.asset(currency: currency, network: network))
             try AmountRules.requirePositive(amount, field: "amount")
             try AmountRules.requireDecimalPlaces(amount, atMost: code.decimals, field: "amount")
             _ = try FieldRules.notBlank(orderId, field: "orderId")
