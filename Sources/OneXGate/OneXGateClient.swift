@@ -50,6 +50,7 @@ public struct OneXGateClient: Sendable, CustomStringConvertible, CustomReflectab
             errorFormat: OneXGateErrorFormat(),
             envelope: .member("data")
         )
+        if let key = OneXGateIcon.baseKey { api.decoder.userInfo[key] = api.baseURL }
         creationRoute = OneXGatePaymentCreationRoute(pinned: paymentCreationPath)
     }
 

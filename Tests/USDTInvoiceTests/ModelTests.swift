@@ -102,6 +102,46 @@ final class ModelTests: XCTestCase {
         XCTAssertFalse(flatPage.hasNextPage)
     }
 
+    func testPaginationIsDecodedTypedFromEveryFixture() throws {
+        XCTAssertEqual(
+            try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list.json").pagination, WirePagination())
+        XCTAssertEqual(
+            try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_page_1.json").pagination,
+            WirePagination(page: 1, limit: 2, total: 3, totalPages: 2)
+        )
+        XCTAssertEqual(
+            try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_page_2.json").pagination,
+            WirePagination(page: 2, limit: 2, total: 3, totalPages: 2)
+        )
+        XCTAssertEqual(
+            try roundTrip(WireList<USDTInvoiceDetails>.self, "invoices_list_flat.json").pagination,
+            WirePagination(page: 1, limit: 20, total: 1, totalPages: nil)
+        )
+    }
+
+    func testPaginationKeepsItsPrecedenceAndReadsWholeNumbersInAnyForm() throws {
+        // The envelope's own fields win over `meta`'s, which win over `pagination`'s; a member that is no whole
+        // number (1.5, null, a nested object) leaves the field to the next place.
+        let body = #"""
+            {"data": [{"id": "i", "reference": "r", "assetCode": "USDT_BSC", "amountUsdtExact": "1.0000", "status": "new"}],
+             "total": "7", "page": 2.0, "extra": {"cursor": "c1"},
+             "meta": {"total": 9, "limit": 5, "totalPages": 1.5, "next": "c2"},
+             "pagination": {"totalPages": 4, "limit": 6, "page": null}}
+            """#
+        let list = try JSONCoding.makeDecoder().decode(WireList<USDTInvoiceDetails>.self, from: Data(body.utf8))
+
+        XCTAssertEqual(list.pagination, WirePagination(page: 2, limit: 5, total: 7, totalPages: 4))
+        let page = list.page(1, limit: 20)
+        XCTAssertEqual(page.page, 2)
+        XCTAssertEqual(page.pageSize, 5)
+        XCTAssertEqual(page.total, 7)
+        XCTAssertTrue(page.hasNextPage)
+        let reread = try JSONDecoder().decode(JSONValue.self, from: try JSONCoding.makeEncoder().encode(list))
+        XCTAssertEqual(reread, try JSONDecoder().decode(JSONValue.self, from: Data(body.utf8)))
+        XCTAssertEqual(reread["meta"]?["totalPages"], .number(try decimal("1.5")))
+        XCTAssertEqual(reread["pagination"]?["page"], .null)
+    }
+
     func testAnObjectWithoutItemsIsADecodingError() {
         XCTAssertThrowsError(
             try JSONCoding.makeDecoder().decode(WireList<USDTInvoiceDetails>.self, from: Data(#"{"total": 0}"#.utf8))

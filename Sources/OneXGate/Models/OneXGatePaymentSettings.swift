@@ -44,11 +44,6 @@ public struct OneXGatePaymentSettings: Hashable, Sendable, Codable {
         var container = encoder.singleValueContainer()
         try container.encode(currencies)
     }
-
-    /// Resolves every icon path against the API's base URL.
-    mutating func resolveIcons(against base: URL) {
-        for index in currencies.indices { currencies[index].resolveIcons(against: base) }
-    }
 }
 
 /// One currency 1xGate accepts, with its networks.
@@ -85,7 +80,7 @@ public struct OneXGateCurrencySettings: Hashable, Sendable, Codable {
         currency = try container.decode(OneXGateCurrency.self, forKey: .currency)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         icon = try container.decodeIfPresent(String.self, forKey: .icon)
-        iconURL = OneXGateIcon.url(icon, base: OneXGateIcon.defaultBase)
+        iconURL = OneXGateIcon.url(icon, base: OneXGateIcon.base(of: decoder))
         decimals = try container.decodeIfPresent(Int.self, forKey: .decimals)
         type = try container.decodeIfPresent(OneXGateCurrencyType.self, forKey: .type)
         wallet = try container.decodeIfPresent(JSONValue.self, forKey: .wallet)
@@ -104,11 +99,6 @@ public struct OneXGateCurrencySettings: Hashable, Sendable, Codable {
         try container.encodeIfPresent(type, forKey: .type)
         try container.encodeIfPresent(wallet, forKey: .wallet)
         try container.encode(networks, forKey: .networks)
-    }
-
-    mutating func resolveIcons(against base: URL) {
-        iconURL = OneXGateIcon.url(icon, base: base)
-        for index in networks.indices { networks[index].iconURL = OneXGateIcon.url(networks[index].icon, base: base) }
     }
 }
 
@@ -162,7 +152,7 @@ public struct OneXGateNetworkSettings: Hashable, Sendable, Codable {
         network = try container.decode(OneXGateNetwork.self, forKey: .network)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         icon = try container.decodeIfPresent(String.self, forKey: .icon)
-        iconURL = OneXGateIcon.url(icon, base: OneXGateIcon.defaultBase)
+        iconURL = OneXGateIcon.url(icon, base: OneXGateIcon.base(of: decoder))
         color = try container.decodeIfPresent(String.self, forKey: .color)
         minimum = try container.decodeDecimalIfPresent(forKey: .minimum)
         maximum = try container.decodeDecimalIfPresent(forKey: .maximum)
@@ -207,6 +197,16 @@ public enum OneXGateCurrencyType: OpenEnumeration {
 enum OneXGateIcon {
     /// The document's API host, used for icons decoded outside a client.
     static var defaultBase: URL? { OneXGateClient.defaultBaseURL }
+
+    /// Where a client's decoder carries its base URL, so that icons are resolved once, while decoding, since
+    /// resolving a URL is a large part of reading the settings.
+    static let baseKey = CodingUserInfoKey(rawValue: "CryptoPay.OneXGate.iconBase")
+
+    /// The base URL icons decoded by `decoder` are resolved against: the client's, or ``defaultBase``.
+    static func base(of decoder: any Decoder) -> URL? {
+        guard let key = baseKey, let base = decoder.userInfo[key] as? URL else { return defaultBase }
+        return base
+    }
 
     /// The icon's address, or `nil` when there is no icon or the text is not a URL reference.
     static func url(_ path: String?, base: URL?) -> URL? {

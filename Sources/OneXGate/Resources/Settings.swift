@@ -12,9 +12,7 @@ extension OneXGateClient {
         /// - Throws: `PaymentError`: `decoding` when the response is not the documented list, otherwise `server`,
         ///   `transport` or `timedOut`.
         public func payment() async throws -> OneXGatePaymentSettings {
-            var settings = try await api.perform(OneXGateOperations.settingsPayment, PathParameters())
-            settings.resolveIcons(against: api.baseURL)
-            return settings
+            try await api.perform(OneXGateOperations.settingsPayment, PathParameters())
         }
     }
 }

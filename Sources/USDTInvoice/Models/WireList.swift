@@ -17,6 +17,8 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
     var envelope: JSONObject?
     /// The envelope's key holding the items.
     var itemsKey: String?
+    /// The pagination fields, read as integers while decoding so that building the page reads no JSON.
+    var pagination = WirePagination()
 
     /// Reads a bare array, or an object with one of ``itemKeys`` holding an array.
     ///
@@ -55,13 +57,59 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
             )
         }
         var entries: [(String, JSONValue)] = []
+        var found: [String: [String: Int]] = [:]
         for member in container.allKeys {
-            let value = member.stringValue == key ? .array([]) : try container.decode(JSONValue.self, forKey: member)
-            entries.append((member.stringValue, value))
+            let name = member.stringValue
+            let value: JSONValue
+            if name == key {
+                value = .array([])
+            } else if Self.paginationKeys.contains(name),
+                let group = try? container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: member)
+            {
+                var fields: [(String, JSONValue)] = []
+                for field in group.allKeys {
+                    fields.append(
+                        (field.stringValue, try Self.member(field, in: group, integers: &found[name, default: [:]])))
+                }
+                value = .object(JSONObject(fields))
+            } else {
+                value = try Self.member(member, in: container, integers: &found["", default: [:]])
+            }
+            entries.append((name, value))
         }
         items = try container.decode([Item].self, forKey: AnyCodingKey(key))
         envelope = JSONObject(entries)
         itemsKey = key
+        // The envelope's own fields win over those in `meta`, which win over those in `pagination`.
+        let integers = ([""] + Self.paginationKeys).reduce(into: [String: Int]()) { merged, place in
+            merged.merge(found[place] ?? [:]) { first, _ in first }
+        }
+        pagination = WirePagination(
+            page: integers["page"], limit: integers["limit"], total: integers["total"],
+            totalPages: integers["totalPages"])
+    }
+
+    /// An envelope member as JSON; a pagination field that is a whole number is also put in `integers`.
+    ///
+    /// A number that fits an `Int` is read as one, which costs far less than reading it as a `Decimal` and then
+    /// converting it; anything else (text such as `"3"`, a fraction, `null`) is read as JSON and kept in
+    /// `integers` only when it holds a whole number, as before.
+    ///
+    /// - Throws: `DecodingError` when the member is not JSON.
+    private static func member(
+        _ key: AnyCodingKey,
+        in container: KeyedDecodingContainer<AnyCodingKey>,
+        integers: inout [String: Int]
+    ) throws -> JSONValue {
+        let name = key.stringValue
+        guard WirePagination.fields.contains(name) else { return try container.decode(JSONValue.self, forKey: key) }
+        if let integer = try? container.decode(Int.self, forKey: key) {
+            integers[name] = integer
+            return .number(Decimal(integer))
+        }
+        let value = try container.decode(JSONValue.self, forKey: key)
+        if let integer = RawObject.integer(value) { integers[name] = integer }
+        return value
     }
 
     /// Writes the same shape back.
@@ -83,24 +131,17 @@ package struct WireList<Item: Codable & Sendable>: Codable, Sendable {
         }
     }
 
-    /// A pagination field, from the envelope or its `meta` / `pagination` object.
-    func pagination(_ name: String) -> Int? {
-        guard let envelope else { return nil }
-        let places = [envelope[name]] + Self.paginationKeys.map { envelope[$0]?[name] }
-        return places.lazy.compactMap(RawObject.integer).first
-    }
-
     /// The items as page `page` of a list asked for with `limit` items per page. The provider's own page, limit and
     /// total win when it sends them; with `totalPages` the next page is known, otherwise a full page implies one.
     func page(_ page: Int, limit: Int) -> ListPage<Item> {
-        let number = pagination("page") ?? page
-        let size = pagination("limit").flatMap { $0 > 0 ? $0 : nil } ?? limit
+        let number = pagination.page ?? page
+        let size = pagination.limit.flatMap { $0 > 0 ? $0 : nil } ?? limit
         return ListPage(
             items: items,
             page: number,
             pageSize: size,
-            total: pagination("total"),
-            hasNextPage: pagination("totalPages").map { number < $0 }
+            total: pagination.total,
+            hasNextPage: pagination.totalPages.map { number < $0 }
         )
     }
 }
