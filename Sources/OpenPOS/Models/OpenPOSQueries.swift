@@ -35,9 +35,11 @@ struct OpenPOSCall<Fields: OpenPOSQueryFields>: OperationParameters {
         fields = try Fields(from: decoder)
     }
 
+    /// The checks run while the query items are built (`queryItems()` throws what a check refuses), and the
+    /// operation builds them right after this, inside the same `validating` step and before anything is sent: building
+    /// them here as well did all of that work twice on every call.
     func validated() throws -> Self {
-        _ = try queryItems()
-        return self
+        self
     }
 
     /// `pos_id` first, then the call's own items, then `locale` and `user`.
